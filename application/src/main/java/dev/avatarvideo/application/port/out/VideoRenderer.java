@@ -1,0 +1,106 @@
+package dev.avatarvideo.application.port.out;
+
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.VideoFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The service that turns scenes into a video file (HeyGen). Every answer is a typed outcome: callers decide what a
+ * rejection, a delay or a failure means for the video, never the adapter.
+ */
+public interface VideoRenderer {
+
+    /**
+     * Starts rendering a video. Submitting the same video twice starts one render only, so a retry after a lost
+     * answer is always safe.
+     */
+    SubmitOutcome submit(AvatarVideo video);
+
+    RenderStatus status(RenderId renderId);
+
+    /** Status of several renders in as few calls as possible; at most {@link #statusBatchLimit()} ids at a time. */
+    Map<RenderId, RenderStatus> statuses(List<RenderId> renderIds);
+
+    int statusBatchLimit();
+
+    /** Opens the finished file named by a fresh {@link RenderStatus.Completed}; the caller closes it. */
+    RenderedVideo download(RenderStatus.Completed completed);
+
+    sealed interface SubmitOutcome {
+
+        record Accepted(RenderId renderId) implements SubmitOutcome {
+        }
+
+        /** The renderer will not render this request as it stands (bad avatar, no credit, invalid key). */
+        record Rejected(VideoFailure reason) implements SubmitOutcome {
+        }
+
+        /** The renderer is busy or unwell; nothing was started, and asking again later is safe. */
+        record RetryLater(Duration after, String reason) implements SubmitOutcome {
+        }
+    }
+
+    sealed interface RenderStatus {
+
+        record Pending() implements RenderStatus {
+        }
+
+        record Processing() implements RenderStatus {
+        }
+
+        /** Done; the file can be fetched from {@code videoUrl} until {@code urlExpiresAt}. */
+        record Completed(URI videoUrl, Instant urlExpiresAt) implements RenderStatus {
+
+            public Completed {
+                Objects.requireNonNull(videoUrl, "videoUrl");
+                Objects.requireNonNull(urlExpiresAt, "urlExpiresAt");
+            }
+        }
+
+        record Failed(VideoFailure reason) implements RenderStatus {
+        }
+
+        /** The renderer does not know this id (yet: it can lag just after creation). */
+        record NotFound() implements RenderStatus {
+        }
+
+        /** The renderer could not answer now; ask again later. */
+        record Unavailable(String reason) implements RenderStatus {
+        }
+    }
+
+    /** A finished video being downloaded from the renderer. */
+    record RenderedVideo(InputStream content, OptionalLong length, String contentType) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                content.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The download of a finished video failed; it may succeed when tried again with a fresh status. */
+    final class DownloadFailedException extends RuntimeException {
+
+        public DownloadFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        public DownloadFailedException(String message) {
+            super(message);
+        }
+    }
+}

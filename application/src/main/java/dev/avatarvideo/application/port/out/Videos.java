@@ -1,0 +1,34 @@
+package dev.avatarvideo.application.port.out;
+
+import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
+import dev.avatarvideo.application.port.in.VideoPage;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoStatus;
+import java.util.List;
+import java.util.Optional;
+
+/** The avatar videos we know of. */
+public interface Videos {
+
+    void add(AvatarVideo video);
+
+    /**
+     * Saves a changed video, its stored file included, and answers it with its new version.
+     *
+     * @throws ConcurrentUpdateException when the stored version is no longer the one the change was made from
+     */
+    AvatarVideo update(AvatarVideo video);
+
+    /** A video as its tenant sees it: another tenant's video is simply not found. */
+    Optional<AvatarVideo> find(TenantId tenantId, VideoId videoId);
+
+    /** For background work that acts on behalf of whichever tenant owns the video. */
+    Optional<AvatarVideo> findById(VideoId videoId);
+
+    VideoPage list(ListAvatarVideosQuery query);
+
+    /** Videos in the given status, least recently changed first. */
+    List<AvatarVideo> inStatus(VideoStatus status, int limit);
+}

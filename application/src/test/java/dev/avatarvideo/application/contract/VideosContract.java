@@ -1,0 +1,181 @@
+package dev.avatarvideo.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
+import dev.avatarvideo.application.port.in.PageCursor;
+import dev.avatarvideo.application.port.in.VideoPage;
+import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.domain.AspectRatio;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.Resolution;
+import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoFailure;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoStatus;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Videos} implementation must do. Each implementation's test extends this class; the in-memory
+ * fake and the database adapter pass the same tests.
+ */
+public abstract class VideosContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.123456Z");
+
+    private Videos videos;
+    private TenantId tenant;
+    private TenantId otherTenant;
+
+    /** A fresh, empty repository (or one whose other contents cannot collide with random tenants). */
+    protected abstract Videos newVideos();
+
+    @BeforeEach
+    void setUpRepository() {
+        videos = newVideos();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        tenant = TenantId.of("t-" + suffix);
+        otherTenant = TenantId.of("o-" + suffix);
+    }
+
+    @Test
+    void keepsEveryFieldOfANewVideo() {
+        AvatarVideo video = AvatarVideo.request(VideoId.newId(), tenant, "Lesson 1 – intro ✓",
+                List.of(new Scene("a1", "v1", "Hello"), new Scene("a2", "v2", "Line two\nwith a break")),
+                Resolution.P1080, AspectRatio.PORTRAIT_9_16, T0);
+
+        videos.add(video);
+
+        assertThat(videos.find(tenant, video.id())).contains(video);
+        assertThat(videos.findById(video.id())).contains(video);
+    }
+
+    @Test
+    void refusesTheSameIdTwice() {
+        AvatarVideo video = newVideo(T0);
+        videos.add(video);
+
+        assertThatThrownBy(() -> videos.add(video)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void keepsAReadyVideoWithItsFileAndAFailedOneWithItsReason() {
+        AvatarVideo ready = newVideo(T0);
+        videos.add(ready);
+        AvatarVideo rendering = videos.update(ready.startRendering(new RenderId("hg-1"), T0.plusSeconds(1)));
+        AvatarVideo ingesting = videos.update(rendering.startIngesting(T0.plusSeconds(2)).ingestAttemptFailed(T0.plusSeconds(3)));
+        AvatarVideo savedReady = videos.update(ingesting.markReady(file(tenant), T0.plusSeconds(4)));
+
+        AvatarVideo failing = newVideo(T0);
+        videos.add(failing);
+        AvatarVideo savedFailed = videos.update(failing.fail(new VideoFailure("render_failed", "The avatar could not be found"), T0.plusSeconds(5)));
+
+        assertThat(videos.find(tenant, ready.id())).contains(savedReady);
+        assertThat(savedReady.ingestAttempts()).isEqualTo(1);
+        assertThat(videos.find(tenant, failing.id())).contains(savedFailed);
+    }
+
+    @Test
+    void anotherTenantsVideoIsNotFound() {
+        AvatarVideo video = newVideo(T0);
+        videos.add(video);
+
+        assertThat(videos.find(otherTenant, video.id())).isEmpty();
+        assertThat(videos.find(tenant, VideoId.newId())).isEmpty();
+    }
+
+    @Test
+    void updatesCountVersionsAndRefuseStaleChanges() {
+        AvatarVideo video = newVideo(T0);
+        videos.add(video);
+
+        AvatarVideo rendering = videos.update(video.startRendering(new RenderId("hg-2"), T0.plusSeconds(1)));
+
+        assertThat(rendering.version()).isEqualTo(video.version() + 1);
+        assertThat(videos.findById(video.id()).orElseThrow().version()).isEqualTo(rendering.version());
+        assertThatThrownBy(() -> videos.update(video.fail(new VideoFailure("x", "stale"), T0.plusSeconds(2))))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(videos.findById(video.id()).orElseThrow().status()).isEqualTo(VideoStatus.RENDERING);
+    }
+
+    @Test
+    void updatingAVideoThatWasNeverAddedIsAConflict() {
+        assertThatThrownBy(() -> videos.update(newVideo(T0).fail(new VideoFailure("x", "y"), T0)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    @Test
+    void listsNewestFirstInStablePagesForOneTenantOnly() {
+        List<AvatarVideo> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            AvatarVideo v = newVideo(T0.plusSeconds(i));
+            videos.add(v);
+            created.add(v);
+        }
+        AvatarVideo sameInstantA = newVideo(T0.plusSeconds(3));
+        videos.add(sameInstantA);
+        created.add(sameInstantA);
+        videos.add(AvatarVideo.request(VideoId.newId(), otherTenant, null, List.of(new Scene("a", "v", "s")),
+                Resolution.P720, AspectRatio.SQUARE, T0.plusSeconds(100)));
+
+        List<AvatarVideo> seen = new ArrayList<>();
+        Optional<PageCursor> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            VideoPage page = videos.list(new ListAvatarVideosQuery(tenant, 3, cursor));
+            assertThat(page.videos()).hasSizeLessThanOrEqualTo(3);
+            seen.addAll(page.videos());
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent() && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).extracting(AvatarVideo::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(created.stream().map(AvatarVideo::id).toList());
+        assertThat(seen).extracting(AvatarVideo::createdAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void findsWorkByStatusLeastRecentlyChangedFirst() {
+        AvatarVideo older = newVideo(T0);
+        AvatarVideo newer = newVideo(T0.plusSeconds(5));
+        AvatarVideo other = newVideo(T0.plusSeconds(1));
+        videos.add(newer);
+        videos.add(older);
+        videos.add(other);
+        videos.update(other.startRendering(new RenderId("hg-3"), T0.plusSeconds(9)));
+
+        List<AvatarVideo> queued = videos.inStatus(VideoStatus.QUEUED, 1000).stream()
+                .filter(v -> v.tenantId().equals(tenant)).toList();
+
+        assertThat(queued).extracting(AvatarVideo::id).containsExactly(older.id(), newer.id());
+        assertThat(videos.inStatus(VideoStatus.RENDERING, 1000)).extracting(AvatarVideo::id).contains(other.id());
+        assertThat(videos.inStatus(VideoStatus.QUEUED, 1)).hasSize(1);
+    }
+
+    private AvatarVideo newVideo(Instant createdAt) {
+        return AvatarVideo.request(VideoId.newId(), tenant, "Video at " + createdAt,
+                List.of(new Scene("sim-avatar-anna", "sim-voice-en-1", "Hi")), Resolution.P720,
+                AspectRatio.LANDSCAPE_16_9, createdAt.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static StoredFile file(TenantId tenant) {
+        StorageKey key = StorageKey.newFor(tenant, "x.mp4");
+        return new StoredFile(URI.create("http://localhost:8080/files/" + key), "lesson-1.mp4", 98_765, "video/mp4", key,
+                T0.plusSeconds(4), "sha256:" + "0f".repeat(32), "filesystem");
+    }
+}

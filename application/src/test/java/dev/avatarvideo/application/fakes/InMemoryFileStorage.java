@@ -1,0 +1,100 @@
+package dev.avatarvideo.application.fakes;
+
+import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link FileStorage} in memory, for fast unit tests only (it holds whole files on the heap, which production code
+ * must never do). Held to the same contract as the real providers.
+ */
+public final class InMemoryFileStorage implements FileStorage {
+
+    private record Entry(byte[] bytes, String contentType) {
+    }
+
+    private final Map<StorageKey, Entry> objects = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private volatile RuntimeException nextStoreFailure;
+
+    public InMemoryFileStorage(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String providerName() {
+        return "memory";
+    }
+
+    @Override
+    public StoredFile store(StorageKey key, FileUpload upload) {
+        RuntimeException failure = nextStoreFailure;
+        if (failure != null) {
+            nextStoreFailure = null;
+            throw failure;
+        }
+        try (InputStream in = upload.content()) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            new DigestInputStream(in, sha256).transferTo(buffer);
+            byte[] bytes = buffer.toByteArray();
+            if (upload.length().isPresent() && upload.length().getAsLong() != bytes.length) {
+                throw new StorageFailureException("content ended after " + bytes.length + " of " + upload.length().getAsLong() + " bytes");
+            }
+            objects.put(key, new Entry(bytes, upload.contentType()));
+            return new StoredFile(urlOf(key), upload.fileName(), bytes.length, upload.contentType(), key, clock.now(),
+                    StoredFile.sha256Checksum(sha256.digest()), providerName());
+        } catch (IOException e) {
+            throw new StorageFailureException("could not read the content for " + key, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> open(StorageKey key) {
+        return Optional.ofNullable(objects.get(key))
+                .map(e -> new StoredObject(new ByteArrayInputStream(e.bytes()), e.bytes().length, e.contentType()));
+    }
+
+    @Override
+    public boolean exists(StorageKey key) {
+        return objects.containsKey(key);
+    }
+
+    @Override
+    public void delete(StorageKey key) {
+        objects.remove(key);
+    }
+
+    @Override
+    public URI accessUrl(StoredFile file) {
+        return urlOf(file.storagePath());
+    }
+
+    public Set<StorageKey> keys() {
+        return Set.copyOf(objects.keySet());
+    }
+
+    /** The next store fails with this exception, as a provider outage would. */
+    public void failNextStore(RuntimeException failure) {
+        this.nextStoreFailure = failure;
+    }
+
+    private static URI urlOf(StorageKey key) {
+        return URI.create("memory://files/" + key.value());
+    }
+}

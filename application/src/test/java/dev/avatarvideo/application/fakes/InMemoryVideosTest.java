@@ -1,0 +1,12 @@
+package dev.avatarvideo.application.fakes;
+
+import dev.avatarvideo.application.contract.VideosContract;
+import dev.avatarvideo.application.port.out.Videos;
+
+class InMemoryVideosTest extends VideosContract {
+
+    @Override
+    protected Videos newVideos() {
+        return new InMemoryVideos();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.avatarvideo.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An avatar video we were asked to produce, from request to a file in the customer's storage.
+ *
+ * <p>Immutable: every lifecycle step returns a new value, and the constructor refuses any combination the lifecycle
+ * cannot produce (a READY video without a file, a FAILED one without a reason, a rendering one without a render id),
+ * so a repository cannot hand back a video in an impossible state either.
+ *
+ * @param title optional; {@code null} when the requester gave none
+ * @param renderId the renderer's job id, present from {@link VideoStatus#RENDERING} on
+ * @param failure present exactly when {@link VideoStatus#FAILED}
+ * @param file present exactly when {@link VideoStatus#READY}
+ * @param ingestAttempts how many times copying the rendered file into storage has failed so far
+ * @param version optimistic-locking counter owned by the repository
+ */
+public record AvatarVideo(
+        VideoId id,
+        TenantId tenantId,
+        String title,
+        List<Scene> scenes,
+        Resolution resolution,
+        AspectRatio aspectRatio,
+        VideoStatus status,
+        RenderId renderId,
+        VideoFailure failure,
+        StoredFile file,
+        int ingestAttempts,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    /** HeyGen's limit for one multi-scene video. */
+    public static final int MAX_SCENES = 50;
+    public static final int MAX_TITLE_LENGTH = 255;
+
+    public AvatarVideo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        title = checkTitle(title);
+        scenes = checkScenes(scenes);
+        Require.present("resolution", resolution);
+        Require.present("aspectRatio", aspectRatio);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (updatedAt.isBefore(createdAt)) {
+            throw new IllegalStateException("video " + id + " updated before it was created");
+        }
+        if (ingestAttempts < 0) {
+            throw new IllegalStateException("ingestAttempts must not be negative");
+        }
+        boolean rendered = status == VideoStatus.RENDERING || status == VideoStatus.INGESTING || status == VideoStatus.READY;
+        if (rendered && renderId == null) {
+            throw new IllegalStateException("video " + id + " is " + status + " but has no render id");
+        }
+        if ((status == VideoStatus.FAILED) != (failure != null)) {
+            throw new IllegalStateException("video " + id + ": a failure reason exists exactly when it is FAILED (status " + status + ")");
+        }
+        if ((status == VideoStatus.READY) != (file != null)) {
+            throw new IllegalStateException("video " + id + ": a stored file exists exactly when it is READY (status " + status + ")");
+        }
+    }
+
+    /** A new request, waiting for its turn at the renderer. */
+    public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
+                                      Resolution resolution, AspectRatio aspectRatio, Instant now) {
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.QUEUED,
+                null, null, null, 0, now, now, 0);
+    }
+
+    public AvatarVideo startRendering(RenderId assignedRenderId, Instant now) {
+        Objects.requireNonNull(assignedRenderId, "assignedRenderId");
+        return moveTo(VideoStatus.RENDERING, assignedRenderId, null, null, ingestAttempts, now);
+    }
+
+    public AvatarVideo startIngesting(Instant now) {
+        return moveTo(VideoStatus.INGESTING, renderId, null, null, ingestAttempts, now);
+    }
+
+    /** The copy into storage failed; the video stays INGESTING so it can be tried again. */
+    public AvatarVideo ingestAttemptFailed(Instant now) {
+        if (status != VideoStatus.INGESTING) {
+            throw new IllegalTransitionException(id, status, VideoStatus.INGESTING);
+        }
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, null, null,
+                ingestAttempts + 1, createdAt, later(now), version);
+    }
+
+    public AvatarVideo markReady(StoredFile storedFile, Instant now) {
+        Objects.requireNonNull(storedFile, "storedFile");
+        if (!storedFile.storagePath().tenant().equals(tenantId)) {
+            throw new IllegalArgumentException("file " + storedFile.storagePath() + " is not stored under tenant " + tenantId);
+        }
+        return moveTo(VideoStatus.READY, renderId, null, storedFile, ingestAttempts, now);
+    }
+
+    public AvatarVideo fail(VideoFailure reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        return moveTo(VideoStatus.FAILED, renderId, reason, null, ingestAttempts, now);
+    }
+
+    public Optional<StoredFile> storedFile() {
+        return Optional.ofNullable(file);
+    }
+
+    public Optional<RenderId> assignedRenderId() {
+        return Optional.ofNullable(renderId);
+    }
+
+    public Optional<VideoFailure> failureReason() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The same video with its file's address freshly issued; a read-side view, never persisted as a transition. */
+    public AvatarVideo withFileUrl(java.net.URI freshUrl) {
+        if (file == null) {
+            return this;
+        }
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure,
+                file.withFileUrl(freshUrl), ingestAttempts, createdAt, updatedAt, version);
+    }
+
+    private AvatarVideo moveTo(VideoStatus next, RenderId nextRenderId, VideoFailure nextFailure, StoredFile nextFile,
+                               int nextIngestAttempts, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransitionException(id, status, next);
+        }
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, next, nextRenderId, nextFailure,
+                nextFile, nextIngestAttempts, createdAt, later(now), version);
+    }
+
+    /** Clocks on different machines disagree a little; a video's history must still never run backwards. */
+    private Instant later(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return now.isBefore(updatedAt) ? updatedAt : now;
+    }
+
+    /** The title as it will be kept: trimmed, {@code null} when blank; refused when too long. */
+    public static String checkTitle(String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        String trimmed = title.strip();
+        Require.maxLength("title", trimmed, MAX_TITLE_LENGTH);
+        return trimmed;
+    }
+
+    /** An unmodifiable copy of the scenes when their number is one HeyGen can render; refused otherwise. */
+    public static List<Scene> checkScenes(List<Scene> scenes) {
+        if (scenes == null || scenes.isEmpty()) {
+            throw new InvalidInputException("scenes", "scenes must contain at least one scene");
+        }
+        if (scenes.size() > MAX_SCENES) {
+            throw new InvalidInputException("scenes", "scenes may contain at most " + MAX_SCENES + " scenes (got " + scenes.size() + ")");
+        }
+        for (int i = 0; i < scenes.size(); i++) {
+            if (scenes.get(i) == null) {
+                throw new InvalidInputException("scenes[" + i + "]", "scenes[" + i + "] must not be null");
+            }
+        }
+        return List.copyOf(scenes);
+    }
+}
