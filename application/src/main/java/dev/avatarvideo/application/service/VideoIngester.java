@@ -7,6 +7,7 @@ import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.VideoRenderer;
+import dev.avatarvideo.application.port.out.VideoRenderer.DownloadLink;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderedVideo;
 import dev.avatarvideo.application.port.out.Videos;
@@ -19,6 +20,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Copies a rendered video into our storage and records it, in that order, and undoes the copy when the record cannot
@@ -68,8 +70,8 @@ public final class VideoIngester implements IngestRenderedVideo {
     private boolean ingest(AvatarVideo video) {
         RenderStatus fresh = renderer.status(video.renderId());
         switch (fresh) {
-            case RenderStatus.Completed completed -> {
-                return copyAndRecord(video, completed);
+            case RenderStatus.Completed(Optional<DownloadLink> link) when link.isPresent() -> {
+                return copyAndRecord(video, link.get());
             }
             case RenderStatus.Failed failed -> {
                 videos.update(video.fail(failed.reason(), clock.now()));
@@ -82,11 +84,11 @@ public final class VideoIngester implements IngestRenderedVideo {
         }
     }
 
-    private boolean copyAndRecord(AvatarVideo video, RenderStatus.Completed completed) {
+    private boolean copyAndRecord(AvatarVideo video, DownloadLink link) {
         String fileName = downloadName(video);
         StorageKey key = StorageKey.newFor(video.tenantId(), fileName);
         StoredFile stored;
-        try (RenderedVideo download = renderer.download(completed)) {
+        try (RenderedVideo download = renderer.download(link)) {
             stored = storage.store(key, new FileUpload(download.content(), download.length(), fileName, download.contentType()));
         } catch (RuntimeException e) {
             deleteQuietly(key);

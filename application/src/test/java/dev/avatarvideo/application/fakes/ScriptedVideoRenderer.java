@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,7 +68,7 @@ public final class ScriptedVideoRenderer implements VideoRenderer {
     }
 
     @Override
-    public RenderedVideo download(RenderStatus.Completed completed) {
+    public RenderedVideo download(DownloadLink link) {
         return new RenderedVideo(new ByteArrayInputStream(videoBytes), announcedLength, "video/mp4");
     }
 
@@ -80,8 +81,8 @@ public final class ScriptedVideoRenderer implements VideoRenderer {
     }
 
     public void completeRender(VideoId video) {
-        reportStatus(video, new RenderStatus.Completed(URI.create("https://renderer.example/" + renderOf(video) + ".mp4"),
-                Instant.parse("2100-01-01T00:00:00Z")));
+        reportStatus(video, new RenderStatus.Completed(Optional.of(new DownloadLink(
+                URI.create("https://renderer.example/" + renderOf(video) + ".mp4"), Instant.parse("2100-01-01T00:00:00Z")))));
     }
 
     public void serveVideo(byte[] bytes, OptionalLong lengthToAnnounce) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -33,8 +34,8 @@ public interface VideoRenderer {
 
     int statusBatchLimit();
 
-    /** Opens the finished file named by a fresh {@link RenderStatus.Completed}; the caller closes it. */
-    RenderedVideo download(RenderStatus.Completed completed);
+    /** Opens a finished file from a link handed out by a fresh {@link #status} call; the caller closes it. */
+    RenderedVideo download(DownloadLink link);
 
     sealed interface SubmitOutcome {
 
@@ -58,12 +59,14 @@ public interface VideoRenderer {
         record Processing() implements RenderStatus {
         }
 
-        /** Done; the file can be fetched from {@code videoUrl} until {@code urlExpiresAt}. */
-        record Completed(URI videoUrl, Instant urlExpiresAt) implements RenderStatus {
+        /**
+         * Done. {@link #status} names where to fetch the file; {@link #statuses} may not (HeyGen's bulk call reports
+         * states only), so the link is fetched fresh right before downloading anyway.
+         */
+        record Completed(Optional<DownloadLink> link) implements RenderStatus {
 
             public Completed {
-                Objects.requireNonNull(videoUrl, "videoUrl");
-                Objects.requireNonNull(urlExpiresAt, "urlExpiresAt");
+                Objects.requireNonNull(link, "link");
             }
         }
 
@@ -76,6 +79,15 @@ public interface VideoRenderer {
 
         /** The renderer could not answer now; ask again later. */
         record Unavailable(String reason) implements RenderStatus {
+        }
+    }
+
+    /** Where a finished video can be fetched, until the renderer's signature on the address expires. */
+    record DownloadLink(URI url, Instant expiresAt) {
+
+        public DownloadLink {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(expiresAt, "expiresAt");
         }
     }
 

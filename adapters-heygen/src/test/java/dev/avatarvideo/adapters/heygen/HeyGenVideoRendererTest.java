@@ -1,0 +1,178 @@
+package dev.avatarvideo.adapters.heygen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avatarvideo.application.port.out.VideoRenderer.DownloadLink;
+import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.VideoRenderer.RenderedVideo;
+import dev.avatarvideo.application.port.out.VideoRenderer.SubmitOutcome;
+import dev.avatarvideo.domain.AspectRatio;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.Resolution;
+import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
+import dev.avatarvideo.heygen.simulator.SimulatorSettings;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real adapter against the HeyGen simulator, over real HTTP. */
+class HeyGenVideoRendererTest {
+
+    private static final Scene ANNA = new Scene("sim-avatar-anna", "sim-voice-en-1", "Welcome to the course.");
+    private static final Scene BEN = new Scene("sim-avatar-ben", "sim-voice-en-2", "Let us begin.");
+
+    private static HeyGenSimulator simulator;
+    private static HeyGenVideoRenderer renderer;
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMillis(600)));
+        renderer = new HeyGenVideoRenderer(HeyGenSettings.of(simulator.baseUrl(), simulator.apiKey()));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void rendersASingleSceneVideoFromSubmissionToDownload() throws Exception {
+        RenderId renderId = accepted(renderer.submit(video(List.of(ANNA))));
+
+        assertThat(renderer.status(renderId)).isInstanceOfAny(RenderStatus.Pending.class, RenderStatus.Processing.class);
+        RenderStatus.Completed completed = awaitCompleted(renderId);
+        DownloadLink link = completed.link().orElseThrow();
+        assertThat(link.expiresAt()).isAfter(Instant.now().plus(Duration.ofDays(6)));
+
+        try (RenderedVideo download = renderer.download(link)) {
+            assertThat(download.contentType()).isEqualTo("video/mp4");
+            assertThat(download.length()).hasValue(simulator.videoFileSize());
+            assertThat(download.content().readAllBytes()).hasSize((int) simulator.videoFileSize());
+        }
+    }
+
+    @Test
+    void sendsSeveralScenesAsOneStudioVideo() {
+        AvatarVideo video = video(List.of(ANNA, BEN, ANNA));
+
+        assertThat(renderer.creationBody(video)).contains("\"type\":\"studio\"").contains("\"avatar_video\"")
+                .contains("sim-avatar-ben").contains("\"callback_id\":\"" + video.id() + "\"");
+        RenderId renderId = accepted(renderer.submit(video));
+        assertThat(awaitCompleted(renderId).link()).isPresent();
+    }
+
+    @Test
+    void submittingTheSameVideoAgainStartsNoSecondRender() {
+        AvatarVideo video = video(List.of(ANNA));
+        int before = simulator.rendersStarted();
+
+        RenderId first = accepted(renderer.submit(video));
+        RenderId retried = accepted(renderer.submit(video));
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(simulator.rendersStarted()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void unknownAvatarIsRejectedWithHeyGensCodeAndField() {
+        SubmitOutcome outcome = renderer.submit(video(List.of(new Scene("sim-avatar-nobody", "sim-voice-en-1", "Hi"))));
+
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.reason().code()).isEqualTo("invalid_parameter");
+            assertThat(rejected.reason().message()).startsWith("avatar_id:").contains("sim-avatar-nobody");
+        });
+    }
+
+    @Test
+    void aWrongKeyIsRejectedWithAHintAndTheKeyIsNeverEchoed() {
+        HeyGenVideoRenderer wrongKey = new HeyGenVideoRenderer(HeyGenSettings.of(simulator.baseUrl(), "secret-wrong-key"));
+
+        SubmitOutcome outcome = wrongKey.submit(video(List.of(ANNA)));
+
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.reason().code()).isEqualTo("unauthorized");
+            assertThat(rejected.reason().message()).contains("HEYGEN_API_KEY").doesNotContain("secret-wrong-key");
+        });
+        assertThat(HeyGenSettings.of(simulator.baseUrl(), "secret-wrong-key").toString()).doesNotContain("secret-wrong-key");
+    }
+
+    @Test
+    void bulkStatusCoversEveryIdInOneCall() {
+        List<RenderId> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(accepted(renderer.submit(video(List.of(ANNA)))));
+        }
+        ids.add(new RenderId("unknown-render"));
+        long callsBefore = statusCalls();
+
+        Map<RenderId, RenderStatus> statuses = renderer.statuses(ids);
+
+        assertThat(statusCalls() - callsBefore).isEqualTo(1);
+        assertThat(statuses).containsOnlyKeys(ids);
+        assertThat(statuses.get(new RenderId("unknown-render"))).isInstanceOf(RenderStatus.NotFound.class);
+        ids.subList(0, 5).forEach(id -> assertThat(statuses.get(id)).isInstanceOfAny(RenderStatus.Pending.class, RenderStatus.Processing.class));
+    }
+
+    @Test
+    void anUnknownRenderIsNotFoundNotFailed() {
+        assertThat(renderer.status(new RenderId("never-created"))).isInstanceOf(RenderStatus.NotFound.class);
+    }
+
+    @Test
+    void anUnreachableHeyGenMeansRetryLaterNotFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        HeyGenVideoRenderer unreachable = new HeyGenVideoRenderer(HeyGenSettings.of(URI.create("http://127.0.0.1:" + closedPort), "k"));
+
+        assertThat(unreachable.submit(video(List.of(ANNA)))).isInstanceOf(SubmitOutcome.RetryLater.class);
+        assertThat(unreachable.status(new RenderId("x"))).isInstanceOf(RenderStatus.Unavailable.class);
+        assertThat(unreachable.statuses(List.of(new RenderId("x"))).get(new RenderId("x"))).isInstanceOf(RenderStatus.Unavailable.class);
+    }
+
+    private static long statusCalls() {
+        return simulator.requests().stream().filter(r -> r.path().equals("/v3/videos/statuses")).count();
+    }
+
+    private static RenderStatus.Completed awaitCompleted(RenderId renderId) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            if (renderer.status(renderId) instanceof RenderStatus.Completed completed) {
+                return completed;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("render " + renderId + " did not complete");
+    }
+
+    private static RenderId accepted(SubmitOutcome outcome) {
+        assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
+        return ((SubmitOutcome.Accepted) outcome).renderId();
+    }
+
+    private static AvatarVideo video(List<Scene> scenes) {
+        return AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), "Course intro", scenes, Resolution.P720,
+                AspectRatio.LANDSCAPE_16_9, Instant.now());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
