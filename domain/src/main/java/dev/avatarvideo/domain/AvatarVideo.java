@@ -117,6 +117,12 @@ public record AvatarVideo(
         return Optional.ofNullable(failure);
     }
 
+    /** The same video as the repository stored it under a new version number. */
+    public AvatarVideo withVersion(long newVersion) {
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file,
+                ingestAttempts, createdAt, updatedAt, newVersion);
+    }
+
     /** The same video with its file's address freshly issued; a read-side view, never persisted as a transition. */
     public AvatarVideo withFileUrl(java.net.URI freshUrl) {
         if (file == null) {

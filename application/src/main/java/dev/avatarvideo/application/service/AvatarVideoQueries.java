@@ -3,7 +3,7 @@ package dev.avatarvideo.application.service;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
 import dev.avatarvideo.application.port.in.ListAvatarVideos;
 import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
-import dev.avatarvideo.application.port.in.VideoPage;
+import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
@@ -32,7 +32,7 @@ public final class AvatarVideoQueries implements GetAvatarVideo, ListAvatarVideo
 
     @Override
     public VideoPage list(ListAvatarVideosQuery query) {
-        VideoPage page = videos.list(query);
+        VideoPage page = videos.list(query.tenantId(), query.limit(), query.after());
         return new VideoPage(page.videos().stream().map(this::withFreshFileUrl).toList(), page.next());
     }
 

@@ -2,7 +2,7 @@ package dev.avatarvideo.application.service;
 
 import dev.avatarvideo.application.port.in.ReadStoredFile;
 import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.FileStorage.StoredObject;
+import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.StorageKey;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
-import dev.avatarvideo.application.port.out.FileStorage.StoredObject;
+import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;

@@ -3,9 +3,8 @@ package dev.avatarvideo.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
-import dev.avatarvideo.application.port.in.PageCursor;
-import dev.avatarvideo.application.port.in.VideoPage;
+import dev.avatarvideo.domain.PageCursor;
+import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AspectRatio;
@@ -136,7 +135,7 @@ public abstract class VideosContract {
         Optional<PageCursor> cursor = Optional.empty();
         int pages = 0;
         do {
-            VideoPage page = videos.list(new ListAvatarVideosQuery(tenant, 3, cursor));
+            VideoPage page = videos.list(tenant, 3, cursor);
             assertThat(page.videos()).hasSizeLessThanOrEqualTo(3);
             seen.addAll(page.videos());
             cursor = page.next();

@@ -1,8 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
-import dev.avatarvideo.application.port.in.PageCursor;
-import dev.avatarvideo.application.port.in.VideoPage;
+import dev.avatarvideo.domain.PageCursor;
+import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
@@ -34,7 +33,7 @@ public final class InMemoryVideos implements Videos {
     @Override
     public AvatarVideo update(AvatarVideo video) {
         beforeUpdate.apply(video);
-        AvatarVideo saved = withVersion(video, video.version() + 1);
+        AvatarVideo saved = video.withVersion(video.version() + 1);
         byId.compute(video.id(), (id, current) -> {
             if (current == null || current.version() != video.version()) {
                 throw new ConcurrentUpdateException("video " + id + " changed since version " + video.version());
@@ -55,19 +54,18 @@ public final class InMemoryVideos implements Videos {
     }
 
     @Override
-    public VideoPage list(ListAvatarVideosQuery query) {
+    public VideoPage list(TenantId tenantId, int limit, Optional<PageCursor> after) {
         List<AvatarVideo> matching = byId.values().stream()
-                .filter(v -> v.tenantId().equals(query.tenantId()))
-                .filter(v -> query.after().map(c -> isAfter(v, c)).orElse(true))
+                .filter(v -> v.tenantId().equals(tenantId))
+                .filter(v -> after.map(c -> isAfter(v, c)).orElse(true))
                 .sorted(NEWEST_FIRST)
-                .limit(query.limit() + 1L)
+                .limit(limit + 1L)
                 .toList();
-        if (matching.size() <= query.limit()) {
+        if (matching.size() <= limit) {
             return new VideoPage(matching, Optional.empty());
         }
-        List<AvatarVideo> page = matching.subList(0, query.limit());
-        AvatarVideo last = page.getLast();
-        return new VideoPage(page, Optional.of(new PageCursor(last.createdAt(), last.id())));
+        List<AvatarVideo> page = matching.subList(0, limit);
+        return new VideoPage(page, Optional.of(PageCursor.after(page.getLast())));
     }
 
     @Override
@@ -89,8 +87,4 @@ public final class InMemoryVideos implements Videos {
         return byTime < 0 || (byTime == 0 && video.id().value().compareTo(cursor.id().value()) < 0);
     }
 
-    private static AvatarVideo withVersion(AvatarVideo v, long version) {
-        return new AvatarVideo(v.id(), v.tenantId(), v.title(), v.scenes(), v.resolution(), v.aspectRatio(), v.status(),
-                v.renderId(), v.failure(), v.file(), v.ingestAttempts(), v.createdAt(), v.updatedAt(), version);
-    }
 }

@@ -6,6 +6,7 @@ import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.TenantId;
 import java.net.URI;
 import java.util.OptionalLong;

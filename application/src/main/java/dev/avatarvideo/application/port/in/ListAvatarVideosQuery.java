@@ -1,6 +1,7 @@
 package dev.avatarvideo.application.port.in;
 
 import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.TenantId;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.port.in;
 
-import dev.avatarvideo.application.port.out.FileStorage.StoredObject;
+import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.StorageKey;
 import java.util.Optional;
 

@@ -2,9 +2,8 @@ package dev.avatarvideo.application.port.out;
 
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
-import java.io.IOException;
+import dev.avatarvideo.domain.StoredObject;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,19 +47,6 @@ public interface FileStorage {
             Objects.requireNonNull(length, "length");
             Objects.requireNonNull(fileName, "fileName");
             Objects.requireNonNull(contentType, "contentType");
-        }
-    }
-
-    /** An open stored object. The caller closes it. */
-    record StoredObject(InputStream content, long length, String contentType) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            try {
-                content.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.avatarvideo.application.port.out;
 
-import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
-import dev.avatarvideo.application.port.in.VideoPage;
+import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
@@ -27,7 +27,8 @@ public interface Videos {
     /** For background work that acts on behalf of whichever tenant owns the video. */
     Optional<AvatarVideo> findById(VideoId videoId);
 
-    VideoPage list(ListAvatarVideosQuery query);
+    /** Up to {@code limit} of a tenant's videos, newest first, after the cursor when one is given. */
+    VideoPage list(TenantId tenantId, int limit, Optional<PageCursor> after);
 
     /** Videos in the given status, least recently changed first. */
     List<AvatarVideo> inStatus(VideoStatus status, int limit);

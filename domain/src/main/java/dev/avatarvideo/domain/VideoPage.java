@@ -1,7 +1,7 @@
-package dev.avatarvideo.application.port.in;
+package dev.avatarvideo.domain;
 
-import dev.avatarvideo.domain.AvatarVideo;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** One page of videos and, when more exist, the cursor for the next page. */
@@ -9,5 +9,6 @@ public record VideoPage(List<AvatarVideo> videos, Optional<PageCursor> next) {
 
     public VideoPage {
         videos = List.copyOf(videos);
+        Objects.requireNonNull(next, "next");
     }
 }

@@ -1,0 +1,233 @@
+package dev.avatarvideo.adapters.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.avatarvideo.domain.PageCursor;
+import dev.avatarvideo.domain.VideoPage;
+import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.domain.AspectRatio;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.Resolution;
+import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoFailure;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoStatus;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** {@link Videos} in PostgreSQL, scenes as JSON beside the row, the stored file in its own table. */
+final class JdbiVideos implements Videos {
+
+    private static final String SELECT = """
+            SELECT v.*, f.file_url, f.file_name, f.file_size, f.file_type, f.checksum, f.provider, f.uploaded_at
+              FROM avatar_videos v
+              LEFT JOIN stored_files f ON f.storage_path = v.file_path
+            """;
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json = new ObjectMapper();
+
+    JdbiVideos(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(AvatarVideo video) {
+        jdbi.useTransaction(handle -> {
+            saveFile(handle, video);
+            handle.createUpdate("""
+                            INSERT INTO avatar_videos (id, tenant_id, title, scenes, resolution, aspect_ratio, status, render_id,
+                                                       failure_code, failure_message, file_path, ingest_attempts, created_at, updated_at, version)
+                            VALUES (:id, :tenantId, :title, CAST(:scenes AS jsonb), :resolution, :aspectRatio, :status, :renderId,
+                                    :failureCode, :failureMessage, :filePath, :ingestAttempts, :createdAt, :updatedAt, :version)""")
+                    .bindMap(columns(video, video.version()))
+                    .execute();
+        });
+    }
+
+    @Override
+    public AvatarVideo update(AvatarVideo video) {
+        return jdbi.inTransaction(handle -> {
+            saveFile(handle, video);
+            var values = columns(video, video.version() + 1);
+            values.put("expectedVersion", video.version());
+            int changed = handle.createUpdate("""
+                            UPDATE avatar_videos
+                               SET title = :title, scenes = CAST(:scenes AS jsonb), resolution = :resolution, aspect_ratio = :aspectRatio,
+                                   status = :status, render_id = :renderId, failure_code = :failureCode, failure_message = :failureMessage,
+                                   file_path = :filePath, ingest_attempts = :ingestAttempts, updated_at = :updatedAt, version = :version
+                             WHERE id = :id AND version = :expectedVersion""")
+                    .bindMap(values)
+                    .execute();
+            if (changed != 1) {
+                throw new ConcurrentUpdateException("video " + video.id() + " is no longer at version " + video.version());
+            }
+            return video.withVersion(video.version() + 1);
+        });
+    }
+
+    @Override
+    public Optional<AvatarVideo> find(TenantId tenantId, VideoId videoId) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.id = :id AND v.tenant_id = :tenantId")
+                .bind("id", videoId.value())
+                .bind("tenantId", tenantId.value())
+                .map(this::toVideo)
+                .findOne());
+    }
+
+    @Override
+    public Optional<AvatarVideo> findById(VideoId videoId) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.id = :id")
+                .bind("id", videoId.value())
+                .map(this::toVideo)
+                .findOne());
+    }
+
+    @Override
+    public VideoPage list(TenantId tenantId, int limit, Optional<PageCursor> after) {
+        List<AvatarVideo> rows = jdbi.withHandle(handle -> {
+            var statement = handle.createQuery(SELECT + " WHERE v.tenant_id = :tenantId"
+                            + (after.isPresent() ? " AND (v.created_at, v.id) < (:afterCreatedAt, :afterId)" : "")
+                            + " ORDER BY v.created_at DESC, v.id DESC LIMIT :limit")
+                    .bind("tenantId", tenantId.value())
+                    .bind("limit", limit + 1);
+            after.ifPresent(cursor -> statement
+                    .bind("afterCreatedAt", utc(cursor.createdAt()))
+                    .bind("afterId", cursor.id().value()));
+            return statement.map(this::toVideo).list();
+        });
+        if (rows.size() <= limit) {
+            return new VideoPage(rows, Optional.empty());
+        }
+        List<AvatarVideo> page = rows.subList(0, limit);
+        return new VideoPage(page, Optional.of(PageCursor.after(page.getLast())));
+    }
+
+    @Override
+    public List<AvatarVideo> inStatus(VideoStatus status, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.status = :status ORDER BY v.updated_at, v.id LIMIT :limit")
+                .bind("status", status.name())
+                .bind("limit", limit)
+                .map(this::toVideo)
+                .list());
+    }
+
+    private static void saveFile(Handle handle, AvatarVideo video) {
+        StoredFile file = video.file();
+        if (file == null) {
+            return;
+        }
+        handle.createUpdate("""
+                        INSERT INTO stored_files (storage_path, tenant_id, file_url, file_name, file_size, file_type, checksum, provider, uploaded_at)
+                        VALUES (:storagePath, :tenantId, :fileUrl, :fileName, :fileSize, :fileType, :checksum, :provider, :uploadedAt)
+                        ON CONFLICT (storage_path) DO NOTHING""")
+                .bind("storagePath", file.storagePath().value())
+                .bind("tenantId", file.storagePath().tenant().value())
+                .bind("fileUrl", file.fileUrl().toString())
+                .bind("fileName", file.fileName())
+                .bind("fileSize", file.fileSize())
+                .bind("fileType", file.fileType())
+                .bind("checksum", file.checksum())
+                .bind("provider", file.provider())
+                .bind("uploadedAt", utc(file.uploadedAt()))
+                .execute();
+    }
+
+    private java.util.Map<String, Object> columns(AvatarVideo video, long version) {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("id", video.id().value());
+        values.put("tenantId", video.tenantId().value());
+        values.put("title", video.title());
+        values.put("scenes", scenesJson(video.scenes()));
+        values.put("resolution", video.resolution().label());
+        values.put("aspectRatio", video.aspectRatio().label());
+        values.put("status", video.status().name());
+        values.put("renderId", video.renderId() == null ? null : video.renderId().value());
+        values.put("failureCode", video.failure() == null ? null : video.failure().code());
+        values.put("failureMessage", video.failure() == null ? null : video.failure().message());
+        values.put("filePath", video.file() == null ? null : video.file().storagePath().value());
+        values.put("ingestAttempts", video.ingestAttempts());
+        values.put("createdAt", utc(video.createdAt()));
+        values.put("updatedAt", utc(video.updatedAt()));
+        values.put("version", version);
+        return values;
+    }
+
+    private AvatarVideo toVideo(ResultSet rs, StatementContext context) throws SQLException {
+        String failureCode = rs.getString("failure_code");
+        String filePath = rs.getString("file_path");
+        String renderId = rs.getString("render_id");
+        StoredFile file = filePath == null ? null : new StoredFile(
+                URI.create(rs.getString("file_url")),
+                rs.getString("file_name"),
+                rs.getLong("file_size"),
+                rs.getString("file_type"),
+                new StorageKey(filePath),
+                instant(rs, "uploaded_at"),
+                rs.getString("checksum"),
+                rs.getString("provider"));
+        return new AvatarVideo(
+                new VideoId(rs.getObject("id", UUID.class)),
+                new TenantId(rs.getString("tenant_id")),
+                rs.getString("title"),
+                scenes(rs.getString("scenes")),
+                Resolution.fromLabel(rs.getString("resolution")),
+                AspectRatio.fromLabel(rs.getString("aspect_ratio")),
+                VideoStatus.valueOf(rs.getString("status")),
+                renderId == null ? null : new RenderId(renderId),
+                failureCode == null ? null : new VideoFailure(failureCode, rs.getString("failure_message")),
+                file,
+                rs.getInt("ingest_attempts"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                rs.getLong("version"));
+    }
+
+    /** The JSON shape of a scene column, kept apart from the domain record so renaming a field never breaks old rows. */
+    private record SceneColumn(String avatarId, String voiceId, String script) {
+    }
+
+    private String scenesJson(List<Scene> scenes) {
+        try {
+            return json.writeValueAsString(scenes.stream().map(s -> new SceneColumn(s.avatarId(), s.voiceId(), s.script())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write scenes as JSON", e);
+        }
+    }
+
+    private List<Scene> scenes(String text) {
+        try {
+            List<SceneColumn> columns = json.readValue(text, new TypeReference<>() {
+            });
+            return columns.stream().map(c -> new Scene(c.avatarId(), c.voiceId(), c.script())).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored scenes are not valid JSON", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+}

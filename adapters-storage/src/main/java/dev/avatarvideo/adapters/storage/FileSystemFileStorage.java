@@ -1,0 +1,197 @@
+package dev.avatarvideo.adapters.storage;
+
+import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link FileStorage} on a local directory, for a single machine. Objects are written to a temporary file, flushed to
+ * disk, then renamed into place, so a reader never sees half a file and a crash leaves at most a stray temporary.
+ * Keys are sharded into two directory levels so no directory grows to millions of entries.
+ */
+public final class FileSystemFileStorage implements FileStorage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemFileStorage.class);
+    private static final String PROVIDER = "filesystem";
+    private static final String INCOMING = ".incoming";
+    private static final String METADATA_SUFFIX = ".meta";
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    private final Path root;
+    private final URI publicBaseUrl;
+    private final Clock clock;
+
+    /**
+     * @param root the directory that holds every object
+     * @param publicBaseUrl how clients reach this service, which serves the files under {@code /files/}
+     */
+    public FileSystemFileStorage(Path root, URI publicBaseUrl, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
+        this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
+        try {
+            Files.createDirectories(this.root.resolve(INCOMING));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the storage directory " + this.root, e);
+        }
+    }
+
+    @Override
+    public String providerName() {
+        return PROVIDER;
+    }
+
+    @Override
+    public StoredFile store(StorageKey key, FileUpload upload) {
+        Path target = pathOf(key);
+        Path temporary = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
+        try (InputStream in = upload.content()) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long written;
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
+                written = copy(in, out);
+                out.flush();
+                channel.force(true);
+            }
+            if (upload.length().isPresent() && upload.length().getAsLong() != written) {
+                throw new StorageFailureException("content ended after " + written + " of " + upload.length().getAsLong()
+                        + " announced bytes; nothing was stored under " + key);
+            }
+            Files.createDirectories(target.getParent());
+            writeMetadata(target, upload);
+            moveIntoPlace(temporary, target);
+            return new StoredFile(urlOf(key), upload.fileName(), written, upload.contentType(), key, clock.now(),
+                    StoredFile.sha256Checksum(sha256.digest()), PROVIDER);
+        } catch (IOException e) {
+            throw new StorageFailureException("storing " + key + " failed: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        } finally {
+            deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> open(StorageKey key) {
+        Path path = pathOf(key);
+        try {
+            InputStream content = Files.newInputStream(path);
+            return Optional.of(new StoredObject(content, Files.size(path), readMetadata(path).getProperty("contentType", "application/octet-stream")));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageFailureException("opening " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists(StorageKey key) {
+        return Files.isRegularFile(pathOf(key));
+    }
+
+    @Override
+    public void delete(StorageKey key) {
+        Path path = pathOf(key);
+        try {
+            Files.deleteIfExists(path);
+            Files.deleteIfExists(metadataOf(path));
+        } catch (IOException e) {
+            throw new StorageFailureException("deleting " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public URI accessUrl(StoredFile file) {
+        return urlOf(file.storagePath());
+    }
+
+    /** {@code acme/0123abcd….mp4} lives at {@code <root>/acme/01/23/0123abcd….mp4}. */
+    Path pathOf(StorageKey key) {
+        String tenant = key.tenant().value();
+        String name = key.value().substring(tenant.length() + 1);
+        return root.resolve(tenant).resolve(name.substring(0, 2)).resolve(name.substring(2, 4)).resolve(name);
+    }
+
+    private URI urlOf(StorageKey key) {
+        return URI.create(publicBaseUrl.toString().replaceAll("/+$", "") + "/files/" + key.value());
+    }
+
+    private static long copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long total = 0;
+        for (int read; (read = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return total;
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Content type and name have nowhere to live on a plain file system, so they sit beside the object. */
+    private static void writeMetadata(Path target, FileUpload upload) throws IOException {
+        Properties metadata = new Properties();
+        metadata.setProperty("contentType", upload.contentType());
+        metadata.setProperty("fileName", upload.fileName());
+        Path temporary = target.resolveSibling(target.getFileName() + METADATA_SUFFIX + ".part");
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            metadata.store(writer, null);
+        }
+        moveIntoPlace(temporary, metadataOf(target));
+    }
+
+    private static Properties readMetadata(Path target) throws IOException {
+        Properties metadata = new Properties();
+        try (Reader reader = Files.newBufferedReader(metadataOf(target), StandardCharsets.UTF_8)) {
+            metadata.load(reader);
+        } catch (NoSuchFileException e) {
+            // Written before the object itself, so only missing if someone removed it by hand; serve bytes anyway.
+        }
+        return metadata;
+    }
+
+    private static Path metadataOf(Path target) {
+        return target.resolveSibling(target.getFileName() + METADATA_SUFFIX);
+    }
+
+    private static void deleteIfExists(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("could not remove temporary file {}: {}", path, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.avatarvideo.adapters.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document. {@code type} is stable and machine-readable; {@code field} names the offending
+ * request field, as written in the request, when there is one.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record Problem(String type, String title, int status, String detail, String instance, String field) {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    static Problem invalidInput(String field, String detail, String instance) {
+        return new Problem("/problems/invalid-input", "The request has an invalid value", 400, detail, instance, field);
+    }
+
+    static Problem malformedJson(String field, String detail, String instance) {
+        return new Problem("/problems/malformed-json", "The request body is not the JSON this endpoint expects", 400, detail, instance, field);
+    }
+
+    static Problem notFound(String detail, String instance) {
+        return new Problem("/problems/not-found", "Not found", 404, detail, instance, null);
+    }
+
+    static Problem ofStatus(int status, String detail, String instance) {
+        String slug = switch (status) {
+            case 405 -> "method-not-allowed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 416 -> "range-not-satisfiable";
+            default -> status >= 500 ? "internal-error" : "http-" + status;
+        };
+        return new Problem("/problems/" + slug, title(status), status, detail, instance, null);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 405 -> "Method not allowed";
+            case 413 -> "Request body too large";
+            case 415 -> "Unsupported media type";
+            case 416 -> "Range not satisfiable";
+            default -> status >= 500 ? "Internal error" : "Request failed";
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.avatarvideo.adapters.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
+import dev.avatarvideo.domain.VideoPage;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.StoredFile;
+import java.time.Instant;
+import java.util.List;
+
+/** The API's JSON shapes for videos. camelCase; the field names are a contract the platform relies on. */
+final class VideoJson {
+
+    private VideoJson() {
+    }
+
+    record CreateVideoRequest(String title, String resolution, String aspectRatio, List<SceneFields> scenes) {
+    }
+
+    record SceneBody(String avatarId, String voiceId, String script) {
+
+        static SceneBody of(Scene scene) {
+            return new SceneBody(scene.avatarId(), scene.voiceId(), scene.script());
+        }
+    }
+
+    record ErrorBody(String code, String message) {
+    }
+
+    record FileBody(String fileUrl, String fileName, long fileSize, String fileType, String storagePath,
+                    Instant uploadedAt, String checksum, String provider) {
+
+        static FileBody of(StoredFile file) {
+            return new FileBody(file.fileUrl().toString(), file.fileName(), file.fileSize(), file.fileType(),
+                    file.storagePath().value(), file.uploadedAt(), file.checksum(), file.provider());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VideoBody(String id, String status, String title, String resolution, String aspectRatio, List<SceneBody> scenes,
+                     Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file) {
+
+        static VideoBody of(AvatarVideo video) {
+            return new VideoBody(
+                    video.id().toString(),
+                    video.status().name(),
+                    video.title(),
+                    video.resolution().label(),
+                    video.aspectRatio().label(),
+                    video.scenes().stream().map(SceneBody::of).toList(),
+                    video.createdAt(),
+                    video.updatedAt(),
+                    video.failureReason().map(f -> new ErrorBody(f.code(), f.message())).orElse(null),
+                    video.storedFile().map(FileBody::of).orElse(null));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VideoListBody(List<VideoBody> items, String nextCursor) {
+
+        static VideoListBody of(VideoPage page) {
+            return new VideoListBody(page.videos().stream().map(VideoBody::of).toList(),
+                    page.next().map(CursorCodec::encode).orElse(null));
+        }
+    }
+}

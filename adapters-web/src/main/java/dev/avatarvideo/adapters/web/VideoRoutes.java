@@ -1,0 +1,82 @@
+package dev.avatarvideo.adapters.web;
+
+import dev.avatarvideo.adapters.web.VideoJson.CreateVideoRequest;
+import dev.avatarvideo.adapters.web.VideoJson.VideoBody;
+import dev.avatarvideo.adapters.web.VideoJson.VideoListBody;
+import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
+import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
+import dev.avatarvideo.application.port.in.GetAvatarVideo;
+import dev.avatarvideo.application.port.in.ListAvatarVideos;
+import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
+import dev.avatarvideo.domain.PageCursor;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** {@code /api/videos}: request a video, read one, list them. */
+final class VideoRoutes {
+
+    private final GenerateAvatarVideo generate;
+    private final GetAvatarVideo get;
+    private final ListAvatarVideos list;
+    private final RequestTenant tenant;
+    private final JsonBodies bodies;
+
+    VideoRoutes(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, RequestTenant tenant, JsonBodies bodies) {
+        this.generate = generate;
+        this.get = get;
+        this.list = list;
+        this.tenant = tenant;
+        this.bodies = bodies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/videos", this::create);
+        routes.get("/api/videos", this::list);
+        routes.get("/api/videos/{id}", this::get);
+    }
+
+    private void create(Context ctx) {
+        CreateVideoRequest request = bodies.read(ctx, CreateVideoRequest.class);
+        AvatarVideo video = generate.generate(GenerateAvatarVideoCommand.fromFields(tenant.of(ctx), request.title(),
+                request.resolution(), request.aspectRatio(), request.scenes()));
+        ctx.status(202).header("Location", "/api/videos/" + video.id()).json(VideoBody.of(video));
+    }
+
+    private void get(Context ctx) {
+        TenantId tenantId = tenant.of(ctx);
+        VideoId id = parseId(ctx.pathParam("id"));
+        AvatarVideo video = get.get(tenantId, id).orElseThrow(() -> new NotFoundException("no video " + id));
+        ctx.json(VideoBody.of(video));
+    }
+
+    private void list(Context ctx) {
+        int limit = parseLimit(ctx.queryParam("limit"));
+        Optional<PageCursor> after = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isBlank()).map(CursorCodec::decode);
+        ctx.json(VideoListBody.of(list.list(new ListAvatarVideosQuery(tenant.of(ctx), limit, after))));
+    }
+
+    /** A malformed id cannot name any video: answer as for an unknown one rather than explain our id format. */
+    private static VideoId parseId(String text) {
+        try {
+            return VideoId.parse(text);
+        } catch (InvalidInputException e) {
+            throw new NotFoundException("no video " + text);
+        }
+    }
+
+    private static int parseLimit(String text) {
+        if (text == null || text.isBlank()) {
+            return ListAvatarVideosQuery.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit", "limit must be a whole number between 1 and " + ListAvatarVideosQuery.MAX_LIMIT);
+        }
+    }
+}

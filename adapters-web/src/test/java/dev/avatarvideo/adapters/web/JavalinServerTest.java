@@ -1,0 +1,208 @@
+package dev.avatarvideo.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.fakes.TestClock;
+import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.TenantId;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The HTTP API over real HTTP, on the real services with in-memory out-ports. */
+class JavalinServerTest {
+
+    private static final TenantId TENANT = TenantId.of("web");
+    private static final String GOOD_SCENE = "{\"avatarId\": \"sim-avatar-anna\", \"voiceId\": \"sim-voice-en-1\", \"script\": \"Hello\"}";
+
+    private final TestClock clock = new TestClock();
+    private final InMemoryVideos videos = new InMemoryVideos();
+    private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
+    private final AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
+    private final JavalinServer server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock),
+            queries, queries, new StoredFileReader(storage)), RequestTenant.fixed(TENANT)).start("127.0.0.1", 0);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void acceptsAVideoRequestWith202AndWhereToFindIt() throws Exception {
+        HttpResponse<String> response = post("/api/videos", """
+                {"title": "Lesson 1", "resolution": "1080p", "aspectRatio": "9:16", "scenes": [%s]}""".formatted(GOOD_SCENE));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(body.get("resolution").asText()).isEqualTo("1080p");
+        assertThat(body.get("aspectRatio").asText()).isEqualTo("9:16");
+        assertThat(body.at("/scenes/0/avatarId").asText()).isEqualTo("sim-avatar-anna");
+        assertThat(body.get("createdAt").asText()).isEqualTo("2026-11-21T10:00:00Z");
+        assertThat(body.has("file")).isFalse();
+        assertThat(body.has("error")).isFalse();
+        assertThat(response.headers().firstValue("Location")).contains("/api/videos/" + body.get("id").asText());
+
+        HttpResponse<String> read = get(response.headers().firstValue("Location").orElseThrow());
+        assertThat(json.readTree(read.body()).get("id")).isEqualTo(body.get("id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "empty object         | {}                                                                                   | scenes",
+            "empty script         | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"\"}]}          | scenes[0].script",
+            "missing voice        | {\"scenes\": [{\"avatarId\": \"a\", \"script\": \"hi\"}]}                            | scenes[0].voiceId",
+            "unknown resolution   | {\"resolution\": \"999p\", \"scenes\": [" + GOOD_SCENE + "]}                         | resolution",
+            "unknown aspect ratio | {\"aspectRatio\": \"2:1\", \"scenes\": [" + GOOD_SCENE + "]}                         | aspectRatio",
+            "malformed JSON       | {\"title\": \"x\" \"scenes\": []}                                                  | body",
+            "JSON cut short       | {\"scenes\": [                                                                       | scenes",
+            "not an object        | [1, 2]                                                                               | body",
+            "JSON null            | null                                                                                 | body",
+            "scenes not a list    | {\"scenes\": \"many\"}                                                               | scenes",
+            "script is a number   | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": 42}]}            | scenes[0].script",
+            "scene is null        | {\"scenes\": [null]}                                                                 | scenes[0]",
+            "unknown field        | {\"aspect_ratio\": \"16:9\", \"scenes\": [" + GOOD_SCENE + "]}                       | aspect_ratio",
+            "trailing garbage     | {\"scenes\": [" + GOOD_SCENE + "]} x                                                 | body",
+    })
+    void refusesBadRequestsWithAProblemNamingTheFieldAndStoresNothing(String name, String body, String field) throws Exception {
+        HttpResponse<String> response = post("/api/videos", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("field").asText()).isEqualTo(field);
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("type").asText()).startsWith("/problems/");
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(videos.list(TENANT, 100, java.util.Optional.empty()).videos()).isEmpty();
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() throws Exception {
+        HttpResponse<String> response = post("/api/videos", "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+        String huge = "{\"title\": \"" + "x".repeat((int) JavalinServer.MAX_JSON_BODY_BYTES) + "\"}";
+
+        HttpResponse<String> response = post("/api/videos", huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(response.body()).get("type").asText()).isEqualTo("/problems/payload-too-large");
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreNotFound() throws Exception {
+        HttpResponse<String> unknown = get("/api/videos/" + java.util.UUID.randomUUID());
+        HttpResponse<String> malformed = get("/api/videos/not-a-uuid");
+        HttpResponse<String> noRoute = get("/api/nothing-here");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(malformed.statusCode()).isEqualTo(404);
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void listsVideosInPagesWithACursor() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            post("/api/videos", "{\"title\": \"v" + i + "\", \"scenes\": [" + GOOD_SCENE + "]}");
+            clock.advance(java.time.Duration.ofSeconds(1));
+        }
+
+        JsonNode first = json.readTree(get("/api/videos?limit=2").body());
+        JsonNode second = json.readTree(get("/api/videos?limit=2&cursor=" + first.get("nextCursor").asText()).body());
+
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.at("/items/0/title").asText()).isEqualTo("v2");
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.at("/items/0/title").asText()).isEqualTo("v0");
+        assertThat(second.has("nextCursor")).isFalse();
+        assertThat(json.readTree(get("/api/videos?cursor=garbage").body()).get("field").asText()).isEqualTo("cursor");
+        assertThat(json.readTree(get("/api/videos?limit=0").body()).get("field").asText()).isEqualTo("limit");
+        assertThat(json.readTree(get("/api/videos?limit=ten").body()).get("field").asText()).isEqualTo("limit");
+    }
+
+    @Test
+    void servesStoredFilesWithByteRangesSoPlayersCanSeek() throws Exception {
+        byte[] bytes = new byte[1000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        StorageKey key = StorageKey.newFor(TENANT, "clip.mp4");
+        storage.store(key, new FileUpload(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), "clip.mp4", "video/mp4"));
+
+        HttpResponse<byte[]> whole = getBytes("/files/" + key.value(), null);
+        HttpResponse<byte[]> middle = getBytes("/files/" + key.value(), "bytes=10-19");
+        HttpResponse<byte[]> tail = getBytes("/files/" + key.value(), "bytes=-5");
+        HttpResponse<byte[]> openEnded = getBytes("/files/" + key.value(), "bytes=990-");
+        HttpResponse<byte[]> outside = getBytes("/files/" + key.value(), "bytes=5000-");
+
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(bytes);
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
+        assertThat(middle.statusCode()).isEqualTo(206);
+        assertThat(middle.headers().firstValue("Content-Range")).contains("bytes 10-19/1000");
+        assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 10, 20));
+        assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 995, 1000));
+        assertThat(openEnded.headers().firstValue("Content-Range")).contains("bytes 990-999/1000");
+        assertThat(outside.statusCode()).isEqualTo(416);
+        assertThat(outside.headers().firstValue("Content-Range")).contains("bytes */1000");
+    }
+
+    @Test
+    void fileAddressesThatAreNotOurKeysNameNothing() throws Exception {
+        assertThat(getBytes("/files/web/..%2F..%2Fetc%2Fpasswd", null).statusCode()).isEqualTo(404);
+        assertThat(getBytes("/files/web/" + "0".repeat(32) + ".mp4", null).statusCode()).isEqualTo(404);
+        assertThat(getBytes("/files/WEB/x", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void livenessAnswersOk() throws Exception {
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> getBytes(String path, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.avatarvideo.bootstrap;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the service reads from its environment, with the defaults that make it run with nothing configured:
+ * embedded PostgreSQL and local file storage under {@code DATA_DIR}, and the HeyGen simulator in-process.
+ * Secrets are held here but never printed: {@link #summary()} masks them.
+ */
+public record Configuration(
+        int port,
+        Path dataDir,
+        Optional<URI> publicBaseUrl,
+        Optional<DatabaseConnection> database,
+        Optional<HeyGenAccount> heygen,
+        StorageProvider storageProvider,
+        Duration pollInterval,
+        Duration simulatorRenderTime) {
+
+    public enum StorageProvider {
+        FILESYSTEM, S3
+    }
+
+    /** An external PostgreSQL database. */
+    public record DatabaseConnection(String jdbcUrl, String user, String password) {
+
+        @Override
+        public String toString() {
+            return "DatabaseConnection[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=****]";
+        }
+    }
+
+    /** The real HeyGen. */
+    public record HeyGenAccount(URI baseUrl, String apiKey) {
+
+        @Override
+        public String toString() {
+            return "HeyGenAccount[baseUrl=" + baseUrl + ", apiKey=****]";
+        }
+    }
+
+    public static Configuration fromEnvironment(Map<String, String> env) {
+        int port = integer(env, "PORT", 8080, 0, 65_535);
+        Path dataDir = Path.of(text(env, "DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+        Optional<URI> publicBaseUrl = text(env, "PUBLIC_BASE_URL").map(value -> httpUrl("PUBLIC_BASE_URL", value));
+        Optional<DatabaseConnection> database = text(env, "DATABASE_URL")
+                .map(url -> databaseConnection(url, text(env, "DATABASE_USER"), text(env, "DATABASE_PASSWORD")));
+        Optional<String> heygenKey = text(env, "HEYGEN_API_KEY");
+        Optional<URI> heygenBaseUrl = text(env, "HEYGEN_BASE_URL").map(value -> httpUrl("HEYGEN_BASE_URL", value));
+        if (heygenKey.isEmpty() && heygenBaseUrl.isPresent()) {
+            throw new ConfigurationException("HEYGEN_BASE_URL is set but HEYGEN_API_KEY is not: set both to use a HeyGen"
+                    + " (or look-alike) at that address, or neither to run the built-in simulator");
+        }
+        Optional<HeyGenAccount> heygen = heygenKey.map(key -> new HeyGenAccount(heygenBaseUrl.orElse(URI.create("https://api.heygen.com")), key));
+        StorageProvider storage = storageProvider(text(env, "STORAGE_PROVIDER").orElse("filesystem"));
+        Duration pollInterval = Duration.ofMillis(integer(env, "HEYGEN_POLL_INTERVAL_MS", 5_000, 100, 3_600_000));
+        Duration simulatorRenderTime = Duration.ofMillis(integer(env, "SIMULATOR_RENDER_MS", 5_000, 0, 3_600_000));
+        return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, pollInterval, simulatorRenderTime);
+    }
+
+    /** The address others use to reach this service: {@code PUBLIC_BASE_URL}, else this machine on the bound port. */
+    public URI publicBaseUrlFor(int boundPort) {
+        return publicBaseUrl.orElse(URI.create("http://localhost:" + boundPort));
+    }
+
+    public boolean usesSimulator() {
+        return heygen.isEmpty();
+    }
+
+    /** What runs where, fit to print at start; secrets masked. */
+    public String summary() {
+        return String.join("\n",
+                "  database: " + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("embedded PostgreSQL, data in " + dataDir.resolve("postgres")),
+                "  storage:  " + (storageProvider == StorageProvider.FILESYSTEM ? "filesystem, files in " + dataDir.resolve("files") : storageProvider.name().toLowerCase(Locale.ROOT)),
+                "  HeyGen:   " + heygen.map(h -> h.baseUrl() + " (API key ****)").orElse("SIMULATOR in-process (set HEYGEN_API_KEY for the real HeyGen)"),
+                "  polling:  every " + pollInterval.toMillis() + " ms");
+    }
+
+    private static DatabaseConnection databaseConnection(String url, Optional<String> user, Optional<String> password) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new DatabaseConnection(url, user.orElse(null), password.orElse(null));
+        }
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            // The form hosting providers hand out: postgres://user:password@host:port/database
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new ConfigurationException("DATABASE_URL is not a valid URL: " + e.getReason());
+            }
+            String userInfo = uri.getRawUserInfo();
+            String urlUser = null;
+            String urlPassword = null;
+            if (userInfo != null) {
+                int colon = userInfo.indexOf(':');
+                urlUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+                urlPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+            }
+            String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return new DatabaseConnection(jdbcUrl, user.orElse(urlUser), password.orElse(urlPassword));
+        }
+        throw new ConfigurationException("DATABASE_URL must start with jdbc:postgresql:// or postgres:// (got a value starting with '"
+                + url.substring(0, Math.min(12, url.length())) + "')");
+    }
+
+    private static String decode(String value) {
+        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static StorageProvider storageProvider(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "filesystem" -> StorageProvider.FILESYSTEM;
+            case "s3" -> StorageProvider.S3;
+            default -> throw new ConfigurationException("STORAGE_PROVIDER must be 'filesystem' or 's3' (got '" + value + "')");
+        };
+    }
+
+    private static URI httpUrl(String name, String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigurationException(name + " must be an http:// or https:// URL (got '" + value + "')");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(name + " is not a valid URL (got '" + value + "'): " + e.getReason());
+        }
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get().strip());
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name + " must be a whole number from " + min + " to " + max + " (got '" + value.get() + "')");
+        }
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

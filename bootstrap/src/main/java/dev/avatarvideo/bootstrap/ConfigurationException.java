@@ -1,0 +1,9 @@
+package dev.avatarvideo.bootstrap;
+
+/** A setting is missing or wrong; the message says which one and what would be right. */
+public final class ConfigurationException extends RuntimeException {
+
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.avatarvideo.bootstrap;
+
+/** Starts the service from environment variables; see the README's configuration table. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Configuration config;
+        try {
+            config = Configuration.fromEnvironment(System.getenv());
+        } catch (ConfigurationException e) {
+            System.err.println("avatar-video-service cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AvatarVideoService service = AvatarVideoService.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+        System.out.println();
+        System.out.println("avatar-video-service is up at " + service.baseUrl() + " (public address "
+                + config.publicBaseUrlFor(service.baseUrl().getPort()) + ")");
+        System.out.println(config.summary());
+        System.out.println("  try:      curl -s -X POST " + service.baseUrl() + "/api/videos -H 'Content-Type: application/json' "
+                + "-d '{\"title\":\"Hello\",\"scenes\":[{\"avatarId\":\"sim-avatar-anna\",\"voiceId\":\"sim-voice-en-1\",\"script\":\"Hello!\"}]}'");
+        System.out.println();
+    }
+}

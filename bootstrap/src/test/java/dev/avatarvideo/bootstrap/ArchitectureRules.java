@@ -1,0 +1,78 @@
+package dev.avatarvideo.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Map;
+
+/** The hexagon's fine fence (the Maven graph is the hard one), as rules other tests can evaluate. */
+final class ArchitectureRules {
+
+    static final Map<String, String> LAYERS = Map.ofEntries(
+            Map.entry("Domain", "dev.avatarvideo.domain.."),
+            Map.entry("InPorts", "dev.avatarvideo.application.port.in.."),
+            Map.entry("OutPorts", "dev.avatarvideo.application.port.out.."),
+            Map.entry("Services", "dev.avatarvideo.application.service.."),
+            Map.entry("HeyGenAdapter", "dev.avatarvideo.adapters.heygen.."),
+            Map.entry("StorageAdapter", "dev.avatarvideo.adapters.storage.."),
+            Map.entry("PersistenceAdapter", "dev.avatarvideo.adapters.persistence.."),
+            Map.entry("WebAdapter", "dev.avatarvideo.adapters.web.."),
+            Map.entry("Bootstrap", "dev.avatarvideo.bootstrap.."),
+            Map.entry("HeyGenSimulator", "dev.avatarvideo.heygen.simulator.."));
+
+    /** Frameworks and I/O libraries the core may never touch. */
+    static final String[] FRAMEWORKS = {
+            "io.javalin..", "org.eclipse.jetty..", "org.jdbi..", "software.amazon.awssdk..", "com.fasterxml.jackson..",
+            "java.sql..", "javax.sql..", "java.net.http..", "org.postgresql..", "com.zaxxer..", "org.flywaydb..",
+            "org.slf4j..", "ch.qos.logback.."};
+
+    private ArchitectureRules() {
+    }
+
+    static ArchRule layers() {
+        var architecture = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.avatarvideo..");
+        var layered = architecture.layer("Domain").definedBy(LAYERS.get("Domain"));
+        for (String layer : new String[] {"InPorts", "OutPorts", "Services", "HeyGenAdapter", "StorageAdapter",
+                "PersistenceAdapter", "WebAdapter", "Bootstrap", "HeyGenSimulator"}) {
+            layered = layered.layer(layer).definedBy(LAYERS.get(layer));
+        }
+        return layered
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("InPorts", "OutPorts", "Services", "HeyGenAdapter",
+                        "StorageAdapter", "PersistenceAdapter", "WebAdapter", "Bootstrap")
+                .whereLayer("InPorts").mayOnlyBeAccessedByLayers("Services", "WebAdapter", "Bootstrap")
+                .whereLayer("OutPorts").mayOnlyBeAccessedByLayers("Services", "HeyGenAdapter", "StorageAdapter",
+                        "PersistenceAdapter", "Bootstrap")
+                .whereLayer("Services").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("HeyGenAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("StorageAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("WebAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("HeyGenSimulator").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+                .ensureAllClassesAreContainedInArchitecture();
+    }
+
+    static ArchRule coreUsesNoFramework() {
+        return noClasses().that().resideInAnyPackage("dev.avatarvideo.domain..", "dev.avatarvideo.application..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("the core speaks the business's words; frameworks belong in adapters");
+    }
+
+    static ArchRule outPortsAreInterfaces() {
+        return classes().that().resideInAPackage("dev.avatarvideo.application.port.out..")
+                .and().areTopLevelClasses()
+                .and().areNotAssignableTo(Throwable.class)
+                .should().beInterfaces()
+                .because("out-ports are capabilities the core needs, implemented by adapters");
+    }
+
+    static ArchRule inPortsAreInterfacesOrInputs() {
+        return classes().that().resideInAPackage("dev.avatarvideo.application.port.in..")
+                .and().areTopLevelClasses()
+                .should().beInterfaces()
+                .orShould().beRecords()
+                .because("an in-port is a use case (interface) or the input it takes (a self-validating record)");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.avatarvideo.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The production code keeps the hexagon's shape. */
+class ArchitectureTest {
+
+    /** Test fixtures are not part of the product and sit outside the layers. */
+    private static final ImportOption NOT_TEST_SUPPORT = location -> !location.contains("/dev/avatarvideo/testsupport/");
+
+    static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(NOT_TEST_SUPPORT)
+            .importPackages("dev.avatarvideo");
+
+    @Test
+    void everyLayerHasClassesSoNoRuleChecksNothing() {
+        ArchitectureRules.LAYERS.forEach((layer, pattern) -> {
+            String packagePrefix = pattern.substring(0, pattern.length() - 2);
+            assertThat(PRODUCTION.stream().filter(c -> c.getPackageName().startsWith(packagePrefix)))
+                    .as("classes in layer %s (%s)", layer, pattern)
+                    .isNotEmpty();
+        });
+    }
+
+    @Test
+    void layersOnlyDependInwardAndAdaptersNeverOnEachOther() {
+        ArchitectureRules.layers().check(PRODUCTION);
+    }
+
+    @Test
+    void domainAndApplicationImportNoFramework() {
+        ArchitectureRules.coreUsesNoFramework().check(PRODUCTION);
+    }
+
+    @Test
+    void outPortsAreInterfaces() {
+        ArchitectureRules.outPortsAreInterfaces().check(PRODUCTION);
+    }
+
+    @Test
+    void inPortsAreUseCasesOrTheirInputs() {
+        ArchitectureRules.inPortsAreInterfacesOrInputs().check(PRODUCTION);
+    }
+}
