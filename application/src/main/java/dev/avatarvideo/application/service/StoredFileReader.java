@@ -1,22 +1,44 @@
 package dev.avatarvideo.application.service;
 
 import dev.avatarvideo.application.port.in.ReadStoredFile;
+import dev.avatarvideo.application.port.in.ReadStoredFileQuery;
+import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.domain.StoredObject;
-import dev.avatarvideo.domain.StorageKey;
-import java.util.Optional;
+import dev.avatarvideo.domain.FileAccess;
 
-/** Serves stored bytes for providers whose files we hand out through our own address. */
+/**
+ * Serves stored bytes for providers whose files we hand out through our own address, to holders of an address we
+ * signed that has not expired. The signature is checked before anything else, so a forged address learns nothing,
+ * not even whether a file exists.
+ */
 public final class StoredFileReader implements ReadStoredFile {
 
     private final FileStorage storage;
+    private final FileAccessSigner signer;
+    private final Clock clock;
 
-    public StoredFileReader(FileStorage storage) {
+    public StoredFileReader(FileStorage storage, FileAccessSigner signer, Clock clock) {
         this.storage = storage;
+        this.signer = signer;
+        this.clock = clock;
     }
 
     @Override
-    public Optional<StoredObject> open(StorageKey key) {
-        return storage.open(key);
+    public Outcome read(ReadStoredFileQuery query) {
+        FileAccess access = query.access();
+        if (!signer.verify(access, query.signature())) {
+            return new BadSignature();
+        }
+        if (access.expiredAt(clock.now())) {
+            return new Expired();
+        }
+        try {
+            return storage.open(access.key(), query.range())
+                    .<Outcome>map(object -> new Found(object, access.downloadName(), access.contentType()))
+                    .orElseGet(NotFound::new);
+        } catch (FileStorage.RangeNotSatisfiableException e) {
+            return new RangeNotSatisfiable(e.size());
+        }
     }
 }

@@ -2,7 +2,9 @@ package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.StoredObject;
 import java.io.ByteArrayInputStream;
@@ -10,9 +12,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +61,7 @@ public final class InMemoryFileStorage implements FileStorage {
                 throw new StorageFailureException("content ended after " + bytes.length + " of " + upload.length().getAsLong() + " bytes");
             }
             objects.put(key, new Entry(bytes, upload.contentType()));
-            return new StoredFile(urlOf(key), upload.fileName(), bytes.length, upload.contentType(), key, clock.now(),
+            return new StoredFile(accessUrl(key, new UrlOptions(DEFAULT_URL_VALIDITY, upload.fileName(), upload.contentType())), upload.fileName(), bytes.length, upload.contentType(), key, clock.now(),
                     StoredFile.sha256Checksum(sha256.digest()), providerName());
         } catch (IOException e) {
             throw new StorageFailureException("could not read the content for " + key, e);
@@ -66,9 +71,18 @@ public final class InMemoryFileStorage implements FileStorage {
     }
 
     @Override
-    public Optional<StoredObject> open(StorageKey key) {
-        return Optional.ofNullable(objects.get(key))
-                .map(e -> new StoredObject(new ByteArrayInputStream(e.bytes()), e.bytes().length, e.contentType()));
+    public Optional<StoredObject> open(StorageKey key, ByteRange range) {
+        Entry entry = objects.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        long size = entry.bytes().length;
+        if (range instanceof ByteRange.Whole) {
+            return Optional.of(new StoredObject(new ByteArrayInputStream(entry.bytes()), size, entry.contentType()));
+        }
+        ByteRange.Span span = range.within(size).orElseThrow(() -> new RangeNotSatisfiableException(size));
+        return Optional.of(new StoredObject(new ByteArrayInputStream(entry.bytes(), (int) span.first(), (int) span.length()), size,
+                entry.contentType(), Optional.of(span)));
     }
 
     @Override
@@ -82,8 +96,17 @@ public final class InMemoryFileStorage implements FileStorage {
     }
 
     @Override
-    public URI accessUrl(StoredFile file) {
-        return urlOf(file.storagePath());
+    public long deleteAll(TenantId tenant) {
+        List<StorageKey> theirs = objects.keySet().stream().filter(key -> key.tenant().equals(tenant)).toList();
+        theirs.forEach(objects::remove);
+        return theirs.size();
+    }
+
+    @Override
+    public URI accessUrl(StorageKey key, UrlOptions options) {
+        return URI.create(urlOf(key) + "?expires=" + clock.now().plus(options.validity()).getEpochSecond()
+                + "&filename=" + URLEncoder.encode(options.downloadName(), StandardCharsets.UTF_8)
+                + "&type=" + URLEncoder.encode(options.contentType(), StandardCharsets.UTF_8));
     }
 
     public Set<StorageKey> keys() {
@@ -95,7 +118,7 @@ public final class InMemoryFileStorage implements FileStorage {
         this.nextStoreFailure = failure;
     }
 
-    private static URI urlOf(StorageKey key) {
-        return URI.create("memory://files/" + key.value());
+    private static String urlOf(StorageKey key) {
+        return "memory://files/" + key.value();
     }
 }

@@ -14,4 +14,10 @@ class InMemoryFileStorageTest extends FileStorageContract {
     protected String expectedProvider() {
         return "memory";
     }
+
+    /** Its {@code memory://} addresses exist only inside the test; the real providers prove the HTTP behaviour. */
+    @Override
+    protected boolean servesUrlsOverHttp() {
+        return false;
+    }
 }

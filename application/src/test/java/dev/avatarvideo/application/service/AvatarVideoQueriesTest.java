@@ -55,8 +55,8 @@ class AvatarVideoQueriesTest {
         }
 
         @Override
-        public java.util.Optional<StoredObject> open(dev.avatarvideo.domain.StorageKey key) {
-            return delegate.open(key);
+        public java.util.Optional<StoredObject> open(dev.avatarvideo.domain.StorageKey key, dev.avatarvideo.domain.ByteRange range) {
+            return delegate.open(key, range);
         }
 
         @Override
@@ -70,7 +70,12 @@ class AvatarVideoQueriesTest {
         }
 
         @Override
-        public URI accessUrl(StoredFile file) {
+        public long deleteAll(TenantId tenant) {
+            return delegate.deleteAll(tenant);
+        }
+
+        @Override
+        public URI accessUrl(dev.avatarvideo.domain.StorageKey key, UrlOptions options) {
             return url;
         }
     }
