@@ -1,10 +1,14 @@
 package dev.avatarvideo.adapters.storage;
 
 import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.domain.ByteRange;
+import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.StoredObject;
+import dev.avatarvideo.domain.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +16,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +29,21 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link FileStorage} on a local directory, for a single machine. Objects are written to a temporary file, flushed to
  * disk, then renamed into place, so a reader never sees half a file and a crash leaves at most a stray temporary.
- * Keys are sharded into two directory levels so no directory grows to millions of entries.
+ * Keys are sharded into two directory levels so no directory grows to millions of entries. Ranged reads seek in
+ * the file instead of reading past the bytes before the range. Files are handed out through this service's own
+ * {@code /files/} route under HMAC-signed, expiring addresses.
  */
 public final class FileSystemFileStorage implements FileStorage {
 
@@ -45,15 +55,18 @@ public final class FileSystemFileStorage implements FileStorage {
 
     private final Path root;
     private final URI publicBaseUrl;
+    private final FileAccessSigner signer;
     private final Clock clock;
 
     /**
      * @param root the directory that holds every object
      * @param publicBaseUrl how clients reach this service, which serves the files under {@code /files/}
+     * @param signer signs the addresses handed out; the web adapter checks them with the same one
      */
-    public FileSystemFileStorage(Path root, URI publicBaseUrl, Clock clock) {
+    public FileSystemFileStorage(Path root, URI publicBaseUrl, FileAccessSigner signer, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
         this.publicBaseUrl = publicBaseUrl;
+        this.signer = signer;
         this.clock = clock;
         try {
             Files.createDirectories(this.root.resolve(INCOMING));
@@ -87,7 +100,7 @@ public final class FileSystemFileStorage implements FileStorage {
             Files.createDirectories(target.getParent());
             writeMetadata(target, upload);
             moveIntoPlace(temporary, target);
-            return new StoredFile(urlOf(key), upload.fileName(), written, upload.contentType(), key, clock.now(),
+            return new StoredFile(accessUrl(key, new UrlOptions(DEFAULT_URL_VALIDITY, upload.fileName(), upload.contentType())), upload.fileName(), written, upload.contentType(), key, clock.now(),
                     StoredFile.sha256Checksum(sha256.digest()), PROVIDER);
         } catch (IOException e) {
             throw new StorageFailureException("storing " + key + " failed: " + e.getMessage(), e);
@@ -99,15 +112,32 @@ public final class FileSystemFileStorage implements FileStorage {
     }
 
     @Override
-    public Optional<StoredObject> open(StorageKey key) {
+    public Optional<StoredObject> open(StorageKey key, ByteRange range) {
         Path path = pathOf(key);
+        FileChannel channel;
         try {
-            InputStream content = Files.newInputStream(path);
-            return Optional.of(new StoredObject(content, Files.size(path), readMetadata(path).getProperty("contentType", "application/octet-stream")));
+            channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new StorageFailureException("opening " + key + " failed: " + e.getMessage(), e);
+        }
+        try {
+            long size = channel.size();
+            String contentType = readMetadata(path).getProperty("contentType", "application/octet-stream");
+            if (range instanceof ByteRange.Whole) {
+                return Optional.of(new StoredObject(Channels.newInputStream(channel), size, contentType));
+            }
+            ByteRange.Span span = range.within(size).orElseThrow(() -> new RangeNotSatisfiableException(size));
+            channel.position(span.first());
+            return Optional.of(new StoredObject(new BoundedInputStream(Channels.newInputStream(channel), span.length()), size,
+                    contentType, Optional.of(span)));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            if (e instanceof RangeNotSatisfiableException outside) {
+                throw outside;
+            }
+            throw new StorageFailureException("reading " + key + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -128,8 +158,35 @@ public final class FileSystemFileStorage implements FileStorage {
     }
 
     @Override
-    public URI accessUrl(StoredFile file) {
-        return urlOf(file.storagePath());
+    public long deleteAll(TenantId tenant) {
+        Path directory = root.resolve(tenant.value());
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (Stream<Path> tree = Files.walk(directory)) {
+            long objects = 0;
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(path) && !path.getFileName().toString().endsWith(METADATA_SUFFIX)) {
+                    objects++;
+                }
+                Files.deleteIfExists(path);
+            }
+            return objects;
+        } catch (IOException e) {
+            throw new StorageFailureException("deleting the files of tenant " + tenant + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An address on this service, signed so that it names exactly this file, name and type, until it expires. */
+    @Override
+    public URI accessUrl(StorageKey key, UrlOptions options) {
+        FileAccess access = new FileAccess(key, clock.now().plus(options.validity()).truncatedTo(ChronoUnit.SECONDS),
+                options.downloadName(), options.contentType());
+        return URI.create(publicBaseUrl.toString().replaceAll("/+$", "") + "/files/" + key.value()
+                + "?expires=" + access.expiresAt().getEpochSecond()
+                + "&filename=" + queryValue(access.downloadName())
+                + "&type=" + queryValue(access.contentType())
+                + "&signature=" + signer.sign(access));
     }
 
     /** {@code acme/0123abcd….mp4} lives at {@code <root>/acme/01/23/0123abcd….mp4}. */
@@ -139,8 +196,16 @@ public final class FileSystemFileStorage implements FileStorage {
         return root.resolve(tenant).resolve(name.substring(0, 2)).resolve(name.substring(2, 4)).resolve(name);
     }
 
-    private URI urlOf(StorageKey key) {
-        return URI.create(publicBaseUrl.toString().replaceAll("/+$", "") + "/files/" + key.value());
+    private static String queryValue(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing a file after a failed read: {}", e.getMessage());
+        }
     }
 
     private static long copy(InputStream in, OutputStream out) throws IOException {

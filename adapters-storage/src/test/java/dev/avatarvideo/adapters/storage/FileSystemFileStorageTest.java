@@ -2,43 +2,55 @@ package dev.avatarvideo.adapters.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.contract.FileStorageContract;
+import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.domain.ByteRange;
+import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.StoredObject;
+import dev.avatarvideo.domain.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSystemFileStorageTest extends FileStorageContract {
+/**
+ * What only the file system does: sharding, temporaries, seeking and the shape of its signed addresses. The contract
+ * suite runs on this adapter in {@code bootstrap}, where the web route that serves its addresses is wired in.
+ */
+class FileSystemFileStorageTest {
+
+    private static final TenantId TENANT = TenantId.of("fs");
 
     @TempDir
     Path root;
 
-    @Override
-    protected FileStorage newStorage() {
-        return new FileSystemFileStorage(root, URI.create("http://localhost:8080/"), new TestClock());
-    }
+    private final TestClock clock = new TestClock();
+    private final FakeFileAccessSigner signer = new FakeFileAccessSigner();
 
-    @Override
-    protected String expectedProvider() {
-        return "filesystem";
+    private FileSystemFileStorage newStorage() {
+        return new FileSystemFileStorage(root, URI.create("http://localhost:8080/"), signer, clock);
     }
 
     @Test
     void shardsObjectsIntoTwoDirectoryLevelsAndLeavesNoTemporaries() throws IOException {
-        FileSystemFileStorage storage = (FileSystemFileStorage) newStorage();
+        FileSystemFileStorage storage = newStorage();
         StorageKey key = StorageKey.newFor(TENANT, "clip.mp4");
 
-        StoredFile file = storage.store(key, new FileUpload(new ByteArrayInputStream(new byte[] {1, 2}), OptionalLong.of(2), "clip.mp4", "video/mp4"));
+        storage.store(key, new FileUpload(new ByteArrayInputStream(new byte[] {1, 2}), OptionalLong.of(2), "clip.mp4", "video/mp4"));
 
         String name = key.value().substring(TENANT.value().length() + 1);
         assertThat(storage.pathOf(key)).isEqualTo(root.resolve(TENANT.value()).resolve(name.substring(0, 2)).resolve(name.substring(2, 4)).resolve(name));
@@ -46,7 +58,6 @@ class FileSystemFileStorageTest extends FileStorageContract {
         try (Stream<Path> incoming = Files.list(root.resolve(".incoming"))) {
             assertThat(incoming).isEmpty();
         }
-        assertThat(file.fileUrl()).isEqualTo(URI.create("http://localhost:8080/files/" + key.value()));
     }
 
     @Test
@@ -60,5 +71,52 @@ class FileSystemFileStorageTest extends FileStorageContract {
         try (Stream<Path> incoming = Files.list(root.resolve(".incoming"))) {
             assertThat(incoming).isEmpty();
         }
+    }
+
+    @Test
+    void addressesPointAtTheFilesRouteAndCarryASignedExpiryNameAndType() {
+        FileSystemFileStorage storage = newStorage();
+        StorageKey key = StorageKey.newFor(TENANT, "clip.mp4");
+        StoredFile file = storage.store(key, new FileUpload(new ByteArrayInputStream(new byte[] {1}), OptionalLong.of(1), "Lesson 1.mp4", "video/mp4"));
+
+        URI url = storage.accessUrl(file);
+
+        Instant expires = clock.now().plus(FileStorage.DEFAULT_URL_VALIDITY);
+        String signature = signer.sign(new FileAccess(key, expires, "Lesson 1.mp4", "video/mp4"));
+        assertThat(url).isEqualTo(URI.create("http://localhost:8080/files/" + key.value() + "?expires=" + expires.getEpochSecond()
+                + "&filename=Lesson%201.mp4&type=video%2Fmp4&signature=" + signature));
+        assertThat(storage.accessUrl(key, new FileStorage.UrlOptions(Duration.ofSeconds(30), "a.mp4", "video/mp4")).getQuery())
+                .startsWith("expires=" + clock.now().plusSeconds(30).getEpochSecond() + "&");
+    }
+
+    /** A read near the end of a huge (sparse) file only finishes in time if it seeks rather than reads its way there. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aRangeReadSeeksInsteadOfReadingThePrecedingBytes() throws Exception {
+        FileSystemFileStorage storage = newStorage();
+        StorageKey key = StorageKey.newFor(TENANT, "huge.mp4");
+        storage.store(key, new FileUpload(new ByteArrayInputStream(new byte[] {7}), OptionalLong.of(1), "huge.mp4", "video/mp4"));
+        long size = 1L << 40;
+        try (RandomAccessFile file = new RandomAccessFile(storage.pathOf(key).toFile(), "rw")) {
+            file.setLength(size);
+            file.seek(size - 1);
+            file.write(42);
+        }
+
+        try (StoredObject tail = storage.open(key, ByteRange.lastBytes(2)).orElseThrow()) {
+            assertThat(tail.length()).isEqualTo(size);
+            assertThat(tail.part()).contains(new ByteRange.Span(size - 2, size - 1));
+            assertThat(tail.content().readAllBytes()).containsExactly(0, 42);
+        }
+    }
+
+    @Test
+    void deletingATenantRemovesItsDirectoryTree() {
+        FileSystemFileStorage storage = newStorage();
+        storage.store(StorageKey.newFor(TENANT, "a.mp4"), new FileUpload(new ByteArrayInputStream(new byte[] {1}), OptionalLong.of(1), "a.mp4", "video/mp4"));
+
+        assertThat(storage.deleteAll(TENANT)).isEqualTo(1);
+
+        assertThat(root.resolve(TENANT.value())).doesNotExist();
     }
 }

@@ -1,0 +1,434 @@
+package dev.avatarvideo.adapters.storage;
+
+import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.domain.ByteRange;
+import dev.avatarvideo.domain.FileAccess;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.StoredObject;
+import dev.avatarvideo.domain.TenantId;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.net.URI;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * {@link FileStorage} on any S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, Supabase Storage, …).
+ *
+ * <p>Uploads stream through one part-sized buffer: content that fits in one part goes up in a single request,
+ * anything larger as a multipart upload, the SHA-256 computed on the way. Any failure aborts the multipart upload, so
+ * the bucket keeps neither a half object nor invisible parts that cost money. Reads of a byte range ask the server
+ * for exactly that range. Addresses are presigned GETs that carry the download name and type, or plain addresses
+ * under a public base when the bucket is public.
+ */
+public final class S3FileStorage implements FileStorage, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3FileStorage.class);
+    private static final String PROVIDER = "s3";
+    private static final int MAX_PARTS = 10_000;
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
+
+    private final S3Settings settings;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final Clock clock;
+    /** Some S3-compatible servers refuse batch deletes (their checksum header); then objects go one at a time. */
+    private volatile boolean batchDeleteRefused;
+
+    private S3FileStorage(S3Settings settings, S3Client s3, S3Presigner presigner, Clock clock) {
+        this.settings = settings;
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.clock = clock;
+    }
+
+    /**
+     * Connects and checks at once that the credentials resolve and the bucket answers, so a wrong setting stops the
+     * service at start with a clear reason instead of failing the first upload.
+     */
+    public static S3FileStorage connect(S3Settings settings, Clock clock) {
+        AwsCredentialsProvider credentials = settings.credentials()
+                .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkException e) {
+            throw new StorageFailureException("no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                    + " (or use a profile or instance role the AWS default chain finds)");
+        }
+        S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(settings.forcePathStyle()).build();
+        var client = S3Client.builder()
+                .httpClient(ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(60)).build())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(pathStyle)
+                .requestChecksumCalculation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
+                        ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
+                        ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED);
+        var presignerBuilder = S3Presigner.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(pathStyle);
+        settings.endpoint().ifPresent(endpoint -> {
+            client.endpointOverride(endpoint);
+            presignerBuilder.endpointOverride(endpoint);
+        });
+        S3FileStorage storage = new S3FileStorage(settings, client.build(), presignerBuilder.build(), clock);
+        try {
+            storage.checkBucket();
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        return storage;
+    }
+
+    /** Where this storage writes, for the start-up summary; never credentials. */
+    public String describe() {
+        return "bucket " + settings.bucket() + " in " + settings.region() + settings.endpoint().map(e -> " at " + e).orElse(" on AWS S3")
+                + (settings.publicUrlBase().map(base -> ", public addresses under " + base).orElse(", private with presigned addresses"));
+    }
+
+    @Override
+    public String providerName() {
+        return PROVIDER;
+    }
+
+    @Override
+    public StoredFile store(StorageKey key, FileUpload upload) {
+        MessageDigest sha256 = sha256();
+        byte[] buffer = new byte[partSizeFor(upload.length())];
+        try (PushbackInputStream in = new PushbackInputStream(new DigestInputStream(upload.content(), sha256), 1)) {
+            int filled = fill(in, buffer);
+            long total = filled;
+            checkNotBeyond(key, upload.length(), total);
+            int next = filled < buffer.length ? -1 : in.read();
+            if (next < 0) {
+                checkComplete(key, upload.length(), total);
+                putWhole(key, upload, buffer, filled);
+            } else {
+                in.unread(next);
+                total = putInParts(key, upload, in, buffer, filled);
+            }
+            return new StoredFile(accessUrl(key, new UrlOptions(DEFAULT_URL_VALIDITY, upload.fileName(), upload.contentType())),
+                    upload.fileName(), total, upload.contentType(), key, clock.now(), StoredFile.sha256Checksum(sha256.digest()), PROVIDER);
+        } catch (IOException e) {
+            throw new StorageFailureException("reading the content for " + key + " failed: " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new StorageFailureException("storing " + key + " in bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void putWhole(StorageKey key, FileUpload upload, byte[] buffer, int length) {
+        s3.putObject(b -> b.bucket(settings.bucket()).key(key.value()).contentType(upload.contentType())
+                        .contentDisposition(FileAccess.inlineDisposition(upload.fileName())),
+                bodyOf(buffer, length, upload.contentType()));
+    }
+
+    /** Uploads part after part through the one buffer; any failure on the way aborts the whole upload. */
+    private long putInParts(StorageKey key, FileUpload upload, InputStream in, byte[] buffer, int firstPartLength) throws IOException {
+        ChecksumAlgorithm partChecksum = settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED ? ChecksumAlgorithm.CRC32 : null;
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value()).contentType(upload.contentType())
+                .contentDisposition(FileAccess.inlineDisposition(upload.fileName())).checksumAlgorithm(partChecksum)).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long total = firstPartLength;
+            int length = firstPartLength;
+            while (length > 0) {
+                int partNumber = parts.size() + 1;
+                if (partNumber > MAX_PARTS) {
+                    throw new StorageFailureException(key + " is larger than " + MAX_PARTS + " parts of " + buffer.length + " bytes");
+                }
+                int size = length;
+                UploadPartResponse part = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId)
+                        .partNumber(partNumber).contentLength((long) size).checksumAlgorithm(partChecksum), bodyOf(buffer, size, null));
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(part.eTag()).checksumCRC32(part.checksumCRC32()).build());
+                length = fill(in, buffer);
+                total += length;
+                checkNotBeyond(key, upload.length(), total);
+            }
+            checkComplete(key, upload.length(), total);
+            s3.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+            return total;
+        } catch (IOException | RuntimeException | Error e) {
+            abort(key, uploadId, e);
+            throw e;
+        }
+    }
+
+    private void abort(StorageKey key, String uploadId, Throwable cause) {
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.error("could not abort the multipart upload {} of {} after a failure; a bucket lifecycle rule that aborts"
+                    + " incomplete uploads will remove its parts: {}", uploadId, key, e.getMessage());
+        }
+    }
+
+    /** The body of one request, read straight from the buffer (and again from its start if the SDK retries). */
+    private static RequestBody bodyOf(byte[] buffer, int length, String contentType) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+                contentType == null ? "application/octet-stream" : contentType);
+    }
+
+    /** Parts grow when a known length would otherwise need more than S3's 10,000 parts. */
+    private int partSizeFor(OptionalLong length) {
+        long needed = length.isPresent() ? (length.getAsLong() + MAX_PARTS - 1) / MAX_PARTS : 0;
+        long mebibyte = 1024 * 1024;
+        long rounded = (needed + mebibyte - 1) / mebibyte * mebibyte;
+        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(settings.partSize(), rounded));
+    }
+
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        for (int read; filled < buffer.length && (read = in.read(buffer, filled, buffer.length - filled)) >= 0; ) {
+            filled += read;
+        }
+        return filled;
+    }
+
+    private static void checkNotBeyond(StorageKey key, OptionalLong announced, long seen) {
+        if (announced.isPresent() && seen > announced.getAsLong()) {
+            throw new StorageFailureException("the content for " + key + " is longer than the announced " + announced.getAsLong() + " bytes");
+        }
+    }
+
+    private static void checkComplete(StorageKey key, OptionalLong announced, long total) {
+        if (announced.isPresent() && announced.getAsLong() != total) {
+            throw new StorageFailureException("content ended after " + total + " of " + announced.getAsLong()
+                    + " announced bytes; nothing was stored under " + key);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> open(StorageKey key, ByteRange range) {
+        Optional<String> header = httpRange(range);
+        if (range instanceof ByteRange.Last(long count) && count == 0) {
+            return sizeOf(key).map(size -> {
+                throw new RangeNotSatisfiableException(size);
+            });
+        }
+        ResponseInputStream<GetObjectResponse> content;
+        try {
+            GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(settings.bucket()).key(key.value());
+            header.ifPresent(request::range);
+            content = s3.getObject(request.build());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (e.statusCode() == 416) {
+                return sizeOf(key).map(size -> {
+                    throw new RangeNotSatisfiableException(size);
+                });
+            }
+            throw new StorageFailureException("reading " + key + " from bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new StorageFailureException("reading " + key + " from bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        }
+        return Optional.of(toStoredObject(key, range, content));
+    }
+
+    private StoredObject toStoredObject(StorageKey key, ByteRange range, ResponseInputStream<GetObjectResponse> content) {
+        GetObjectResponse response = content.response();
+        String type = response.contentType() == null ? "application/octet-stream" : response.contentType();
+        if (range instanceof ByteRange.Whole) {
+            return new StoredObject(content, response.contentLength(), type);
+        }
+        Matcher served = response.contentRange() == null ? null : CONTENT_RANGE.matcher(response.contentRange());
+        if (served != null && served.matches()) {
+            return new StoredObject(content, Long.parseLong(served.group(3)), type,
+                    Optional.of(new ByteRange.Span(Long.parseLong(served.group(1)), Long.parseLong(served.group(2)))));
+        }
+        // The server sent the whole object (some do for an empty one): cut the range from it here.
+        long size = response.contentLength();
+        Optional<ByteRange.Span> span = range.within(size);
+        try {
+            if (span.isEmpty()) {
+                content.abort();
+                throw new RangeNotSatisfiableException(size);
+            }
+            content.skipNBytes(span.get().first());
+            return new StoredObject(new BoundedInputStream(content, span.get().length()), size, type, span);
+        } catch (IOException e) {
+            content.abort();
+            throw new StorageFailureException("reading " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> httpRange(ByteRange range) {
+        return switch (range) {
+            case ByteRange.Whole whole -> Optional.empty();
+            case ByteRange.Between(long first, long last) -> Optional.of("bytes=" + first + "-" + last);
+            case ByteRange.From(long first) -> Optional.of("bytes=" + first + "-");
+            case ByteRange.Last(long count) -> Optional.of("bytes=-" + count);
+        };
+    }
+
+    private Optional<Long> sizeOf(StorageKey key) {
+        return head(key).map(HeadObjectResponse::contentLength);
+    }
+
+    private Optional<HeadObjectResponse> head(StorageKey key) {
+        try {
+            return Optional.of(s3.headObject(b -> b.bucket(settings.bucket()).key(key.value())));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new StorageFailureException("looking up " + key + " in bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new StorageFailureException("looking up " + key + " in bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists(StorageKey key) {
+        return head(key).isPresent();
+    }
+
+    @Override
+    public void delete(StorageKey key) {
+        try {
+            s3.deleteObject(b -> b.bucket(settings.bucket()).key(key.value()));
+        } catch (NoSuchKeyException e) {
+            // Already gone, which is what was asked.
+        } catch (SdkException e) {
+            throw new StorageFailureException("deleting " + key + " from bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long deleteAll(TenantId tenant) {
+        String prefix = StorageKey.prefixOf(tenant);
+        try {
+            long deleted = 0;
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(prefix))) {
+                List<String> keys = page.contents().stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+                deleteKeys(keys);
+                deleted += keys.size();
+            }
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(prefix)).uploads()) {
+                s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()));
+            }
+            return deleted;
+        } catch (SdkException e) {
+            throw new StorageFailureException("deleting the objects of tenant " + tenant + " from bucket " + settings.bucket()
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteKeys(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (!batchDeleteRefused) {
+            try {
+                DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(settings.bucket()).delete(d -> d.quiet(true)
+                        .objects(keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList())));
+                if (!response.errors().isEmpty()) {
+                    throw new StorageFailureException("the bucket refused to delete " + response.errors().size() + " objects, the first "
+                            + response.errors().getFirst().key() + ": " + response.errors().getFirst().message());
+                }
+                return;
+            } catch (S3Exception e) {
+                if (e.statusCode() != 400 && e.statusCode() != 501) {
+                    throw e;
+                }
+                LOG.info("bucket {} refuses batch deletes ({}); deleting one object at a time", settings.bucket(), e.getMessage());
+                batchDeleteRefused = true;
+            }
+        }
+        keys.forEach(k -> s3.deleteObject(b -> b.bucket(settings.bucket()).key(k)));
+    }
+
+    @Override
+    public URI accessUrl(StorageKey key, UrlOptions options) {
+        if (settings.publicUrlBase().isPresent()) {
+            return URI.create(settings.publicUrlBase().get().toString().replaceAll("/+$", "") + "/" + key.value());
+        }
+        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(options.validity()).getObjectRequest(g -> g
+                .bucket(settings.bucket()).key(key.value())
+                .responseContentDisposition(FileAccess.inlineDisposition(options.downloadName()))
+                .responseContentType(options.contentType()))).url().toString());
+    }
+
+    @Override
+    public void close() {
+        presigner.close();
+        s3.close();
+    }
+
+    private void checkBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(settings.bucket()));
+        } catch (S3Exception e) {
+            String reason = switch (e.statusCode()) {
+                case 404 -> "the bucket does not exist";
+                case 403 -> "access is denied: check the credentials and the bucket's permissions";
+                case 301 -> "the bucket lives in another region"
+                        + e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region").map(r -> " (" + r + ")").orElse("");
+                default -> "the server answered " + e.statusCode() + " " + e.awsErrorDetails().errorMessage();
+            };
+            throw new StorageFailureException("cannot use bucket " + settings.bucket() + ": " + reason);
+        } catch (SdkException e) {
+            throw new StorageFailureException("cannot reach bucket " + settings.bucket()
+                    + settings.endpoint().map(endpoint -> " at " + endpoint).orElse("") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.avatarvideo.adapters.storage;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how to reach an S3-compatible bucket.
+ *
+ * @param endpoint the server for anything but AWS itself (MinIO, R2, Supabase, …); empty means AWS S3
+ * @param forcePathStyle address the bucket as {@code endpoint/bucket/key} rather than {@code bucket.endpoint/key}
+ * @param publicUrlBase set when the bucket is publicly readable: addresses are then {@code base/key}, unsigned
+ * @param checksums whether the SDK adds CRC32 checksums wherever S3 supports them, or only where S3 requires one;
+ *                  several S3-compatible servers reject the headers of the former
+ * @param credentials fixed credentials; empty means the AWS default chain (environment, profile, instance role)
+ * @param partSize bytes per multipart part, and the size up to which one plain upload is used; the only buffer an
+ *                 upload holds
+ */
+public record S3Settings(
+        String bucket,
+        String region,
+        Optional<URI> endpoint,
+        boolean forcePathStyle,
+        Optional<URI> publicUrlBase,
+        Checksums checksums,
+        Optional<Credentials> credentials,
+        int partSize) {
+
+    /** S3 refuses smaller parts (except the last). */
+    public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+    public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+
+    public enum Checksums {
+        WHEN_SUPPORTED, WHEN_REQUIRED
+    }
+
+    public record Credentials(String accessKeyId, String secretAccessKey) {
+
+        public Credentials {
+            Objects.requireNonNull(accessKeyId, "accessKeyId");
+            Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[accessKeyId=" + accessKeyId + ", secretAccessKey=****]";
+        }
+    }
+
+    public S3Settings {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(publicUrlBase, "publicUrlBase");
+        Objects.requireNonNull(checksums, "checksums");
+        Objects.requireNonNull(credentials, "credentials");
+        if (partSize < MIN_PART_SIZE) {
+            throw new IllegalArgumentException("partSize must be at least " + MIN_PART_SIZE + " bytes (got " + partSize + ")");
+        }
+    }
+
+    /** A private bucket on an S3-compatible server with fixed credentials, as tests and local setups use. */
+    public static S3Settings compatible(URI endpoint, String bucket, String region, Credentials credentials) {
+        return new S3Settings(bucket, region, Optional.of(endpoint), true, Optional.empty(), Checksums.WHEN_REQUIRED,
+                Optional.of(credentials), DEFAULT_PART_SIZE);
+    }
+
+    public S3Settings withChecksums(Checksums mode) {
+        return new S3Settings(bucket, region, endpoint, forcePathStyle, publicUrlBase, mode, credentials, partSize);
+    }
+
+    public S3Settings withPublicUrlBase(URI base) {
+        return new S3Settings(bucket, region, endpoint, forcePathStyle, Optional.of(base), checksums, credentials, partSize);
+    }
+}
