@@ -1,0 +1,67 @@
+package dev.avatarvideo.adapters.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarvideo.application.contract.GeneratedContent;
+import dev.avatarvideo.application.fakes.TestClock;
+import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.testsupport.TestS3;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Acceptance 3: the storage server closes the connection in the middle of an upload. Nothing may stay behind: no
+ * object, and no unfinished multipart upload holding parts, as the S3 API itself lists them.
+ */
+class S3UploadInterruptedTest {
+
+    private static final TenantId TENANT = TenantId.of("interrupted");
+    private static final long MIB = 1024 * 1024;
+
+    private final TestS3.Server server = TestS3.s3Proxy();
+
+    @Test
+    void aMultipartUploadCutHalfwayLeavesNoObjectAndNoUnfinishedUpload() throws Exception {
+        S3Settings settings = S3Storages.settingsFor(server);
+        try (CuttingProxy proxy = new CuttingProxy(server.endpoint(), 20 * MIB, 64 * 1024);
+             S3FileStorage storage = S3FileStorage.connect(through(proxy, settings), new TestClock());
+             S3Client direct = server.client()) {
+            StorageKey key = StorageKey.newFor(TENANT, "cut.mp4");
+
+            assertThatThrownBy(() -> storage.store(key, new FileUpload(new GeneratedContent(40 * MIB, 7), OptionalLong.empty(), "cut.mp4", "video/mp4")))
+                    .isInstanceOf(FileStorage.StorageFailureException.class);
+
+            assertThat(proxy.cuts()).as("connections the proxy cut").isPositive();
+            assertThat(direct.listMultipartUploads(b -> b.bucket(settings.bucket())).uploads()).as("unfinished multipart uploads").isEmpty();
+            assertThat(direct.listObjectsV2(b -> b.bucket(settings.bucket())).contents()).as("objects").isEmpty();
+            assertThat(storage.exists(key)).isFalse();
+        }
+    }
+
+    @Test
+    void aSingleRequestUploadCutHalfwayLeavesNoObject() throws Exception {
+        S3Settings settings = S3Storages.settingsFor(server);
+        try (CuttingProxy proxy = new CuttingProxy(server.endpoint(), 2 * MIB, 64 * 1024);
+             S3FileStorage storage = S3FileStorage.connect(through(proxy, settings), new TestClock());
+             S3Client direct = server.client()) {
+            StorageKey key = StorageKey.newFor(TENANT, "small.mp4");
+
+            assertThatThrownBy(() -> storage.store(key, new FileUpload(new GeneratedContent(5 * MIB, 8), OptionalLong.of(5 * MIB), "small.mp4", "video/mp4")))
+                    .isInstanceOf(FileStorage.StorageFailureException.class);
+
+            assertThat(direct.listObjectsV2(b -> b.bucket(settings.bucket())).contents()).isEmpty();
+            assertThat(direct.listMultipartUploads(b -> b.bucket(settings.bucket())).uploads()).isEmpty();
+        }
+    }
+
+    private static S3Settings through(CuttingProxy proxy, S3Settings settings) {
+        return new S3Settings(settings.bucket(), settings.region(), Optional.of(proxy.endpoint()), true, Optional.empty(),
+                settings.checksums(), settings.credentials(), settings.partSize());
+    }
+}
