@@ -1,18 +1,19 @@
 package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.port.in.ReadStoredFile;
-import dev.avatarvideo.domain.StoredObject;
+import dev.avatarvideo.application.port.in.ReadStoredFileQuery;
+import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredObject;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.time.Instant;
 
 /**
- * {@code /files/{tenant}/{name}}: the bytes of files this service stores itself, streamed, with byte ranges so a
- * browser's video player can seek.
+ * {@code /files/{tenant}/{name}?expires=…&filename=…&type=…&signature=…}: the bytes of files this service stores
+ * itself, for holders of an address the service signed. Streamed, with byte ranges so a browser's video player can
+ * seek; expired or altered addresses are refused with 403 before anything about the file is revealed.
  */
 final class FileRoutes {
 
@@ -26,30 +27,38 @@ final class FileRoutes {
         routes.get("/files/{tenant}/{name}", this::serve);
     }
 
-    private void serve(Context ctx) throws IOException {
+    private void serve(Context ctx) {
         StorageKey key = parseKey(ctx.pathParam("tenant") + "/" + ctx.pathParam("name"));
-        StoredObject object = files.open(key).orElseThrow(() -> new NotFoundException("no file " + key));
-        ctx.header("Accept-Ranges", "bytes");
-        ctx.contentType(object.contentType());
-        switch (ByteRange.parse(ctx.header("Range"), object.length())) {
-            case ByteRange.Whole whole -> {
-                ctx.header("Content-Length", Long.toString(object.length()));
-                ctx.result(object.content());
-            }
-            case ByteRange.Part(ByteRange range) -> {
-                InputStream content = object.content();
-                content.skipNBytes(range.first());
-                ctx.status(206);
-                ctx.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + object.length());
-                ctx.header("Content-Length", Long.toString(range.length()));
-                ctx.result(new LimitedInputStream(content, range.length()));
-            }
-            case ByteRange.Unsatisfiable unsatisfiable -> {
-                object.close();
-                ctx.header("Content-Range", "bytes */" + object.length());
-                throw new RangeNotSatisfiableException("the file has " + object.length() + " bytes; the requested range lies outside it");
+        FileAccess access = new FileAccess(key, expiry(ctx.queryParam("expires")), required(ctx, "filename"), required(ctx, "type"));
+        ReadStoredFile.Outcome outcome = files.read(new ReadStoredFileQuery(access, ctx.queryParam("signature"), RangeHeader.parse(ctx.header("Range"))));
+        switch (outcome) {
+            case ReadStoredFile.Found found -> send(ctx, found);
+            case ReadStoredFile.NotFound notFound -> throw new NotFoundException("no file " + key);
+            case ReadStoredFile.Expired expired -> throw new FileAccessRefusedException(Problem.fileUrlExpired(
+                    "this file address expired at " + access.expiresAt() + "; read the video again for a fresh one", ctx.path()));
+            case ReadStoredFile.BadSignature badSignature -> throw new FileAccessRefusedException(Problem.fileUrlInvalid(
+                    "this file address was not issued in this form (altered or incomplete); read the video again for a valid one", ctx.path()));
+            case ReadStoredFile.RangeNotSatisfiable(long size) -> {
+                ctx.header("Content-Range", "bytes */" + size);
+                throw new RangeNotSatisfiableException("the file has " + size + " bytes; the requested range lies outside it");
             }
         }
+    }
+
+    private static void send(Context ctx, ReadStoredFile.Found found) {
+        StoredObject object = found.object();
+        ctx.disableCompression();
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.header("Content-Disposition", FileAccess.inlineDisposition(found.downloadName()));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "private, no-transform");
+        ctx.contentType(found.contentType());
+        object.part().ifPresent(span -> {
+            ctx.status(206);
+            ctx.header("Content-Range", "bytes " + span.first() + "-" + span.last() + "/" + object.length());
+        });
+        ctx.header("Content-Length", Long.toString(object.contentLength()));
+        ctx.result(object.content());
     }
 
     /** Anything that is not a key this service generated names no file. */
@@ -61,45 +70,40 @@ final class FileRoutes {
         }
     }
 
-    /** Reads at most a given number of bytes from the underlying stream, then reports its end. */
-    private static final class LimitedInputStream extends FilterInputStream {
-
-        private long remaining;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
+    private static Instant expiry(String value) {
+        if (value == null || !value.matches("\\d{1,12}")) {
+            throw new InvalidInputException("expires", "expires must be the expiry in seconds since 1970 that came with the address");
         }
+        return Instant.ofEpochSecond(Long.parseLong(value));
+    }
 
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
+    private static String required(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(name, name + " is required: use the whole address the API handed out");
         }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int read = super.read(buffer, offset, (int) Math.min(length, remaining));
-            if (read > 0) {
-                remaining -= read;
-            }
-            return read;
-        }
+        return value;
     }
 
     static final class RangeNotSatisfiableException extends RuntimeException {
 
         RangeNotSatisfiableException(String message) {
             super(message);
+        }
+    }
+
+    /** The address does not grant access (any more); carries the problem to answer with. */
+    static final class FileAccessRefusedException extends RuntimeException {
+
+        private final transient Problem problem;
+
+        FileAccessRefusedException(Problem problem) {
+            super(problem.detail());
+            this.problem = problem;
+        }
+
+        Problem problem() {
+            return problem;
         }
     }
 }

@@ -49,6 +49,7 @@ public final class JavalinServer implements AutoCloseable {
                     problem(ctx, Problem.malformedJson(e.field(), e.getMessage(), ctx.path())));
             config.routes.exception(NotFoundException.class, (e, ctx) ->
                     problem(ctx, Problem.notFound(e.getMessage(), ctx.path())));
+            config.routes.exception(FileRoutes.FileAccessRefusedException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(FileRoutes.RangeNotSatisfiableException.class, (e, ctx) ->
                     problem(ctx, Problem.ofStatus(416, e.getMessage(), ctx.path())));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->

@@ -23,6 +23,14 @@ record Problem(String type, String title, int status, String detail, String inst
         return new Problem("/problems/not-found", "Not found", 404, detail, instance, null);
     }
 
+    static Problem fileUrlExpired(String detail, String instance) {
+        return new Problem("/problems/file-url-expired", "The file address has expired", 403, detail, instance, null);
+    }
+
+    static Problem fileUrlInvalid(String detail, String instance) {
+        return new Problem("/problems/file-url-invalid", "The file address is not valid", 403, detail, instance, null);
+    }
+
     static Problem ofStatus(int status, String detail, String instance) {
         String slug = switch (status) {
             case 405 -> "method-not-allowed";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.TestClock;
@@ -11,13 +12,17 @@ import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +38,10 @@ class JavalinServerTest {
     private final TestClock clock = new TestClock();
     private final InMemoryVideos videos = new InMemoryVideos();
     private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
+    private final FakeFileAccessSigner signer = new FakeFileAccessSigner();
     private final AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
     private final JavalinServer server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock),
-            queries, queries, new StoredFileReader(storage)), RequestTenant.fixed(TENANT)).start("127.0.0.1", 0);
+            queries, queries, new StoredFileReader(storage, signer, clock)), RequestTenant.fixed(TENANT)).start("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -151,33 +157,95 @@ class JavalinServerTest {
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) i;
         }
-        StorageKey key = StorageKey.newFor(TENANT, "clip.mp4");
-        storage.store(key, new FileUpload(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), "clip.mp4", "video/mp4"));
+        StorageKey key = storeFile(bytes);
+        String path = signedPath(key, Duration.ofMinutes(5), "Lesson 1.mp4", "video/mp4");
 
-        HttpResponse<byte[]> whole = getBytes("/files/" + key.value(), null);
-        HttpResponse<byte[]> middle = getBytes("/files/" + key.value(), "bytes=10-19");
-        HttpResponse<byte[]> tail = getBytes("/files/" + key.value(), "bytes=-5");
-        HttpResponse<byte[]> openEnded = getBytes("/files/" + key.value(), "bytes=990-");
-        HttpResponse<byte[]> outside = getBytes("/files/" + key.value(), "bytes=5000-");
+        HttpResponse<byte[]> whole = getBytes(path, null);
+        HttpResponse<byte[]> middle = getBytes(path, "bytes=10-19");
+        HttpResponse<byte[]> tail = getBytes(path, "bytes=-5");
+        HttpResponse<byte[]> openEnded = getBytes(path, "bytes=990-");
+        HttpResponse<byte[]> severalRanges = getBytes(path, "bytes=0-1,5-6");
+        HttpResponse<byte[]> outside = getBytes(path, "bytes=5000-");
 
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).isEqualTo(bytes);
         assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
         assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
+        assertThat(whole.headers().firstValue("Content-Disposition")).contains("inline; filename=\"Lesson 1.mp4\"; filename*=UTF-8''Lesson%201.mp4");
+        assertThat(whole.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(middle.statusCode()).isEqualTo(206);
         assertThat(middle.headers().firstValue("Content-Range")).contains("bytes 10-19/1000");
+        assertThat(middle.headers().firstValue("Content-Length")).contains("10");
         assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 10, 20));
+        assertThat(tail.statusCode()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 995, 1000));
         assertThat(openEnded.headers().firstValue("Content-Range")).contains("bytes 990-999/1000");
+        assertThat(severalRanges.statusCode()).isEqualTo(200);
+        assertThat(severalRanges.body()).isEqualTo(bytes);
         assertThat(outside.statusCode()).isEqualTo(416);
         assertThat(outside.headers().firstValue("Content-Range")).contains("bytes */1000");
+        assertThat(json.readTree(outside.body()).get("type").asText()).isEqualTo("/problems/range-not-satisfiable");
+    }
+
+    @Test
+    void anExpiredAddressIsRefusedWith403() throws Exception {
+        String path = signedPath(storeFile(new byte[] {1, 2, 3}), Duration.ofSeconds(30), "a.mp4", "video/mp4");
+        clock.advance(Duration.ofSeconds(31));
+
+        HttpResponse<byte[]> response = getBytes(path, null);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("type").asText()).isEqualTo("/problems/file-url-expired");
+    }
+
+    @Test
+    void anAlteredAddressIsRefusedWith403AndRevealsNothing() throws Exception {
+        StorageKey key = storeFile(new byte[] {1, 2, 3});
+        String path = signedPath(key, Duration.ofMinutes(5), "a.mp4", "video/mp4");
+        String missing = signedPath(StorageKey.newFor(TENANT, "gone.mp4"), Duration.ofMinutes(5), "a.mp4", "video/mp4");
+
+        HttpResponse<byte[]> retyped = getBytes(path.replace("type=video%2Fmp4", "type=text%2Fhtml"), null);
+        HttpResponse<byte[]> extended = getBytes(path.replaceFirst("expires=(\\d+)", "expires=9999999999"), null);
+        HttpResponse<byte[]> missingButForged = getBytes(missing.replaceFirst("signature=.", "signature=x"), null);
+
+        for (HttpResponse<byte[]> response : java.util.List.of(retyped, extended, missingButForged)) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(json.readTree(response.body()).get("type").asText()).isEqualTo("/problems/file-url-invalid");
+        }
+        assertThat(getBytes(missing, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anIncompleteAddressIsABadRequestNamingWhatIsMissing() throws Exception {
+        StorageKey key = storeFile(new byte[] {1});
+        String path = signedPath(key, Duration.ofMinutes(5), "a.mp4", "video/mp4");
+
+        assertThat(json.readTree(getBytes("/files/" + key.value(), null).body()).get("field").asText()).isEqualTo("expires");
+        assertThat(json.readTree(getBytes(path.replaceFirst("&signature=[^&]*", ""), null).body()).get("field").asText()).isEqualTo("signature");
+        assertThat(json.readTree(getBytes(path.replaceFirst("&type=[^&]*", ""), null).body()).get("field").asText()).isEqualTo("type");
+        assertThat(getBytes(path.replaceFirst("&signature=[^&]*", ""), null).statusCode()).isEqualTo(400);
     }
 
     @Test
     void fileAddressesThatAreNotOurKeysNameNothing() throws Exception {
         assertThat(getBytes("/files/web/..%2F..%2Fetc%2Fpasswd", null).statusCode()).isEqualTo(404);
-        assertThat(getBytes("/files/web/" + "0".repeat(32) + ".mp4", null).statusCode()).isEqualTo(404);
         assertThat(getBytes("/files/WEB/x", null).statusCode()).isEqualTo(404);
+        assertThat(getBytes("/files/web/" + "0".repeat(31) + ".mp4?expires=1&filename=a&type=video%2Fmp4&signature=x", null).statusCode()).isEqualTo(404);
+    }
+
+    private StorageKey storeFile(byte[] bytes) {
+        StorageKey key = StorageKey.newFor(TENANT, "clip.mp4");
+        storage.store(key, new FileUpload(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), "clip.mp4", "video/mp4"));
+        return key;
+    }
+
+    /** The address the filesystem provider hands out, signed here with the same signer the server checks with. */
+    private String signedPath(StorageKey key, Duration validity, String name, String type) {
+        FileAccess access = new FileAccess(key, clock.now().plus(validity), name, type);
+        return "/files/" + key.value() + "?expires=" + access.expiresAt().getEpochSecond()
+                + "&filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+                + "&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&signature=" + signer.sign(access);
     }
 
     @Test
