@@ -5,9 +5,14 @@ import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderer;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
+import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
+import dev.avatarvideo.adapters.storage.S3FileStorage;
+import dev.avatarvideo.adapters.storage.S3Settings;
 import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.RequestTenant;
+import dev.avatarvideo.application.port.in.ReadStoredFile;
 import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.VideoRenderer;
@@ -76,14 +81,27 @@ public final class AvatarVideoService implements AutoCloseable {
                         return HeyGenSettings.of(simulator.baseUrl(), simulator.apiKey());
                     }));
 
-            FileStorage storage = switch (config.storageProvider()) {
-                case FILESYSTEM -> new FileSystemFileStorage(config.dataDir().resolve("files"), publicBaseUrl, CLOCK);
-                case S3 -> throw new ConfigurationException("STORAGE_PROVIDER=s3 is not available in this version; use filesystem");
-            };
+            FileStorage storage;
+            ReadStoredFile files;
+            switch (config.storageProvider()) {
+                case FILESYSTEM -> {
+                    FileAccessSigner signer = config.fileUrlSigningKey()
+                            .map(key -> HmacFileAccessSigner.withSecret(key.value()))
+                            .orElseGet(() -> HmacFileAccessSigner.withKeyFile(config.signingKeyFile()));
+                    storage = new FileSystemFileStorage(config.dataDir().resolve("files"), publicBaseUrl, signer, CLOCK);
+                    files = new StoredFileReader(storage, signer, CLOCK);
+                }
+                case S3 -> {
+                    storage = started(running, connectS3(config.s3().orElseThrow()));
+                    // Objects are fetched from the bucket itself; nothing is served under /files.
+                    files = query -> new ReadStoredFile.NotFound();
+                }
+                default -> throw new IllegalStateException("unknown storage provider " + config.storageProvider());
+            }
 
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
-                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, new StoredFileReader(storage)),
+                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, files),
                     RequestTenant.fixed(DEFAULT_TENANT));
 
             BackgroundWork background = started(running, new BackgroundWork());
@@ -99,6 +117,18 @@ public final class AvatarVideoService implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
+        }
+    }
+
+    private static S3FileStorage connectS3(Configuration.S3Bucket bucket) {
+        S3Settings settings = new S3Settings(bucket.bucket(), bucket.region(), bucket.endpoint(), bucket.forcePathStyle(), bucket.publicUrlBase(),
+                bucket.checksumsOnlyWhenRequired() ? S3Settings.Checksums.WHEN_REQUIRED : S3Settings.Checksums.WHEN_SUPPORTED,
+                bucket.credentials().map(key -> new S3Settings.Credentials(key.id(), key.secret().value())), S3Settings.DEFAULT_PART_SIZE);
+        try {
+            return S3FileStorage.connect(settings, CLOCK);
+        } catch (FileStorage.StorageFailureException e) {
+            throw new ConfigurationException("STORAGE_PROVIDER=s3: " + e.getMessage()
+                    + " (check S3_BUCKET, S3_REGION, S3_ENDPOINT and the AWS credentials)");
         }
     }
 

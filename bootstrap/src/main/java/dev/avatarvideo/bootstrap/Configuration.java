@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything the service reads from its environment, with the defaults that make it run with nothing configured:
@@ -21,10 +22,40 @@ public record Configuration(
         Optional<HeyGenAccount> heygen,
         StorageProvider storageProvider,
         Duration pollInterval,
-        Duration simulatorRenderTime) {
+        Duration simulatorRenderTime,
+        Optional<S3Bucket> s3,
+        Optional<Secret> fileUrlSigningKey) {
 
     public enum StorageProvider {
         FILESYSTEM, S3
+    }
+
+    /** Bucket names as S3 and its look-alikes accept them; the server has the last word on stricter rules. */
+    private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,254}");
+    private static final int MIN_SIGNING_KEY_LENGTH = 32;
+
+    /**
+     * An S3-compatible bucket ({@code STORAGE_PROVIDER=s3}).
+     *
+     * @param checksumsOnlyWhenRequired send the SDK's CRC32 checksum headers only where S3 requires them, for servers
+     *                                  that reject them elsewhere
+     * @param credentials {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}; empty leaves it to the AWS
+     *                    default chain (profile, SSO, instance or task role, session tokens)
+     */
+    public record S3Bucket(String bucket, String region, Optional<URI> endpoint, boolean forcePathStyle, Optional<URI> publicUrlBase,
+                           boolean checksumsOnlyWhenRequired, Optional<AccessKey> credentials) {
+    }
+
+    public record AccessKey(String id, Secret secret) {
+    }
+
+    /** A value that must never be printed. */
+    public record Secret(String value) {
+
+        @Override
+        public String toString() {
+            return "****";
+        }
     }
 
     /** An external PostgreSQL database. */
@@ -61,7 +92,68 @@ public record Configuration(
         StorageProvider storage = storageProvider(text(env, "STORAGE_PROVIDER").orElse("filesystem"));
         Duration pollInterval = Duration.ofMillis(integer(env, "HEYGEN_POLL_INTERVAL_MS", 5_000, 100, 3_600_000));
         Duration simulatorRenderTime = Duration.ofMillis(integer(env, "SIMULATOR_RENDER_MS", 5_000, 0, 3_600_000));
-        return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, pollInterval, simulatorRenderTime);
+        Optional<S3Bucket> s3 = s3Bucket(env, storage);
+        Optional<Secret> signingKey = text(env, "FILE_URL_SIGNING_KEY").map(key -> {
+            if (key.length() < MIN_SIGNING_KEY_LENGTH) {
+                throw new ConfigurationException("FILE_URL_SIGNING_KEY must be at least " + MIN_SIGNING_KEY_LENGTH
+                        + " characters of random text (got " + key.length() + "), e.g. from: openssl rand -base64 48");
+            }
+            return new Secret(key);
+        });
+        return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, pollInterval, simulatorRenderTime, s3, signingKey);
+    }
+
+    /** Where the filesystem provider keeps its URL signing secret when FILE_URL_SIGNING_KEY is not set. */
+    public Path signingKeyFile() {
+        return dataDir.resolve("file-url-signing.key");
+    }
+
+    private static Optional<S3Bucket> s3Bucket(Map<String, String> env, StorageProvider provider) {
+        Optional<String> bucket = text(env, "S3_BUCKET");
+        if (provider != StorageProvider.S3) {
+            bucket.ifPresent(b -> {
+                throw new ConfigurationException("S3_BUCKET is set but STORAGE_PROVIDER is not s3: set STORAGE_PROVIDER=s3 to store"
+                        + " videos in the bucket, or unset S3_BUCKET to keep them on the local disk");
+            });
+            return Optional.empty();
+        }
+        String name = bucket.orElseThrow(() -> new ConfigurationException("STORAGE_PROVIDER=s3 needs S3_BUCKET, the name of the bucket to store videos in"));
+        if (!BUCKET.matcher(name).matches()) {
+            throw new ConfigurationException("S3_BUCKET must be a bucket name: letters, digits, '.', '-' or '_', 2 to 255 characters (got '" + name + "')");
+        }
+        Optional<URI> endpoint = text(env, "S3_ENDPOINT").map(value -> httpUrl("S3_ENDPOINT", value));
+        String region = text(env, "S3_REGION").or(() -> text(env, "AWS_REGION")).or(() -> text(env, "AWS_DEFAULT_REGION"))
+                .or(() -> endpoint.map(e -> "us-east-1"))
+                .orElseThrow(() -> new ConfigurationException("S3_REGION is required for AWS S3 (the bucket's region, e.g. eu-central-1);"
+                        + " for another S3-compatible server set S3_ENDPOINT too"));
+        if (!region.matches("[a-z0-9-]{1,40}")) {
+            throw new ConfigurationException("S3_REGION must be a region name such as eu-central-1 or auto (got '" + region + "')");
+        }
+        boolean pathStyle = bool(env, "S3_FORCE_PATH_STYLE", endpoint.isPresent());
+        Optional<URI> publicUrlBase = text(env, "S3_PUBLIC_URL_BASE").map(value -> httpUrl("S3_PUBLIC_URL_BASE", value));
+        boolean onlyWhenRequired = switch (text(env, "S3_CHECKSUMS").orElse(endpoint.isPresent() ? "when_required" : "when_supported").toLowerCase(Locale.ROOT)) {
+            case "when_required" -> true;
+            case "when_supported" -> false;
+            default -> throw new ConfigurationException("S3_CHECKSUMS must be 'when_supported' or 'when_required' (got '" + env.get("S3_CHECKSUMS") + "')");
+        };
+        Optional<String> keyId = text(env, "AWS_ACCESS_KEY_ID");
+        Optional<String> secret = text(env, "AWS_SECRET_ACCESS_KEY");
+        if (keyId.isPresent() != secret.isPresent()) {
+            throw new ConfigurationException("set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither to use the AWS default chain"
+                    + " (profile, instance or task role)");
+        }
+        // Session credentials carry a third part; the SDK's default chain reads all three itself.
+        Optional<AccessKey> credentials = text(env, "AWS_SESSION_TOKEN").isPresent() ? Optional.empty()
+                : keyId.map(id -> new AccessKey(id, new Secret(secret.orElseThrow())));
+        return Optional.of(new S3Bucket(name, region, endpoint, pathStyle, publicUrlBase, onlyWhenRequired, credentials));
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        return text(env, name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(name + " must be true or false (got '" + value + "')");
+        }).orElse(fallback);
     }
 
     /** The address others use to reach this service: {@code PUBLIC_BASE_URL}, else this machine on the bound port. */
@@ -77,7 +169,10 @@ public record Configuration(
     public String summary() {
         return String.join("\n",
                 "  database: " + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("embedded PostgreSQL, data in " + dataDir.resolve("postgres")),
-                "  storage:  " + (storageProvider == StorageProvider.FILESYSTEM ? "filesystem, files in " + dataDir.resolve("files") : storageProvider.name().toLowerCase(Locale.ROOT)),
+                "  storage:  " + s3.map(b -> "s3, bucket " + b.bucket() + " in " + b.region() + b.endpoint().map(e -> " at " + e).orElse(" on AWS")
+                        + b.publicUrlBase().map(u -> ", public addresses under " + u).orElse(", private with presigned addresses"))
+                        .orElse("filesystem, files in " + dataDir.resolve("files")
+                                + (fileUrlSigningKey.isPresent() ? ", addresses signed with FILE_URL_SIGNING_KEY" : ", addresses signed with the key in " + signingKeyFile())),
                 "  HeyGen:   " + heygen.map(h -> h.baseUrl() + " (API key ****)").orElse("SIMULATOR in-process (set HEYGEN_API_KEY for the real HeyGen)"),
                 "  polling:  every " + pollInterval.toMillis() + " ms");
     }

@@ -8,14 +8,15 @@ public final class Main {
 
     public static void main(String[] args) {
         Configuration config;
+        AvatarVideoService service;
         try {
             config = Configuration.fromEnvironment(System.getenv());
+            service = AvatarVideoService.start(config);
         } catch (ConfigurationException e) {
             System.err.println("avatar-video-service cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }
-        AvatarVideoService service = AvatarVideoService.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         System.out.println();
         System.out.println("avatar-video-service is up at " + service.baseUrl() + " (public address "

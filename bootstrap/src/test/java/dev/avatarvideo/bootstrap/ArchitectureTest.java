@@ -12,10 +12,13 @@ class ArchitectureTest {
 
     /** Test fixtures are not part of the product and sit outside the layers. */
     private static final ImportOption NOT_TEST_SUPPORT = location -> !location.contains("/dev/avatarvideo/testsupport/");
+    /** Shared test sources (the application's fakes and contract suites) arrive as a test-jar, not test-classes. */
+    private static final ImportOption NOT_TEST_JARS = location -> !location.asURI().toString().contains("-tests.jar");
 
     static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(NOT_TEST_SUPPORT)
+            .withImportOption(NOT_TEST_JARS)
             .importPackages("dev.avatarvideo");
 
     @Test

@@ -1,0 +1,67 @@
+package dev.avatarvideo.bootstrap;
+
+import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
+import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
+import dev.avatarvideo.adapters.web.JavalinServer;
+import dev.avatarvideo.adapters.web.RequestTenant;
+import dev.avatarvideo.application.contract.FileStorageContract;
+import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.domain.TenantId;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The whole storage contract on the filesystem provider as it runs in production: files on disk, addresses signed
+ * with a key file, served by the web adapter's {@code /files} route over real HTTP on the real clock.
+ */
+class FileSystemStorageContractTest extends FileStorageContract {
+
+    private static final Clock CLOCK = Instant::now;
+    private static Path directory;
+    private static FileSystemFileStorage storage;
+    private static JavalinServer server;
+
+    @BeforeAll
+    static void startServing() throws IOException {
+        directory = Files.createTempDirectory("filesystem-contract-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        HmacFileAccessSigner signer = HmacFileAccessSigner.withKeyFile(directory.resolve("file-url-signing.key"));
+        storage = new FileSystemFileStorage(directory.resolve("files"), URI.create("http://127.0.0.1:" + port), signer, CLOCK);
+        InMemoryVideos videos = new InMemoryVideos();
+        AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
+        server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, CLOCK), queries, queries,
+                new StoredFileReader(storage, signer, CLOCK)), RequestTenant.fixed(TenantId.of("contract"))).start("127.0.0.1", port);
+    }
+
+    @AfterAll
+    static void stopServing() throws IOException {
+        server.close();
+        try (var tree = Files.walk(directory)) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Override
+    protected FileStorage newStorage() {
+        return storage;
+    }
+
+    @Override
+    protected String expectedProvider() {
+        return "filesystem";
+    }
+}
