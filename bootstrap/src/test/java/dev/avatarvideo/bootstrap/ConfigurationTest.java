@@ -89,4 +89,85 @@ class ConfigurationTest {
         assertThat(config.summary()).doesNotContain("db-password-123").doesNotContain("heygen-key-456");
         assertThat(config.toString()).doesNotContain("db-password-123").doesNotContain("heygen-key-456");
     }
+
+    @Test
+    void readsTheS3SettingsByTheirDocumentedNames() {
+        Configuration config = Configuration.fromEnvironment(Map.of(
+                "STORAGE_PROVIDER", "s3",
+                "S3_BUCKET", "videos",
+                "S3_REGION", "auto",
+                "S3_ENDPOINT", "https://account.r2.cloudflarestorage.com",
+                "S3_FORCE_PATH_STYLE", "false",
+                "S3_PUBLIC_URL_BASE", "https://videos.example.com",
+                "S3_CHECKSUMS", "when_supported",
+                "AWS_ACCESS_KEY_ID", "key-id",
+                "AWS_SECRET_ACCESS_KEY", "aws-secret-789"));
+
+        assertThat(config.storageProvider()).isEqualTo(Configuration.StorageProvider.S3);
+        assertThat(config.s3()).hasValueSatisfying(s3 -> {
+            assertThat(s3.bucket()).isEqualTo("videos");
+            assertThat(s3.region()).isEqualTo("auto");
+            assertThat(s3.endpoint()).contains(URI.create("https://account.r2.cloudflarestorage.com"));
+            assertThat(s3.forcePathStyle()).isFalse();
+            assertThat(s3.publicUrlBase()).contains(URI.create("https://videos.example.com"));
+            assertThat(s3.checksumsOnlyWhenRequired()).isFalse();
+            assertThat(s3.credentials()).hasValueSatisfying(key -> {
+                assertThat(key.id()).isEqualTo("key-id");
+                assertThat(key.secret().value()).isEqualTo("aws-secret-789");
+            });
+        });
+        assertThat(config.summary()).contains("s3, bucket videos").doesNotContain("aws-secret-789");
+        assertThat(config.toString()).doesNotContain("aws-secret-789");
+    }
+
+    @Test
+    void s3DefaultsSuitAwsWithoutAnEndpointAndCompatibleServersWithOne() {
+        Configuration aws = Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "videos", "AWS_REGION", "eu-central-1"));
+        Configuration minio = Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "videos", "S3_ENDPOINT", "http://minio:9000"));
+
+        assertThat(aws.s3()).hasValueSatisfying(s3 -> {
+            assertThat(s3.region()).isEqualTo("eu-central-1");
+            assertThat(s3.forcePathStyle()).isFalse();
+            assertThat(s3.checksumsOnlyWhenRequired()).isFalse();
+            assertThat(s3.publicUrlBase()).isEmpty();
+            assertThat(s3.credentials()).as("left to the AWS default chain").isEmpty();
+        });
+        assertThat(minio.s3()).hasValueSatisfying(s3 -> {
+            assertThat(s3.region()).isEqualTo("us-east-1");
+            assertThat(s3.forcePathStyle()).isTrue();
+            assertThat(s3.checksumsOnlyWhenRequired()).isTrue();
+        });
+        assertThat(Configuration.fromEnvironment(Map.of()).s3()).isEmpty();
+    }
+
+    @Test
+    void wrongStorageSettingsAreRefusedWithWhatWouldBeRight() {
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3"))).hasMessageContaining("S3_BUCKET");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("S3_BUCKET", "videos"))).hasMessageContaining("STORAGE_PROVIDER=s3");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "videos")))
+                .hasMessageContaining("S3_REGION is required");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "my bucket!", "S3_REGION", "x")))
+                .hasMessageContaining("S3_BUCKET must be");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "v1", "S3_ENDPOINT", "minio:9000")))
+                .hasMessageContaining("S3_ENDPOINT").hasMessageContaining("http://");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "v1", "S3_REGION", "x", "S3_FORCE_PATH_STYLE", "yes")))
+                .hasMessageContaining("S3_FORCE_PATH_STYLE must be true or false");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "v1", "S3_REGION", "x", "S3_CHECKSUMS", "always")))
+                .hasMessageContaining("when_required");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("STORAGE_PROVIDER", "s3", "S3_BUCKET", "v1", "S3_REGION", "x", "AWS_ACCESS_KEY_ID", "k")))
+                .hasMessageContaining("AWS_SECRET_ACCESS_KEY");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("FILE_URL_SIGNING_KEY", "short-secret")))
+                .hasMessageContaining("FILE_URL_SIGNING_KEY must be at least 32").hasMessageNotContaining("short-secret");
+    }
+
+    @Test
+    void theFileUrlSigningKeyIsKeptOutOfEveryPrintout() {
+        String key = "k".repeat(48);
+        Configuration config = Configuration.fromEnvironment(Map.of("FILE_URL_SIGNING_KEY", key));
+
+        assertThat(config.fileUrlSigningKey()).hasValueSatisfying(secret -> assertThat(secret.value()).isEqualTo(key));
+        assertThat(config.toString()).doesNotContain(key);
+        assertThat(config.summary()).doesNotContain(key).contains("FILE_URL_SIGNING_KEY");
+        assertThat(Configuration.fromEnvironment(Map.of("DATA_DIR", "/srv/avatar")).signingKeyFile()).isEqualTo(Path.of("/srv/avatar/file-url-signing.key"));
+    }
 }
