@@ -124,12 +124,6 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
         return storage;
     }
 
-    /** Where this storage writes, for the start-up summary; never credentials. */
-    public String describe() {
-        return "bucket " + settings.bucket() + " in " + settings.region() + settings.endpoint().map(e -> " at " + e).orElse(" on AWS S3")
-                + (settings.publicUrlBase().map(base -> ", public addresses under " + base).orElse(", private with presigned addresses"));
-    }
-
     @Override
     public String providerName() {
         return PROVIDER;

@@ -58,18 +58,4 @@ public record S3Settings(
             throw new IllegalArgumentException("partSize must be at least " + MIN_PART_SIZE + " bytes (got " + partSize + ")");
         }
     }
-
-    /** A private bucket on an S3-compatible server with fixed credentials, as tests and local setups use. */
-    public static S3Settings compatible(URI endpoint, String bucket, String region, Credentials credentials) {
-        return new S3Settings(bucket, region, Optional.of(endpoint), true, Optional.empty(), Checksums.WHEN_REQUIRED,
-                Optional.of(credentials), DEFAULT_PART_SIZE);
-    }
-
-    public S3Settings withChecksums(Checksums mode) {
-        return new S3Settings(bucket, region, endpoint, forcePathStyle, publicUrlBase, mode, credentials, partSize);
-    }
-
-    public S3Settings withPublicUrlBase(URI base) {
-        return new S3Settings(bucket, region, endpoint, forcePathStyle, Optional.of(base), checksums, credentials, partSize);
-    }
 }

@@ -50,7 +50,7 @@ class S3FileStorageTest {
 
     @Test
     void withChecksumsWhereverS3SupportsThemUploadsStillSucceed() throws Exception {
-        S3Settings settings = S3Storages.settingsFor(server).withChecksums(S3Settings.Checksums.WHEN_SUPPORTED);
+        S3Settings settings = S3Storages.withChecksums(S3Storages.settingsFor(server), S3Settings.Checksums.WHEN_SUPPORTED);
         try (S3FileStorage storage = S3FileStorage.connect(settings, new TestClock())) {
             for (long size : new long[] {3_000, 20 * MIB}) {
                 StorageKey key = StorageKey.newFor(TENANT, "checked.mp4");
@@ -67,7 +67,7 @@ class S3FileStorageTest {
 
     @Test
     void objectsCarryTheirDownloadNameAndTypeSoPublicAddressesServeThemToo() throws Exception {
-        S3Settings settings = S3Storages.settingsFor(server).withPublicUrlBase(URI.create("https://cdn.example.com/videos/"));
+        S3Settings settings = S3Storages.withPublicUrlBase(S3Storages.settingsFor(server), URI.create("https://cdn.example.com/videos/"));
         try (S3FileStorage storage = S3FileStorage.connect(settings, new TestClock()); S3Client direct = server.client()) {
             StorageKey key = StorageKey.newFor(TENANT, "lesson.mp4");
 
