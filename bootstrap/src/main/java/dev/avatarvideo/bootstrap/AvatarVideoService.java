@@ -9,15 +9,23 @@ import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.RequestTenant;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.out.UnclaimedObjects;
 import dev.avatarvideo.application.port.out.VideoRenderer;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.application.service.TopicDeleter;
+import dev.avatarvideo.application.service.TopicLimits;
+import dev.avatarvideo.application.service.TopicQueries;
+import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.application.service.TrackingPolicy;
+import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.application.service.VideoIngester;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
@@ -44,6 +52,8 @@ public final class AvatarVideoService implements AutoCloseable {
     /** Until service API keys exist, every request acts for this tenant. */
     static final TenantId DEFAULT_TENANT = TenantId.of("default");
     private static final Clock CLOCK = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /** Spreads the retries of videos that failed together (a storage outage) so they do not all return at once. */
+    private static final double INGEST_RETRY_JITTER = 0.2;
 
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
@@ -81,18 +91,32 @@ public final class AvatarVideoService implements AutoCloseable {
                 case S3 -> throw new ConfigurationException("STORAGE_PROVIDER=s3 is not available in this version; use filesystem");
             };
 
+            UnclaimedObjects unclaimed = database.unclaimedObjects();
+            Topics topics = database.topics();
+            CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, CLOCK, config.sweeper().gracePeriod());
+
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
+            Configuration.TopicUploads uploads = config.topicUploads();
+            TopicSaver topicSaver = new TopicSaver(topics, videos, storage, files, CLOCK,
+                    new TopicLimits(uploads.maxContents(), uploads.maxFileBytes()));
+            TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
-                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, new StoredFileReader(storage)),
-                    RequestTenant.fixed(DEFAULT_TENANT));
+                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, new StoredFileReader(storage),
+                    new JavalinServer.TopicUseCases(topicSaver, topicSaver, topicQueries, topicQueries,
+                            new TopicDeleter(topics, files, transactions))),
+                    RequestTenant.fixed(DEFAULT_TENANT),
+                    new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
 
             BackgroundWork background = started(running, new BackgroundWork());
             RenderSubmitter submitter = new RenderSubmitter(videos, renderer, CLOCK, 50);
             RenderTracker tracker = new RenderTracker(videos, renderer, CLOCK, TrackingPolicy.DEFAULT, 1_000);
-            VideoIngester ingester = new VideoIngester(videos, renderer, storage, transactions, CLOCK, 5, 4);
+            VideoIngester ingester = new VideoIngester(videos, renderer, files, CLOCK,
+                    new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
+            UnclaimedObjectSweeper sweeper = new UnclaimedObjectSweeper(unclaimed, storage, transactions, CLOCK, 100);
             background.every(Duration.ofMillis(500), "submit", submitter::submitQueued);
             background.every(config.pollInterval(), "track", tracker::trackOnce);
             background.every(Duration.ofMillis(500), "ingest", ingester::ingestPending);
+            background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
 
             started(running, web.start("0.0.0.0", port));
             return new AvatarVideoService(running, URI.create("http://localhost:" + web.port()), config);

@@ -8,9 +8,6 @@ import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
-import dev.avatarvideo.application.service.AvatarVideoQueries;
-import dev.avatarvideo.application.service.GenerateAvatarVideoService;
-import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
 import java.io.ByteArrayInputStream;
@@ -20,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,13 +29,23 @@ class JavalinServerTest {
     private static final TenantId TENANT = TenantId.of("web");
     private static final String GOOD_SCENE = "{\"avatarId\": \"sim-avatar-anna\", \"voiceId\": \"sim-voice-en-1\", \"script\": \"Hello\"}";
 
-    private final TestClock clock = new TestClock();
-    private final InMemoryVideos videos = new InMemoryVideos();
-    private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
-    private final AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
-    private final JavalinServer server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock),
-            queries, queries, new StoredFileReader(storage)), RequestTenant.fixed(TENANT)).start("127.0.0.1", 0);
+    @TempDir
+    java.nio.file.Path uploads;
+
+    private TestClock clock;
+    private InMemoryVideos videos;
+    private InMemoryFileStorage storage;
+    private JavalinServer server;
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        FakeBackedServer backend = new FakeBackedServer(TENANT, uploads, 10_000_000);
+        clock = backend.clock;
+        videos = backend.videos;
+        storage = backend.storage;
+        server = backend.server;
+    }
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
