@@ -33,12 +33,12 @@ class FileSystemSaveTopicFaultInjectionTest extends SaveTopicFaultInjectionContr
         };
     }
 
-    /** Every object the filesystem provider holds: {@code <root>/<tenant>/<aa>/<bb>/<name>}, minus temporaries and metadata. */
+    /** Every object the filesystem provider holds: {@code <root>/<tenant>/<aa>/<bb>/<name>}, minus temporaries and metadata files. */
     static Set<StorageKey> objectsUnder(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> !root.relativize(f).startsWith(".incoming"))
-                    .filter(f -> !f.getFileName().toString().endsWith(".meta"))
+                    .filter(f -> !f.getFileName().toString().endsWith(".meta") && !f.getFileName().toString().endsWith(".part"))
                     .map(f -> new StorageKey(root.relativize(f).getName(0) + "/" + f.getFileName()))
                     .collect(Collectors.toSet());
         } catch (IOException e) {

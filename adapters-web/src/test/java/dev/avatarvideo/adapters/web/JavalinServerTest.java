@@ -190,6 +190,29 @@ class JavalinServerTest {
     }
 
     @Test
+    void aVideoWhoseCopyFailedIsPlayableFromItsTemporaryAddressUntilItExpires() throws Exception {
+        java.time.Instant now = clock.now();
+        dev.avatarvideo.domain.AvatarVideo video = dev.avatarvideo.domain.AvatarVideo.request(dev.avatarvideo.domain.VideoId.newId(), TENANT, "Copy failed",
+                java.util.List.of(new dev.avatarvideo.domain.Scene("a", "v", "s")), dev.avatarvideo.domain.Resolution.P720,
+                dev.avatarvideo.domain.AspectRatio.LANDSCAPE_16_9, now);
+        videos.add(video);
+        videos.update(videos.findById(video.id()).orElseThrow().startRendering(new dev.avatarvideo.domain.RenderId("hg-1"), now)
+                .startIngesting(now)
+                .ingestAttemptFailed(new dev.avatarvideo.domain.IngestRetry(URI.create("https://renderer.example/v.mp4?Expires=1&Signature=s"),
+                        now.plus(java.time.Duration.ofDays(7)), now.plusSeconds(30), "bucket unreachable"), now));
+
+        JsonNode body = json.readTree(get("/api/videos/" + video.id()).body());
+
+        assertThat(body.get("status").asText()).isEqualTo("INGESTING");
+        assertThat(body.has("file")).isFalse();
+        assertThat(body.at("/temporaryFile/fileUrl").asText()).isEqualTo("https://renderer.example/v.mp4?Expires=1&Signature=s");
+        assertThat(body.at("/temporaryFile/temporary").asBoolean()).isTrue();
+        assertThat(body.at("/temporaryFile/expiresAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
+        assertThat(body.at("/temporaryFile/nextCopyAttemptAt").asText()).isEqualTo("2026-11-21T10:00:30Z");
+        assertThat(body.toString()).doesNotContain("bucket unreachable");
+    }
+
+    @Test
     void livenessAnswersOk() throws Exception {
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
     }

@@ -209,6 +209,26 @@ class TopicServicesTest {
     }
 
     @Test
+    void anUpdateRacingAnotherOneIsRefusedAndLeavesNoUpload() {
+        TopicView original = kit.topicSaver.save(command(List.of(text("v1")), Map.of()));
+        kit.topics.beforeEachWrite(topic -> {
+            kit.topics.beforeEachWrite(t -> {
+            });
+            // Someone else's change lands between reading and writing.
+            kit.topics.update(kit.topics.find(TENANT, topic.id()).orElseThrow().revise("theirs", "en", List.of(), kit.clock.now()));
+        });
+
+        assertThatThrownBy(() -> kit.topicSaver.update(original.topic().id(), command(List.of(part("f")),
+                Map.of("f", file("f", "f.txt", "text/plain", "mine")))))
+                .isInstanceOf(dev.avatarvideo.application.port.in.UpdateTopic.ConcurrentChangeException.class)
+                .hasMessageContaining("changed by someone else");
+
+        assertThat(kit.topicQueries.get(TENANT, original.topic().id()).orElseThrow().topic().contents()).doesNotHaveAnyElementsOfTypes(TopicContent.Attachment.class);
+        assertThat(kit.storage.keys()).isEmpty();
+        assertThat(kit.unclaimed.entries()).isEmpty();
+    }
+
+    @Test
     void deletingPurgesTheTopicsFilesButLeavesItsVideos() {
         AvatarVideo video = kit.request("kept");
         TopicView view = kit.topicSaver.save(command(List.of(video(video.id()), part("a")), Map.of("a", file("a", "a.txt", "text/plain", "aaa"))));
