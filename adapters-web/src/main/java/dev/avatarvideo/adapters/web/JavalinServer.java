@@ -110,7 +110,9 @@ public final class JavalinServer implements AutoCloseable {
                 problem(ctx, Problem.ofStatus(500, "An unexpected error occurred; quote reference " + reference + " when reporting it.", ctx.path()));
             });
             config.routes.error(404, ctx -> {
-                if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                // A route that answered 404 itself already wrote its problem (Jetty adds a charset to the type).
+                String written = ctx.res().getContentType();
+                if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
                     problem(ctx, Problem.notFound("no route for " + ctx.method() + " " + ctx.path(), ctx.path()));
                 }
             });

@@ -129,6 +129,7 @@ class JavalinServerTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknown.body()).get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(json.readTree(unknown.body()).get("detail").asText()).startsWith("no video ");
         assertThat(malformed.statusCode()).isEqualTo(404);
         assertThat(noRoute.statusCode()).isEqualTo(404);
         assertThat(noRoute.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));

@@ -203,7 +203,9 @@ class TopicRoutesTest {
         assertThat(backend.storage.keys()).extracting(Object::toString).containsExactly(kept);
 
         assertThat(send("DELETE", "/api/topics/" + id, null, null).statusCode()).isEqualTo(204);
-        assertThat(get("/api/topics/" + id).statusCode()).isEqualTo(404);
+        HttpResponse<String> gone = get("/api/topics/" + id);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(gone.body()).get("detail").asText()).isEqualTo("no topic " + id);
         assertThat(send("DELETE", "/api/topics/" + id, null, null).statusCode()).isEqualTo(404);
         assertThat(send("PUT", "/api/topics/" + id, "application/json", "{\"title\": \"x\", \"language\": \"en\", \"contents\": []}").statusCode()).isEqualTo(404);
         assertThat(get("/api/topics/not-a-uuid").statusCode()).isEqualTo(404);
