@@ -25,7 +25,6 @@ import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.StorageKey;
-import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.testsupport.TestPostgres;

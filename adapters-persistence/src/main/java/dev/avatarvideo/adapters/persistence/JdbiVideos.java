@@ -13,7 +13,6 @@ import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
-import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFailure;

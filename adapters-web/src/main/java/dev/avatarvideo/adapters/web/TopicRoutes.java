@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/topics}: save a topic (JSON, or multipart with its files), read, replace, delete and list topics.
@@ -40,6 +42,7 @@ import java.util.Optional;
 final class TopicRoutes {
 
     static final String TOPIC_PART = "topic";
+    private static final Logger LOG = LoggerFactory.getLogger(TopicRoutes.class);
 
     private final SaveTopic save;
     private final UpdateTopic update;
@@ -68,14 +71,39 @@ final class TopicRoutes {
     }
 
     private void create(Context ctx) {
-        TopicView saved = save.save(command(ctx));
-        ctx.status(201).header("Location", "/api/topics/" + saved.topic().id()).json(TopicBody.of(saved));
+        try {
+            TopicView saved = save.save(command(ctx));
+            ctx.status(201).header("Location", "/api/topics/" + saved.topic().id()).json(TopicBody.of(saved));
+        } finally {
+            discardSpooledParts(ctx);
+        }
     }
 
     private void replace(Context ctx) {
-        TopicId id = parseId(ctx.pathParam("id"));
-        TopicView saved = update.update(id, command(ctx)).orElseThrow(() -> new NotFoundException("no topic " + id));
-        ctx.json(TopicBody.of(saved));
+        try {
+            TopicId id = parseId(ctx.pathParam("id"));
+            TopicView saved = update.update(id, command(ctx)).orElseThrow(() -> new NotFoundException("no topic " + id));
+            ctx.json(TopicBody.of(saved));
+        } finally {
+            discardSpooledParts(ctx);
+        }
+    }
+
+    /**
+     * The parts Jetty spooled to disk are no longer needed once the service has stored (or refused) them. Jetty removes
+     * them too, but only after the response is complete; removing them here means no upload outlives its request.
+     */
+    private static void discardSpooledParts(Context ctx) {
+        if (!isMultipart(ctx)) {
+            return;
+        }
+        try {
+            for (Part part : ctx.req().getParts()) {
+                part.delete();
+            }
+        } catch (Exception e) {
+            LOG.debug("spooled parts of {} {} are left to Jetty: {}", ctx.method(), ctx.path(), e.toString());
+        }
     }
 
     private void get(Context ctx) {
