@@ -14,15 +14,23 @@ import dev.avatarvideo.application.port.in.ReadStoredFile;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.out.UnclaimedObjects;
 import dev.avatarvideo.application.port.out.VideoRenderer;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.application.service.TopicDeleter;
+import dev.avatarvideo.application.service.TopicLimits;
+import dev.avatarvideo.application.service.TopicQueries;
+import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.application.service.TrackingPolicy;
+import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.application.service.VideoIngester;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
@@ -49,6 +57,8 @@ public final class AvatarVideoService implements AutoCloseable {
     /** Until service API keys exist, every request acts for this tenant. */
     static final TenantId DEFAULT_TENANT = TenantId.of("default");
     private static final Clock CLOCK = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /** Spreads the retries of videos that failed together (a storage outage) so they do not all return at once. */
+    private static final double INGEST_RETRY_JITTER = 0.2;
 
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
@@ -82,35 +92,49 @@ public final class AvatarVideoService implements AutoCloseable {
                     }));
 
             FileStorage storage;
-            ReadStoredFile files;
+            ReadStoredFile storedFiles;
             switch (config.storageProvider()) {
                 case FILESYSTEM -> {
                     FileAccessSigner signer = config.fileUrlSigningKey()
                             .map(key -> HmacFileAccessSigner.withSecret(key.value()))
                             .orElseGet(() -> HmacFileAccessSigner.withKeyFile(config.signingKeyFile()));
                     storage = new FileSystemFileStorage(config.dataDir().resolve("files"), publicBaseUrl, signer, CLOCK);
-                    files = new StoredFileReader(storage, signer, CLOCK);
+                    storedFiles = new StoredFileReader(storage, signer, CLOCK);
                 }
                 case S3 -> {
                     storage = started(running, connectS3(config.s3().orElseThrow()));
                     // Objects are fetched from the bucket itself; nothing is served under /files.
-                    files = query -> new ReadStoredFile.NotFound();
+                    storedFiles = query -> new ReadStoredFile.NotFound();
                 }
                 default -> throw new IllegalStateException("unknown storage provider " + config.storageProvider());
             }
 
+            UnclaimedObjects unclaimed = database.unclaimedObjects();
+            Topics topics = database.topics();
+            CrashSafeStorage crashSafeStorage = new CrashSafeStorage(storage, unclaimed, transactions, CLOCK, config.sweeper().gracePeriod());
+
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
+            Configuration.TopicUploads uploads = config.topicUploads();
+            TopicSaver topicSaver = new TopicSaver(topics, videos, storage, crashSafeStorage, CLOCK,
+                    new TopicLimits(uploads.maxContents(), uploads.maxFileBytes()));
+            TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
-                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, files),
-                    RequestTenant.fixed(DEFAULT_TENANT));
+                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, storedFiles,
+                    new JavalinServer.TopicUseCases(topicSaver, topicSaver, topicQueries, topicQueries,
+                            new TopicDeleter(topics, crashSafeStorage, transactions))),
+                    RequestTenant.fixed(DEFAULT_TENANT),
+                    new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
 
             BackgroundWork background = started(running, new BackgroundWork());
             RenderSubmitter submitter = new RenderSubmitter(videos, renderer, CLOCK, 50);
             RenderTracker tracker = new RenderTracker(videos, renderer, CLOCK, TrackingPolicy.DEFAULT, 1_000);
-            VideoIngester ingester = new VideoIngester(videos, renderer, storage, transactions, CLOCK, 5, 4);
+            VideoIngester ingester = new VideoIngester(videos, renderer, crashSafeStorage, CLOCK,
+                    new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
+            UnclaimedObjectSweeper sweeper = new UnclaimedObjectSweeper(unclaimed, storage, transactions, CLOCK, 100);
             background.every(Duration.ofMillis(500), "submit", submitter::submitQueued);
             background.every(config.pollInterval(), "track", tracker::trackOnce);
             background.every(Duration.ofMillis(500), "ingest", ingester::ingestPending);
+            background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
 
             started(running, web.start("0.0.0.0", port));
             return new AvatarVideoService(running, URI.create("http://localhost:" + web.port()), config);

@@ -9,21 +9,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the background use cases (submit, track, ingest) on fixed intervals. A round that fails is logged and the
+ * Drives the background use cases (submit, track, ingest, sweep) on fixed intervals, one thread each. A round that fails is logged and the
  * next one runs as planned: one bad answer from HeyGen or the database must not stop the loop for good.
  */
 final class BackgroundWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3, Thread.ofPlatform().name("background-", 0).daemon().factory());
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, Thread.ofPlatform().name("background-", 0).daemon().factory());
 
     void every(Duration interval, String name, IntSupplier round) {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int changed = round.getAsInt();
                 if (changed > 0) {
-                    LOG.debug("{}: {} video(s) moved on", name, changed);
+                    LOG.debug("{}: {} item(s) handled", name, changed);
                 }
             } catch (RuntimeException e) {
                 LOG.error("{} round failed; trying again in {} ms", name, interval.toMillis(), e);

@@ -1,5 +1,6 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.domain.Topic;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -24,7 +25,32 @@ public record Configuration(
         Duration pollInterval,
         Duration simulatorRenderTime,
         Optional<S3Bucket> s3,
-        Optional<Secret> fileUrlSigningKey) {
+        Optional<Secret> fileUrlSigningKey,
+        TopicUploads topicUploads,
+        Sweeper sweeper,
+        IngestRetry ingestRetry) {
+
+    /**
+     * What a topic may hold and how uploads arrive.
+     *
+     * @param maxFileBytes the largest file one topic content may be
+     * @param maxRequestBytes the most one multipart request may carry in all
+     * @param directory where file parts wait on disk while a request is read
+     */
+    public record TopicUploads(int maxContents, long maxFileBytes, long maxRequestBytes, Path directory) {
+    }
+
+    /**
+     * The sweeper that deletes objects no record owns.
+     *
+     * @param gracePeriod how long an upload may take until its record is saved; after that it counts as abandoned
+     */
+    public record Sweeper(Duration interval, Duration gracePeriod) {
+    }
+
+    /** The back-off between attempts to copy a rendered video into storage. */
+    public record IngestRetry(Duration firstDelay, Duration maxDelay) {
+    }
 
     public enum StorageProvider {
         FILESYSTEM, S3
@@ -100,7 +126,8 @@ public record Configuration(
             }
             return new Secret(key);
         });
-        return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, pollInterval, simulatorRenderTime, s3, signingKey);
+        return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, pollInterval, simulatorRenderTime, s3, signingKey,
+                topicUploads(env, dataDir), sweeper(env), ingestRetry(env));
     }
 
     /** Where the filesystem provider keeps its URL signing secret when FILE_URL_SIGNING_KEY is not set. */
@@ -156,6 +183,33 @@ public record Configuration(
         }).orElse(fallback);
     }
 
+    private static TopicUploads topicUploads(Map<String, String> env, Path dataDir) {
+        int maxContents = integer(env, "TOPIC_MAX_CONTENTS", 200, 1, Topic.MAX_CONTENTS);
+        long maxFileBytes = longInteger(env, "TOPIC_MAX_FILE_BYTES", 512L * 1024 * 1024, 1, Long.MAX_VALUE);
+        long maxRequestBytes = longInteger(env, "UPLOAD_MAX_REQUEST_BYTES", 2L * 1024 * 1024 * 1024, 1, Long.MAX_VALUE);
+        if (maxFileBytes > maxRequestBytes) {
+            throw new ConfigurationException("TOPIC_MAX_FILE_BYTES (" + maxFileBytes + ") must not exceed UPLOAD_MAX_REQUEST_BYTES ("
+                    + maxRequestBytes + "): no request could carry such a file");
+        }
+        Path directory = text(env, "UPLOAD_TEMP_DIR").map(Path::of).orElse(dataDir.resolve("uploads")).toAbsolutePath().normalize();
+        return new TopicUploads(maxContents, maxFileBytes, maxRequestBytes, directory);
+    }
+
+    private static Sweeper sweeper(Map<String, String> env) {
+        return new Sweeper(
+                Duration.ofMillis(integer(env, "SWEEPER_INTERVAL_MS", 60_000, 100, 86_400_000)),
+                Duration.ofMillis(integer(env, "SWEEPER_GRACE_PERIOD_MS", 3_600_000, 1_000, 604_800_000)));
+    }
+
+    private static IngestRetry ingestRetry(Map<String, String> env) {
+        Duration first = Duration.ofMillis(integer(env, "INGEST_RETRY_FIRST_DELAY_MS", 30_000, 100, 86_400_000));
+        Duration max = Duration.ofMillis(integer(env, "INGEST_RETRY_MAX_DELAY_MS", 1_800_000, 100, 86_400_000));
+        if (max.compareTo(first) <= 0) {
+            throw new ConfigurationException("INGEST_RETRY_MAX_DELAY_MS must be larger than INGEST_RETRY_FIRST_DELAY_MS");
+        }
+        return new IngestRetry(first, max);
+    }
+
     /** The address others use to reach this service: {@code PUBLIC_BASE_URL}, else this machine on the bound port. */
     public URI publicBaseUrlFor(int boundPort) {
         return publicBaseUrl.orElse(URI.create("http://localhost:" + boundPort));
@@ -174,7 +228,10 @@ public record Configuration(
                         .orElse("filesystem, files in " + dataDir.resolve("files")
                                 + (fileUrlSigningKey.isPresent() ? ", addresses signed with FILE_URL_SIGNING_KEY" : ", addresses signed with the key in " + signingKeyFile())),
                 "  HeyGen:   " + heygen.map(h -> h.baseUrl() + " (API key ****)").orElse("SIMULATOR in-process (set HEYGEN_API_KEY for the real HeyGen)"),
-                "  polling:  every " + pollInterval.toMillis() + " ms");
+                "  polling:  every " + pollInterval.toMillis() + " ms",
+                "  topics:   at most " + topicUploads.maxContents() + " contents, files up to " + topicUploads.maxFileBytes()
+                        + " bytes, uploads wait in " + topicUploads.directory(),
+                "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms");
     }
 
     private static DatabaseConnection databaseConnection(String url, Optional<String> user, Optional<String> password) {
@@ -236,6 +293,22 @@ public record Configuration(
         }
         try {
             int parsed = Integer.parseInt(value.get().strip());
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name + " must be a whole number from " + min + " to " + max + " (got '" + value.get() + "')");
+        }
+    }
+
+    private static long longInteger(Map<String, String> env, String name, long fallback, long min, long max) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.get().strip());
             if (parsed < min || parsed > max) {
                 throw new NumberFormatException();
             }

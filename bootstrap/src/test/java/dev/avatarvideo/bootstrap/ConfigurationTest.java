@@ -170,4 +170,48 @@ class ConfigurationTest {
         assertThat(config.summary()).doesNotContain(key).contains("FILE_URL_SIGNING_KEY");
         assertThat(Configuration.fromEnvironment(Map.of("DATA_DIR", "/srv/avatar")).signingKeyFile()).isEqualTo(Path.of("/srv/avatar/file-url-signing.key"));
     }
+
+    @Test
+    void topicUploadsSweeperAndIngestRetriesHaveSafeDefaults() {
+        Configuration config = Configuration.fromEnvironment(Map.of("DATA_DIR", "/var/lib/avatar"));
+
+        assertThat(config.topicUploads().maxContents()).isEqualTo(200);
+        assertThat(config.topicUploads().maxFileBytes()).isEqualTo(512L * 1024 * 1024);
+        assertThat(config.topicUploads().maxRequestBytes()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(config.topicUploads().directory()).isEqualTo(Path.of("/var/lib/avatar/uploads"));
+        assertThat(config.sweeper().interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.sweeper().gracePeriod()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.ingestRetry().firstDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.ingestRetry().maxDelay()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.summary()).contains("at most 200 contents").contains("every 60000 ms");
+    }
+
+    @Test
+    void readsTheTopicUploadSweeperAndRetrySettings() {
+        Configuration config = Configuration.fromEnvironment(Map.of(
+                "TOPIC_MAX_CONTENTS", "50",
+                "TOPIC_MAX_FILE_BYTES", "3000000000",
+                "UPLOAD_MAX_REQUEST_BYTES", "6000000000",
+                "UPLOAD_TEMP_DIR", "/tmp/avatar-uploads",
+                "SWEEPER_INTERVAL_MS", "15000",
+                "SWEEPER_GRACE_PERIOD_MS", "7200000",
+                "INGEST_RETRY_FIRST_DELAY_MS", "1000",
+                "INGEST_RETRY_MAX_DELAY_MS", "60000"));
+
+        assertThat(config.topicUploads()).isEqualTo(new Configuration.TopicUploads(50, 3_000_000_000L, 6_000_000_000L, Path.of("/tmp/avatar-uploads")));
+        assertThat(config.sweeper()).isEqualTo(new Configuration.Sweeper(Duration.ofSeconds(15), Duration.ofHours(2)));
+        assertThat(config.ingestRetry()).isEqualTo(new Configuration.IngestRetry(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void refusesTopicAndSweeperSettingsThatCannotWork() {
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("TOPIC_MAX_CONTENTS", "1000"))).hasMessageContaining("TOPIC_MAX_CONTENTS").hasMessageContaining("1 to 500");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("TOPIC_MAX_FILE_BYTES", "0"))).hasMessageContaining("TOPIC_MAX_FILE_BYTES");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("TOPIC_MAX_FILE_BYTES", "10", "UPLOAD_MAX_REQUEST_BYTES", "5")))
+                .hasMessageContaining("must not exceed UPLOAD_MAX_REQUEST_BYTES");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SWEEPER_GRACE_PERIOD_MS", "10"))).hasMessageContaining("SWEEPER_GRACE_PERIOD_MS");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SWEEPER_INTERVAL_MS", "soon"))).hasMessageContaining("SWEEPER_INTERVAL_MS");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("INGEST_RETRY_FIRST_DELAY_MS", "60000", "INGEST_RETRY_MAX_DELAY_MS", "1000")))
+                .hasMessageContaining("INGEST_RETRY_MAX_DELAY_MS");
+    }
 }

@@ -5,18 +5,27 @@ import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
 import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.RequestTenant;
 import dev.avatarvideo.application.contract.FileStorageContract;
+import dev.avatarvideo.application.fakes.InMemoryTopics;
+import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.application.service.TopicDeleter;
+import dev.avatarvideo.application.service.TopicLimits;
+import dev.avatarvideo.application.service.TopicQueries;
+import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.domain.TenantId;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +51,18 @@ class FileSystemStorageContractTest extends FileStorageContract {
         HmacFileAccessSigner signer = HmacFileAccessSigner.withKeyFile(directory.resolve("file-url-signing.key"));
         storage = new FileSystemFileStorage(directory.resolve("files"), URI.create("http://127.0.0.1:" + port), signer, CLOCK);
         InMemoryVideos videos = new InMemoryVideos();
+        InMemoryTopics topics = new InMemoryTopics();
+        InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
+        RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
+        CrashSafeStorage crashSafe = new CrashSafeStorage(storage, unclaimed, transactions, CLOCK, Duration.ofMinutes(10));
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
+        TopicSaver saver = new TopicSaver(topics, videos, storage, crashSafe, CLOCK, new TopicLimits(10, 1_000_000));
+        TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
         server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, CLOCK), queries, queries,
-                new StoredFileReader(storage, signer, CLOCK)), RequestTenant.fixed(TenantId.of("contract"))).start("127.0.0.1", port);
+                new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
+                new TopicDeleter(topics, crashSafe, transactions))),
+                RequestTenant.fixed(TenantId.of("contract")), new JavalinServer.Uploads(directory.resolve("uploads"), 10_000_000))
+                .start("127.0.0.1", port);
     }
 
     @AfterAll

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param failure present exactly when {@link VideoStatus#FAILED}
  * @param file present exactly when {@link VideoStatus#READY}
  * @param ingestAttempts how many times copying the rendered file into storage has failed so far
+ * @param ingestRetry present while a failed copy waits to be tried again, with the renderer's temporary address
  * @param version optimistic-locking counter owned by the repository
  */
 public record AvatarVideo(
@@ -31,6 +32,7 @@ public record AvatarVideo(
         VideoFailure failure,
         StoredFile file,
         int ingestAttempts,
+        IngestRetry ingestRetry,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -65,31 +67,43 @@ public record AvatarVideo(
         if ((status == VideoStatus.READY) != (file != null)) {
             throw new IllegalStateException("video " + id + ": a stored file exists exactly when it is READY (status " + status + ")");
         }
+        if (ingestRetry != null && status != VideoStatus.INGESTING) {
+            throw new IllegalStateException("video " + id + ": only an INGESTING video waits for another copy attempt (status " + status + ")");
+        }
     }
 
     /** A new request, waiting for its turn at the renderer. */
     public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
                                       Resolution resolution, AspectRatio aspectRatio, Instant now) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.QUEUED,
-                null, null, null, 0, now, now, 0);
+                null, null, null, 0, null, now, now, 0);
     }
 
     public AvatarVideo startRendering(RenderId assignedRenderId, Instant now) {
         Objects.requireNonNull(assignedRenderId, "assignedRenderId");
-        return moveTo(VideoStatus.RENDERING, assignedRenderId, null, null, ingestAttempts, now);
+        return moveTo(VideoStatus.RENDERING, assignedRenderId, null, null, now);
     }
 
     public AvatarVideo startIngesting(Instant now) {
-        return moveTo(VideoStatus.INGESTING, renderId, null, null, ingestAttempts, now);
+        return moveTo(VideoStatus.INGESTING, renderId, null, null, now);
     }
 
-    /** The copy into storage failed; the video stays INGESTING so it can be tried again. */
-    public AvatarVideo ingestAttemptFailed(Instant now) {
+    /**
+     * The copy into storage failed; the video stays INGESTING, playable meanwhile from the renderer's temporary
+     * address, and is tried again when {@code retry} says.
+     */
+    public AvatarVideo ingestAttemptFailed(IngestRetry retry, Instant now) {
+        Objects.requireNonNull(retry, "retry");
         if (status != VideoStatus.INGESTING) {
             throw new IllegalTransitionException(id, status, VideoStatus.INGESTING);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, null, null,
-                ingestAttempts + 1, createdAt, later(now), version);
+                ingestAttempts + 1, retry, createdAt, later(now), version);
+    }
+
+    /** Whether ingest should try this video now: it is INGESTING and not waiting out a back-off. */
+    public boolean dueForIngestAt(Instant now) {
+        return status == VideoStatus.INGESTING && (ingestRetry == null || !now.isBefore(ingestRetry.nextAttemptAt()));
     }
 
     public AvatarVideo markReady(StoredFile storedFile, Instant now) {
@@ -97,12 +111,12 @@ public record AvatarVideo(
         if (!storedFile.storagePath().tenant().equals(tenantId)) {
             throw new IllegalArgumentException("file " + storedFile.storagePath() + " is not stored under tenant " + tenantId);
         }
-        return moveTo(VideoStatus.READY, renderId, null, storedFile, ingestAttempts, now);
+        return moveTo(VideoStatus.READY, renderId, null, storedFile, now);
     }
 
     public AvatarVideo fail(VideoFailure reason, Instant now) {
         Objects.requireNonNull(reason, "reason");
-        return moveTo(VideoStatus.FAILED, renderId, reason, null, ingestAttempts, now);
+        return moveTo(VideoStatus.FAILED, renderId, reason, null, now);
     }
 
     public Optional<StoredFile> storedFile() {
@@ -117,10 +131,14 @@ public record AvatarVideo(
         return Optional.ofNullable(failure);
     }
 
+    public Optional<IngestRetry> pendingIngestRetry() {
+        return Optional.ofNullable(ingestRetry);
+    }
+
     /** The same video as the repository stored it under a new version number. */
     public AvatarVideo withVersion(long newVersion) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file,
-                ingestAttempts, createdAt, updatedAt, newVersion);
+                ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion);
     }
 
     /** The same video with its file's address freshly issued; a read-side view, never persisted as a transition. */
@@ -129,16 +147,16 @@ public record AvatarVideo(
             return this;
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure,
-                file.withFileUrl(freshUrl), ingestAttempts, createdAt, updatedAt, version);
+                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version);
     }
 
-    private AvatarVideo moveTo(VideoStatus next, RenderId nextRenderId, VideoFailure nextFailure, StoredFile nextFile,
-                               int nextIngestAttempts, Instant now) {
+    /** A status change ends any wait for another copy attempt: the video is no longer INGESTING. */
+    private AvatarVideo moveTo(VideoStatus next, RenderId nextRenderId, VideoFailure nextFailure, StoredFile nextFile, Instant now) {
         if (!status.canMoveTo(next)) {
             throw new IllegalTransitionException(id, status, next);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, next, nextRenderId, nextFailure,
-                nextFile, nextIngestAttempts, createdAt, later(now), version);
+                nextFile, ingestAttempts, null, createdAt, later(now), version);
     }
 
     /** Clocks on different machines disagree a little; a video's history must still never run backwards. */

@@ -55,7 +55,7 @@ class AvatarVideoTest {
         assertThatThrownBy(() -> ready.startRendering(renderId, T0)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> ready.fail(new VideoFailure("x", "y"), T0)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> failed.startRendering(renderId, T0)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> queued.ingestAttemptFailed(T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> queued.ingestAttemptFailed(retry(T0), T0)).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -70,13 +70,13 @@ class AvatarVideoTest {
     void cannotBeConstructedInAStateTheLifecycleNeverProduces() {
         AvatarVideo q = queued();
         assertThatThrownBy(() -> new AvatarVideo(q.id(), TENANT, null, q.scenes(), q.resolution(), q.aspectRatio(),
-                VideoStatus.READY, renderId, null, null, 0, T0, T0, 0))
+                VideoStatus.READY, renderId, null, null, 0, null, T0, T0, 0))
                 .hasMessageContaining("stored file exists exactly when it is READY");
         assertThatThrownBy(() -> new AvatarVideo(q.id(), TENANT, null, q.scenes(), q.resolution(), q.aspectRatio(),
-                VideoStatus.RENDERING, null, null, null, 0, T0, T0, 0))
+                VideoStatus.RENDERING, null, null, null, 0, null, T0, T0, 0))
                 .hasMessageContaining("no render id");
         assertThatThrownBy(() -> new AvatarVideo(q.id(), TENANT, null, q.scenes(), q.resolution(), q.aspectRatio(),
-                VideoStatus.FAILED, null, null, null, 0, T0, T0, 0))
+                VideoStatus.FAILED, null, null, null, 0, null, T0, T0, 0))
                 .hasMessageContaining("failure reason exists exactly when it is FAILED");
     }
 
@@ -108,12 +108,43 @@ class AvatarVideoTest {
     }
 
     @Test
-    void countsFailedIngestAttemptsWithoutLeavingIngesting() {
+    void countsFailedIngestAttemptsWithoutLeavingIngestingAndWaitsOutTheBackOff() {
         AvatarVideo ingesting = queued().startRendering(renderId, T0).startIngesting(T0);
 
-        AvatarVideo twiceFailed = ingesting.ingestAttemptFailed(T0).ingestAttemptFailed(T0);
+        AvatarVideo twiceFailed = ingesting.ingestAttemptFailed(retry(T0.plusSeconds(10)), T0)
+                .ingestAttemptFailed(retry(T0.plusSeconds(30)), T0.plusSeconds(10));
 
         assertThat(twiceFailed.status()).isEqualTo(VideoStatus.INGESTING);
         assertThat(twiceFailed.ingestAttempts()).isEqualTo(2);
+        assertThat(twiceFailed.pendingIngestRetry()).hasValueSatisfying(r -> assertThat(r.nextAttemptAt()).isEqualTo(T0.plusSeconds(30)));
+        assertThat(ingesting.dueForIngestAt(T0)).isTrue();
+        assertThat(twiceFailed.dueForIngestAt(T0.plusSeconds(29))).isFalse();
+        assertThat(twiceFailed.dueForIngestAt(T0.plusSeconds(30))).isTrue();
+    }
+
+    @Test
+    void leavingIngestingEndsTheWaitAndOnlyIngestingVideosMayWait() {
+        AvatarVideo waiting = queued().startRendering(renderId, T0).startIngesting(T0).ingestAttemptFailed(retry(T0.plusSeconds(10)), T0);
+
+        assertThat(waiting.markReady(storedFile(TENANT), T0.plusSeconds(10)).pendingIngestRetry()).isEmpty();
+        assertThat(waiting.fail(new VideoFailure("ingest_expired", "too late"), T0.plusSeconds(10)).pendingIngestRetry()).isEmpty();
+        AvatarVideo q = queued();
+        assertThatThrownBy(() -> new AvatarVideo(q.id(), TENANT, null, q.scenes(), q.resolution(), q.aspectRatio(),
+                VideoStatus.RENDERING, renderId, null, null, 1, retry(T0), T0, T0, 0))
+                .hasMessageContaining("only an INGESTING video");
+        assertThat(queued().dueForIngestAt(T0)).isFalse();
+    }
+
+    @Test
+    void anIngestRetryExpiresWithTheRenderersAddress() {
+        IngestRetry retry = new IngestRetry(java.net.URI.create("https://renderer.example/v.mp4?sig=1"), T0.plusSeconds(60), T0, "x".repeat(5000));
+
+        assertThat(retry.expiredAt(T0.plusSeconds(59))).isFalse();
+        assertThat(retry.expiredAt(T0.plusSeconds(60))).isTrue();
+        assertThat(retry.lastError()).hasSize(IngestRetry.MAX_ERROR_LENGTH);
+    }
+
+    private static IngestRetry retry(java.time.Instant nextAttemptAt) {
+        return new IngestRetry(java.net.URI.create("https://renderer.example/v.mp4?sig=1"), T0.plusSeconds(3600), nextAttemptAt, "bucket unreachable");
     }
 }

@@ -9,10 +9,10 @@ import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
-import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFailure;
@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,11 +35,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** {@link Videos} in PostgreSQL, scenes as JSON beside the row, the stored file in its own table. */
 final class JdbiVideos implements Videos {
 
-    private static final String SELECT = """
-            SELECT v.*, f.file_url, f.file_name, f.file_size, f.file_type, f.checksum, f.provider, f.uploaded_at
-              FROM avatar_videos v
-              LEFT JOIN stored_files f ON f.storage_path = v.file_path
-            """;
+    private static final String SELECT = "SELECT v.*, " + StoredFileRows.COLUMNS
+            + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path ";
 
     private final Jdbi jdbi;
     private final ObjectMapper json = new ObjectMapper();
@@ -53,9 +51,11 @@ final class JdbiVideos implements Videos {
             saveFile(handle, video);
             handle.createUpdate("""
                             INSERT INTO avatar_videos (id, tenant_id, title, scenes, resolution, aspect_ratio, status, render_id,
-                                                       failure_code, failure_message, file_path, ingest_attempts, created_at, updated_at, version)
+                                                       failure_code, failure_message, file_path, ingest_attempts, temporary_url,
+                                                       temporary_until, next_ingest_at, last_ingest_error, created_at, updated_at, version)
                             VALUES (:id, :tenantId, :title, CAST(:scenes AS jsonb), :resolution, :aspectRatio, :status, :renderId,
-                                    :failureCode, :failureMessage, :filePath, :ingestAttempts, :createdAt, :updatedAt, :version)""")
+                                    :failureCode, :failureMessage, :filePath, :ingestAttempts, :temporaryUrl,
+                                    :temporaryUntil, :nextIngestAt, :lastIngestError, :createdAt, :updatedAt, :version)""")
                     .bindMap(columns(video, video.version()))
                     .execute();
         });
@@ -71,7 +71,9 @@ final class JdbiVideos implements Videos {
                             UPDATE avatar_videos
                                SET title = :title, scenes = CAST(:scenes AS jsonb), resolution = :resolution, aspect_ratio = :aspectRatio,
                                    status = :status, render_id = :renderId, failure_code = :failureCode, failure_message = :failureMessage,
-                                   file_path = :filePath, ingest_attempts = :ingestAttempts, updated_at = :updatedAt, version = :version
+                                   file_path = :filePath, ingest_attempts = :ingestAttempts, temporary_url = :temporaryUrl,
+                                   temporary_until = :temporaryUntil, next_ingest_at = :nextIngestAt, last_ingest_error = :lastIngestError,
+                                   updated_at = :updatedAt, version = :version
                              WHERE id = :id AND version = :expectedVersion""")
                     .bindMap(values)
                     .execute();
@@ -128,25 +130,33 @@ final class JdbiVideos implements Videos {
                 .list());
     }
 
+    @Override
+    public List<AvatarVideo> findAll(TenantId tenantId, Collection<VideoId> videoIds) {
+        if (videoIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.tenant_id = :tenantId AND v.id = ANY(:ids)")
+                .bind("tenantId", tenantId.value())
+                .bindArray("ids", UUID.class, videoIds.stream().map(VideoId::value).distinct().toList())
+                .map(this::toVideo)
+                .list());
+    }
+
+    @Override
+    public List<AvatarVideo> dueForIngest(Instant now, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.status = 'INGESTING'"
+                        + " AND (v.next_ingest_at IS NULL OR v.next_ingest_at <= :now) ORDER BY v.updated_at, v.id LIMIT :limit")
+                .bind("now", utc(now))
+                .bind("limit", limit)
+                .map(this::toVideo)
+                .list());
+    }
+
     private static void saveFile(Handle handle, AvatarVideo video) {
         StoredFile file = video.file();
-        if (file == null) {
-            return;
+        if (file != null) {
+            StoredFileRows.insert(handle, file);
         }
-        handle.createUpdate("""
-                        INSERT INTO stored_files (storage_path, tenant_id, file_url, file_name, file_size, file_type, checksum, provider, uploaded_at)
-                        VALUES (:storagePath, :tenantId, :fileUrl, :fileName, :fileSize, :fileType, :checksum, :provider, :uploadedAt)
-                        ON CONFLICT (storage_path) DO NOTHING""")
-                .bind("storagePath", file.storagePath().value())
-                .bind("tenantId", file.storagePath().tenant().value())
-                .bind("fileUrl", file.fileUrl().toString())
-                .bind("fileName", file.fileName())
-                .bind("fileSize", file.fileSize())
-                .bind("fileType", file.fileType())
-                .bind("checksum", file.checksum())
-                .bind("provider", file.provider())
-                .bind("uploadedAt", utc(file.uploadedAt()))
-                .execute();
     }
 
     private java.util.Map<String, Object> columns(AvatarVideo video, long version) {
@@ -163,6 +173,11 @@ final class JdbiVideos implements Videos {
         values.put("failureMessage", video.failure() == null ? null : video.failure().message());
         values.put("filePath", video.file() == null ? null : video.file().storagePath().value());
         values.put("ingestAttempts", video.ingestAttempts());
+        IngestRetry retry = video.ingestRetry();
+        values.put("temporaryUrl", retry == null ? null : retry.temporaryUrl().toString());
+        values.put("temporaryUntil", retry == null ? null : utc(retry.temporaryUntil()));
+        values.put("nextIngestAt", retry == null ? null : utc(retry.nextAttemptAt()));
+        values.put("lastIngestError", retry == null ? null : retry.lastError());
         values.put("createdAt", utc(video.createdAt()));
         values.put("updatedAt", utc(video.updatedAt()));
         values.put("version", version);
@@ -173,15 +188,10 @@ final class JdbiVideos implements Videos {
         String failureCode = rs.getString("failure_code");
         String filePath = rs.getString("file_path");
         String renderId = rs.getString("render_id");
-        StoredFile file = filePath == null ? null : new StoredFile(
-                URI.create(rs.getString("file_url")),
-                rs.getString("file_name"),
-                rs.getLong("file_size"),
-                rs.getString("file_type"),
-                new StorageKey(filePath),
-                instant(rs, "uploaded_at"),
-                rs.getString("checksum"),
-                rs.getString("provider"));
+        String temporaryUrl = rs.getString("temporary_url");
+        IngestRetry retry = temporaryUrl == null ? null : new IngestRetry(URI.create(temporaryUrl), instant(rs, "temporary_until"),
+                instant(rs, "next_ingest_at"), rs.getString("last_ingest_error"));
+        StoredFile file = filePath == null ? null : StoredFileRows.read(rs, filePath);
         return new AvatarVideo(
                 new VideoId(rs.getObject("id", UUID.class)),
                 new TenantId(rs.getString("tenant_id")),
@@ -194,6 +204,7 @@ final class JdbiVideos implements Videos {
                 failureCode == null ? null : new VideoFailure(failureCode, rs.getString("failure_message")),
                 file,
                 rs.getInt("ingest_attempts"),
+                retry,
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"));

@@ -2,7 +2,9 @@ package dev.avatarvideo.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.out.UnclaimedObjects;
 import dev.avatarvideo.application.port.out.Videos;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -55,6 +57,14 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public Transactions transactions() {
         return new JdbiTransactions(jdbi);
+    }
+
+    public Topics topics() {
+        return new JdbiTopics(jdbi);
+    }
+
+    public UnclaimedObjects unclaimedObjects() {
+        return new JdbiUnclaimedObjects(jdbi);
     }
 
     /** Answers whether a round trip to the database works now. */

@@ -1,16 +1,31 @@
 package dev.avatarvideo.adapters.web;
 
+import dev.avatarvideo.application.port.in.DeleteTopic;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
+import dev.avatarvideo.application.port.in.GetTopic;
 import dev.avatarvideo.application.port.in.ListAvatarVideos;
+import dev.avatarvideo.application.port.in.ListTopics;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
+import dev.avatarvideo.application.port.in.SaveTopic;
+import dev.avatarvideo.application.port.in.UpdateTopic;
+import dev.avatarvideo.domain.FileTooLargeException;
 import dev.avatarvideo.domain.InvalidInputException;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,26 +40,62 @@ public final class JavalinServer implements AutoCloseable {
     static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
 
     /** The use cases the API exposes. */
-    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files) {
+    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files,
+                           TopicUseCases topics) {
     }
+
+    /** The topic use cases. */
+    public record TopicUseCases(SaveTopic save, UpdateTopic update, GetTopic get, ListTopics list, DeleteTopic delete) {
+    }
+
+    /**
+     * How multipart uploads are received.
+     *
+     * @param directory where Jetty writes file parts as they arrive, so no file is ever held in memory whole
+     * @param maxRequestBytes the most one multipart request may carry in all; Jetty stops reading beyond it. The
+     *                        per-file limit is the service's, so its refusal can name the part
+     */
+    public record Uploads(Path directory, long maxRequestBytes) {
+
+        public Uploads {
+            Objects.requireNonNull(directory, "directory");
+            if (maxRequestBytes < 1) {
+                throw new IllegalArgumentException("maxRequestBytes must be positive");
+            }
+        }
+    }
+
+    private static final Duration STALE_UPLOAD_AGE = Duration.ofDays(1);
+    /** Parts up to this size stay in memory; larger ones go to the upload directory. Small enough for many at once. */
+    private static final int IN_MEMORY_PART_BYTES = 64 * 1024;
 
     private final Javalin app;
 
-    public JavalinServer(UseCases useCases, RequestTenant tenant) {
+    public JavalinServer(UseCases useCases, RequestTenant tenant, Uploads uploads) {
         JsonBodies bodies = new JsonBodies();
         VideoRoutes videos = new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), tenant, bodies);
         FileRoutes files = new FileRoutes(useCases.files());
+        TopicRoutes topics = new TopicRoutes(useCases.topics(), tenant, bodies);
+        prepare(uploads.directory());
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
+            config.jetty.multipartConfig.cacheDirectory(uploads.directory().toString());
+            config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
             config.requestLogger.http((ctx, millis) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             videos.register(config.routes);
             files.register(config.routes);
+            topics.register(config.routes);
             config.routes.exception(InvalidInputException.class, (e, ctx) ->
                     problem(ctx, Problem.invalidInput(e.field(), e.getMessage(), ctx.path())));
+            config.routes.exception(FileTooLargeException.class, (e, ctx) ->
+                    problem(ctx, Problem.tooLarge(e.field(), e.getMessage(), ctx.path())));
+            config.routes.exception(UpdateTopic.ConcurrentChangeException.class, (e, ctx) ->
+                    problem(ctx, Problem.conflict(e.getMessage(), ctx.path())));
             config.routes.exception(JsonBodies.MalformedBodyException.class, (e, ctx) ->
                     problem(ctx, Problem.malformedJson(e.field(), e.getMessage(), ctx.path())));
             config.routes.exception(NotFoundException.class, (e, ctx) ->
@@ -60,12 +111,35 @@ public final class JavalinServer implements AutoCloseable {
                 problem(ctx, Problem.ofStatus(500, "An unexpected error occurred; quote reference " + reference + " when reporting it.", ctx.path()));
             });
             config.routes.error(404, ctx -> {
-                if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                // A route that answered 404 itself already wrote its problem (Jetty adds a charset to the type).
+                String written = ctx.res().getContentType();
+                if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
                     problem(ctx, Problem.notFound("no route for " + ctx.method() + " " + ctx.path(), ctx.path()));
                 }
             });
             config.routes.error(405, ctx -> problem(ctx, Problem.ofStatus(405, ctx.method() + " is not supported on " + ctx.path(), ctx.path())));
         });
+    }
+
+    /**
+     * Creates the upload directory and removes parts a process that died mid-request left behind. Only old ones: another
+     * instance sharing the directory may be receiving a request right now.
+     */
+    private static void prepare(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Instant stale = Instant.now().minus(STALE_UPLOAD_AGE);
+            try (Stream<Path> leftovers = Files.list(directory)) {
+                for (Path file : leftovers.filter(Files::isRegularFile).toList()) {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+                        Files.deleteIfExists(file);
+                        LOG.info("removed {}, left in the upload directory by an earlier process", file.getFileName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the upload directory " + directory, e);
+        }
     }
 
     public JavalinServer start(String host, int port) {

@@ -38,7 +38,11 @@ final class JsonBodies {
     }
 
     <T> T read(Context ctx, Class<T> type) {
-        byte[] body = ctx.bodyAsBytes();
+        return read(ctx.bodyAsBytes(), type);
+    }
+
+    /** Reads a JSON document that arrived some other way than as the whole body, such as a part of a multipart request. */
+    <T> T read(byte[] body, Class<T> type) {
         if (body.length == 0) {
             throw new MalformedBodyException("body", "the request body is empty; send a JSON object");
         }

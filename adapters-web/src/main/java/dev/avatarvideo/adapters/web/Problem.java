@@ -19,6 +19,14 @@ record Problem(String type, String title, int status, String detail, String inst
         return new Problem("/problems/malformed-json", "The request body is not the JSON this endpoint expects", 400, detail, instance, field);
     }
 
+    static Problem tooLarge(String field, String detail, String instance) {
+        return new Problem("/problems/payload-too-large", "Request body too large", 413, detail, instance, field);
+    }
+
+    static Problem conflict(String detail, String instance) {
+        return new Problem("/problems/conflict", "Changed by someone else", 409, detail, instance, null);
+    }
+
     static Problem notFound(String detail, String instance) {
         return new Problem("/problems/not-found", "Not found", 404, detail, instance, null);
     }

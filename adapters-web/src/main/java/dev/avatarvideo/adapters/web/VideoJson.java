@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.StoredFile;
 import java.time.Instant;
@@ -37,9 +38,20 @@ final class VideoJson {
         }
     }
 
+    /**
+     * Where to play a video whose copy into our storage has not succeeded yet: the renderer's own address, which stops
+     * working at {@code expiresAt}. {@code temporary} is always true, so a client can tell it from {@code file} at a glance.
+     */
+    record TemporaryFileBody(String fileUrl, boolean temporary, Instant expiresAt, Instant nextCopyAttemptAt) {
+
+        static TemporaryFileBody of(IngestRetry retry) {
+            return new TemporaryFileBody(retry.temporaryUrl().toString(), true, retry.temporaryUntil(), retry.nextAttemptAt());
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VideoBody(String id, String status, String title, String resolution, String aspectRatio, List<SceneBody> scenes,
-                     Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file) {
+                     Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file, TemporaryFileBody temporaryFile) {
 
         static VideoBody of(AvatarVideo video) {
             return new VideoBody(
@@ -52,7 +64,8 @@ final class VideoJson {
                     video.createdAt(),
                     video.updatedAt(),
                     video.failureReason().map(f -> new ErrorBody(f.code(), f.message())).orElse(null),
-                    video.storedFile().map(FileBody::of).orElse(null));
+                    video.storedFile().map(FileBody::of).orElse(null),
+                    video.pendingIngestRetry().map(TemporaryFileBody::of).orElse(null));
         }
     }
 

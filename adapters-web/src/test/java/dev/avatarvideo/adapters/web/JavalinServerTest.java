@@ -9,9 +9,6 @@ import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
-import dev.avatarvideo.application.service.AvatarVideoQueries;
-import dev.avatarvideo.application.service.GenerateAvatarVideoService;
-import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
@@ -25,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,14 +34,25 @@ class JavalinServerTest {
     private static final TenantId TENANT = TenantId.of("web");
     private static final String GOOD_SCENE = "{\"avatarId\": \"sim-avatar-anna\", \"voiceId\": \"sim-voice-en-1\", \"script\": \"Hello\"}";
 
-    private final TestClock clock = new TestClock();
-    private final InMemoryVideos videos = new InMemoryVideos();
-    private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
-    private final FakeFileAccessSigner signer = new FakeFileAccessSigner();
-    private final AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
-    private final JavalinServer server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock),
-            queries, queries, new StoredFileReader(storage, signer, clock)), RequestTenant.fixed(TENANT)).start("127.0.0.1", 0);
+    @TempDir
+    java.nio.file.Path uploads;
+
+    private TestClock clock;
+    private InMemoryVideos videos;
+    private InMemoryFileStorage storage;
+    private FakeFileAccessSigner signer;
+    private JavalinServer server;
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        FakeBackedServer backend = new FakeBackedServer(TENANT, uploads, 10_000_000);
+        clock = backend.clock;
+        videos = backend.videos;
+        storage = backend.storage;
+        signer = backend.signer;
+        server = backend.server;
+    }
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -126,6 +136,7 @@ class JavalinServerTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknown.body()).get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(json.readTree(unknown.body()).get("detail").asText()).startsWith("no video ");
         assertThat(malformed.statusCode()).isEqualTo(404);
         assertThat(noRoute.statusCode()).isEqualTo(404);
         assertThat(noRoute.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
@@ -246,6 +257,29 @@ class JavalinServerTest {
         return "/files/" + key.value() + "?expires=" + access.expiresAt().getEpochSecond()
                 + "&filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
                 + "&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&signature=" + signer.sign(access);
+    }
+
+    @Test
+    void aVideoWhoseCopyFailedIsPlayableFromItsTemporaryAddressUntilItExpires() throws Exception {
+        java.time.Instant now = clock.now();
+        dev.avatarvideo.domain.AvatarVideo video = dev.avatarvideo.domain.AvatarVideo.request(dev.avatarvideo.domain.VideoId.newId(), TENANT, "Copy failed",
+                java.util.List.of(new dev.avatarvideo.domain.Scene("a", "v", "s")), dev.avatarvideo.domain.Resolution.P720,
+                dev.avatarvideo.domain.AspectRatio.LANDSCAPE_16_9, now);
+        videos.add(video);
+        videos.update(videos.findById(video.id()).orElseThrow().startRendering(new dev.avatarvideo.domain.RenderId("hg-1"), now)
+                .startIngesting(now)
+                .ingestAttemptFailed(new dev.avatarvideo.domain.IngestRetry(URI.create("https://renderer.example/v.mp4?Expires=1&Signature=s"),
+                        now.plus(java.time.Duration.ofDays(7)), now.plusSeconds(30), "bucket unreachable"), now));
+
+        JsonNode body = json.readTree(get("/api/videos/" + video.id()).body());
+
+        assertThat(body.get("status").asText()).isEqualTo("INGESTING");
+        assertThat(body.has("file")).isFalse();
+        assertThat(body.at("/temporaryFile/fileUrl").asText()).isEqualTo("https://renderer.example/v.mp4?Expires=1&Signature=s");
+        assertThat(body.at("/temporaryFile/temporary").asBoolean()).isTrue();
+        assertThat(body.at("/temporaryFile/expiresAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
+        assertThat(body.at("/temporaryFile/nextCopyAttemptAt").asText()).isEqualTo("2026-11-21T10:00:30Z");
+        assertThat(body.toString()).doesNotContain("bucket unreachable");
     }
 
     @Test

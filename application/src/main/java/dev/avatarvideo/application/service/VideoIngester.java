@@ -3,31 +3,37 @@ package dev.avatarvideo.application.service;
 import dev.avatarvideo.application.port.in.IngestRenderedVideo;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
-import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.out.RetryBackoff;
 import dev.avatarvideo.application.port.out.VideoRenderer;
 import dev.avatarvideo.application.port.out.VideoRenderer.DownloadLink;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderedVideo;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.VideoFailure;
-import dev.avatarvideo.domain.VideoStatus;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.text.Normalizer;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Copies a rendered video into our storage and records it, in that order, and undoes the copy when the record cannot
- * be saved: no READY video without its file, no file without its video.
+ * Copies a rendered video into our storage and records it, in that order, through {@link CrashSafeStorage}: no READY
+ * video without its file, no file without its video, not even across a crash.
  *
  * <p>The download address always comes from a fresh status call, never from an earlier answer or a webhook body: the
  * renderer's addresses expire, and a fresh one is cheap.
+ *
+ * <p>When the copy fails, the video stays playable from the renderer's own address, marked temporary with its expiry,
+ * and the copy is tried again after a back-off kept in the database (so a restart loses no schedule) until it
+ * succeeds or that address expires; then the video fails, saying why.
  */
 public final class VideoIngester implements IngestRenderedVideo {
 
@@ -35,27 +41,24 @@ public final class VideoIngester implements IngestRenderedVideo {
 
     private final Videos videos;
     private final VideoRenderer renderer;
-    private final FileStorage storage;
-    private final Transactions transactions;
+    private final CrashSafeStorage files;
     private final Clock clock;
-    private final int maxAttempts;
+    private final RetryBackoff backoff;
     private final int batchSize;
 
-    public VideoIngester(Videos videos, VideoRenderer renderer, FileStorage storage, Transactions transactions,
-                         Clock clock, int maxAttempts, int batchSize) {
+    public VideoIngester(Videos videos, VideoRenderer renderer, CrashSafeStorage files, Clock clock, RetryBackoff backoff, int batchSize) {
         this.videos = videos;
         this.renderer = renderer;
-        this.storage = storage;
-        this.transactions = transactions;
+        this.files = files;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
         this.batchSize = batchSize;
     }
 
     @Override
     public int ingestPending() {
         int changed = 0;
-        for (AvatarVideo video : videos.inStatus(VideoStatus.INGESTING, batchSize)) {
+        for (AvatarVideo video : videos.dueForIngest(clock.now(), batchSize)) {
             try {
                 if (ingest(video)) {
                     changed++;
@@ -68,6 +71,11 @@ public final class VideoIngester implements IngestRenderedVideo {
     }
 
     private boolean ingest(AvatarVideo video) {
+        Optional<IngestRetry> waiting = video.pendingIngestRetry();
+        if (waiting.isPresent() && waiting.get().expiredAt(clock.now())) {
+            giveUp(video, waiting.get());
+            return true;
+        }
         RenderStatus fresh = renderer.status(video.renderId());
         switch (fresh) {
             case RenderStatus.Completed(Optional<DownloadLink> link) when link.isPresent() -> {
@@ -89,19 +97,17 @@ public final class VideoIngester implements IngestRenderedVideo {
         StorageKey key = StorageKey.newFor(video.tenantId(), fileName);
         StoredFile stored;
         try (RenderedVideo download = renderer.download(link)) {
-            stored = storage.store(key, new FileUpload(download.content(), download.length(), fileName, download.contentType()));
+            stored = files.upload(key, new FileUpload(download.content(), download.length(), fileName, download.contentType()));
         } catch (RuntimeException e) {
-            deleteQuietly(key);
-            return recordFailedAttempt(video, e);
+            return retryLater(video, link, e);
         }
         try {
-            transactions.inTransaction(() -> {
+            files.saveClaiming(List.of(key), () -> {
                 AvatarVideo current = videos.findById(video.id()).orElseThrow(
                         () -> new IllegalStateException("video " + video.id() + " disappeared during ingest"));
-                videos.update(current.markReady(stored, clock.now()));
+                return videos.update(current.markReady(stored, clock.now()));
             });
         } catch (RuntimeException e) {
-            deleteQuietly(key);
             LOG.log(Level.WARNING, "video " + video.id() + ": saving the ingested file failed; removed the copy, will retry", e);
             return false;
         }
@@ -109,25 +115,34 @@ public final class VideoIngester implements IngestRenderedVideo {
         return true;
     }
 
-    private boolean recordFailedAttempt(AvatarVideo video, RuntimeException cause) {
-        AvatarVideo counted = video.ingestAttemptFailed(clock.now());
-        if (counted.ingestAttempts() >= maxAttempts) {
-            videos.update(counted.fail(new VideoFailure("ingest_failed", "copying the rendered video into storage failed "
-                    + counted.ingestAttempts() + " times; last error: " + cause.getMessage()), clock.now()));
-            LOG.log(Level.ERROR, "video {0} failed: ingest gave up after {1} attempts", video.id(), counted.ingestAttempts());
+    /**
+     * Keeps the video playable from the renderer's address and schedules the next attempt. The address and its expiry
+     * are the ones shown since the first failure: the retries must succeed before the address callers were given dies.
+     */
+    private boolean retryLater(AvatarVideo video, DownloadLink link, RuntimeException cause) {
+        Instant now = clock.now();
+        Optional<IngestRetry> previous = video.pendingIngestRetry();
+        URI temporaryUrl = previous.map(IngestRetry::temporaryUrl).orElse(link.url());
+        Instant temporaryUntil = previous.map(IngestRetry::temporaryUntil).orElse(link.expiresAt());
+        Instant nextAttempt = now.plus(backoff.delayAfter(video.ingestAttempts() + 1));
+        IngestRetry retry = new IngestRetry(temporaryUrl, temporaryUntil,
+                nextAttempt.isBefore(temporaryUntil) ? nextAttempt : temporaryUntil, cause.getMessage());
+        AvatarVideo waiting = video.ingestAttemptFailed(retry, now);
+        if (retry.expiredAt(now)) {
+            giveUp(waiting, retry);
             return true;
         }
-        videos.update(counted);
-        LOG.log(Level.WARNING, "video {0}: ingest attempt {1} failed ({2}); will retry", video.id(), counted.ingestAttempts(), cause.getMessage());
+        videos.update(waiting);
+        LOG.log(Level.WARNING, "video {0}: copying into storage failed (attempt {1}: {2}); playable from the renderer until {3}, next attempt at {4}",
+                video.id(), waiting.ingestAttempts(), cause.getMessage(), temporaryUntil, retry.nextAttemptAt());
         return false;
     }
 
-    private void deleteQuietly(StorageKey key) {
-        try {
-            storage.delete(key);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "could not remove " + key + " after a failed save; it is now an orphan", e);
-        }
+    private void giveUp(AvatarVideo video, IngestRetry retry) {
+        videos.update(video.fail(new VideoFailure("ingest_expired", "the rendered video could not be copied into storage before"
+                + " the renderer's address expired at " + retry.temporaryUntil() + " (" + video.ingestAttempts()
+                + " attempts); last error: " + retry.lastError()), clock.now()));
+        LOG.log(Level.ERROR, "video {0} failed: its copy did not succeed before {1}", video.id(), retry.temporaryUntil());
     }
 
     /** A readable download name from the title; the storage key never depends on it. */

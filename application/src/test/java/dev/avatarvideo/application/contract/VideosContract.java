@@ -9,6 +9,7 @@ import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -76,7 +77,7 @@ public abstract class VideosContract {
         AvatarVideo ready = newVideo(T0);
         videos.add(ready);
         AvatarVideo rendering = videos.update(ready.startRendering(new RenderId("hg-1"), T0.plusSeconds(1)));
-        AvatarVideo ingesting = videos.update(rendering.startIngesting(T0.plusSeconds(2)).ingestAttemptFailed(T0.plusSeconds(3)));
+        AvatarVideo ingesting = videos.update(rendering.startIngesting(T0.plusSeconds(2)).ingestAttemptFailed(retry(T0.plusSeconds(30)), T0.plusSeconds(3)));
         AvatarVideo savedReady = videos.update(ingesting.markReady(file(tenant), T0.plusSeconds(4)));
 
         AvatarVideo failing = newVideo(T0);
@@ -164,6 +165,61 @@ public abstract class VideosContract {
         assertThat(queued).extracting(AvatarVideo::id).containsExactly(older.id(), newer.id());
         assertThat(videos.inStatus(VideoStatus.RENDERING, 1000)).extracting(AvatarVideo::id).contains(other.id());
         assertThat(videos.inStatus(VideoStatus.QUEUED, 1)).hasSize(1);
+    }
+
+    @Test
+    void keepsAFailedCopysTemporaryAddressAndBackOff() {
+        AvatarVideo video = newVideo(T0);
+        videos.add(video);
+        AvatarVideo ingesting = videos.update(video.startRendering(new RenderId("hg-" + video.id()), T0).startIngesting(T0.plusSeconds(1)));
+
+        AvatarVideo waiting = videos.update(ingesting.ingestAttemptFailed(retry(T0.plusSeconds(40)), T0.plusSeconds(2)));
+
+        assertThat(videos.findById(video.id())).contains(waiting);
+        assertThat(waiting.pendingIngestRetry()).hasValueSatisfying(r -> {
+            assertThat(r.temporaryUrl()).isEqualTo(URI.create("https://renderer.example/v.mp4?Expires=1&Signature=abc"));
+            assertThat(r.lastError()).isEqualTo("bucket unreachable");
+        });
+    }
+
+    @Test
+    void offersForIngestOnlyVideosNotWaitingOutABackOff() {
+        AvatarVideo fresh = newVideo(T0);
+        AvatarVideo backingOff = newVideo(T0);
+        AvatarVideo rendering = newVideo(T0);
+        for (AvatarVideo v : List.of(fresh, backingOff, rendering)) {
+            videos.add(v);
+        }
+        videos.update(fresh.startRendering(new RenderId("hg-" + fresh.id()), T0).startIngesting(T0.plusSeconds(1)));
+        AvatarVideo ingesting = videos.update(backingOff.startRendering(new RenderId("hg-" + backingOff.id()), T0).startIngesting(T0.plusSeconds(2)));
+        videos.update(ingesting.ingestAttemptFailed(retry(T0.plusSeconds(60)), T0.plusSeconds(3)));
+        videos.update(rendering.startRendering(new RenderId("hg-" + rendering.id()), T0));
+
+        List<VideoId> dueAt30 = videos.dueForIngest(T0.plusSeconds(30), 1000).stream().map(AvatarVideo::id).toList();
+        List<VideoId> dueAt60 = videos.dueForIngest(T0.plusSeconds(60), 1000).stream().map(AvatarVideo::id).toList();
+
+        assertThat(dueAt30).contains(fresh.id()).doesNotContain(backingOff.id(), rendering.id());
+        assertThat(dueAt60).contains(fresh.id(), backingOff.id()).doesNotContain(rendering.id());
+        assertThat(dueAt60.indexOf(fresh.id())).isLessThan(dueAt60.indexOf(backingOff.id()));
+    }
+
+    @Test
+    void findsSeveralVideosAtOnceButOnlyTheTenantsOwn() {
+        AvatarVideo first = newVideo(T0);
+        AvatarVideo second = newVideo(T0);
+        AvatarVideo foreign = AvatarVideo.request(VideoId.newId(), otherTenant, null, List.of(new Scene("a", "v", "s")),
+                Resolution.P720, AspectRatio.SQUARE, T0);
+        List.of(first, second, foreign).forEach(videos::add);
+
+        List<AvatarVideo> found = videos.findAll(tenant, List.of(first.id(), second.id(), foreign.id(), VideoId.newId(), first.id()));
+
+        assertThat(found).containsExactlyInAnyOrder(first, second);
+        assertThat(videos.findAll(tenant, List.of())).isEmpty();
+    }
+
+    private static IngestRetry retry(Instant nextAttemptAt) {
+        return new IngestRetry(URI.create("https://renderer.example/v.mp4?Expires=1&Signature=abc"), T0.plus(7, ChronoUnit.DAYS),
+                nextAttemptAt, "bucket unreachable");
     }
 
     private AvatarVideo newVideo(Instant createdAt) {

@@ -35,6 +35,7 @@ public final class InMemoryFileStorage implements FileStorage {
     private final Map<StorageKey, Entry> objects = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile RuntimeException nextStoreFailure;
+    private volatile RuntimeException deleteFailure;
 
     public InMemoryFileStorage(Clock clock) {
         this.clock = clock;
@@ -92,6 +93,10 @@ public final class InMemoryFileStorage implements FileStorage {
 
     @Override
     public void delete(StorageKey key) {
+        RuntimeException failure = deleteFailure;
+        if (failure != null) {
+            throw failure;
+        }
         objects.remove(key);
     }
 
@@ -116,6 +121,15 @@ public final class InMemoryFileStorage implements FileStorage {
     /** The next store fails with this exception, as a provider outage would. */
     public void failNextStore(RuntimeException failure) {
         this.nextStoreFailure = failure;
+    }
+
+    /** Every delete fails with this exception until {@link #deletesWork()}, as an unreachable provider would. */
+    public void failDeletes(RuntimeException failure) {
+        this.deleteFailure = failure;
+    }
+
+    public void deletesWork() {
+        this.deleteFailure = null;
     }
 
     private static String urlOf(StorageKey key) {

@@ -8,6 +8,8 @@ import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** {@link Videos} in a map, for fast service tests; held to the same contract as the database adapter. */
-public final class InMemoryVideos implements Videos {
+public final class InMemoryVideos implements Videos, RollbackTransactions.Participant {
 
     private static final Comparator<AvatarVideo> NEWEST_FIRST =
             Comparator.comparing(AvatarVideo::createdAt).thenComparing(v -> v.id().value()).reversed();
@@ -77,6 +79,20 @@ public final class InMemoryVideos implements Videos {
                 .toList();
     }
 
+    @Override
+    public List<AvatarVideo> findAll(TenantId tenantId, Collection<VideoId> videoIds) {
+        return videoIds.stream().distinct().map(byId::get).filter(v -> v != null && v.tenantId().equals(tenantId)).toList();
+    }
+
+    @Override
+    public List<AvatarVideo> dueForIngest(Instant now, int limit) {
+        return byId.values().stream()
+                .filter(v -> v.dueForIngestAt(now))
+                .sorted(Comparator.comparing(AvatarVideo::updatedAt))
+                .limit(limit)
+                .toList();
+    }
+
     /** Lets a test make the next updates fail, as a broken database would. */
     public void beforeEachUpdate(UnaryOperator<AvatarVideo> hook) {
         this.beforeUpdate = hook;
@@ -87,4 +103,13 @@ public final class InMemoryVideos implements Videos {
         return byTime < 0 || (byTime == 0 && video.id().value().compareTo(cursor.id().value()) < 0);
     }
 
+
+    @Override
+    public Runnable snapshot() {
+        java.util.Map<VideoId, AvatarVideo> copy = new java.util.HashMap<>(byId);
+        return () -> {
+            byId.clear();
+            byId.putAll(copy);
+        };
+    }
 }

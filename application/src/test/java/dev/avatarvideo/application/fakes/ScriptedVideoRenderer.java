@@ -81,8 +81,13 @@ public final class ScriptedVideoRenderer implements VideoRenderer {
     }
 
     public void completeRender(VideoId video) {
+        completeRender(video, Instant.parse("2100-01-01T00:00:00Z"));
+    }
+
+    /** Completes the render with a download address that stops working at {@code linkExpiresAt}. */
+    public void completeRender(VideoId video, Instant linkExpiresAt) {
         reportStatus(video, new RenderStatus.Completed(Optional.of(new DownloadLink(
-                URI.create("https://renderer.example/" + renderOf(video) + ".mp4"), Instant.parse("2100-01-01T00:00:00Z")))));
+                URI.create("https://renderer.example/" + renderOf(video) + ".mp4"), linkExpiresAt))));
     }
 
     public void serveVideo(byte[] bytes, OptionalLong lengthToAnnounce) {

@@ -1,8 +1,10 @@
 package dev.avatarvideo.application.service;
 
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryTopics;
+import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
-import dev.avatarvideo.application.fakes.PassThroughTransactions;
+import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
@@ -10,22 +12,33 @@ import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneField
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
+import java.time.Duration;
 import java.util.List;
 
 /** The services wired to in-memory fakes, the way bootstrap wires them to real adapters. */
 final class ServiceTestKit {
 
     static final TenantId TENANT = TenantId.of("acme");
+    static final Duration UPLOAD_GRACE = Duration.ofMinutes(10);
+    static final TopicLimits LIMITS = new TopicLimits(20, 1_000);
 
     final TestClock clock = new TestClock();
     final InMemoryVideos videos = new InMemoryVideos();
     final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
+    final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
+    final InMemoryTopics topics = new InMemoryTopics();
+    final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
+    final CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, UPLOAD_GRACE);
     final ScriptedVideoRenderer renderer;
     final GenerateAvatarVideoService generate;
     final RenderSubmitter submitter;
     final RenderTracker tracker;
     final VideoIngester ingester;
     final AvatarVideoQueries queries;
+    final TopicSaver topicSaver;
+    final TopicQueries topicQueries;
+    final TopicDeleter topicDeleter;
+    final UnclaimedObjectSweeper sweeper;
 
     ServiceTestKit() {
         this(new ScriptedVideoRenderer());
@@ -36,8 +49,12 @@ final class ServiceTestKit {
         generate = new GenerateAvatarVideoService(videos, clock);
         submitter = new RenderSubmitter(videos, renderer, clock, 50);
         tracker = new RenderTracker(videos, renderer, clock, TrackingPolicy.DEFAULT, 1000);
-        ingester = new VideoIngester(videos, renderer, storage, new PassThroughTransactions(), clock, 3, 10);
+        ingester = new VideoIngester(videos, renderer, files, clock, failures -> Duration.ofSeconds(10L * failures), 10);
         queries = new AvatarVideoQueries(videos, storage);
+        topicSaver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
+        topicQueries = new TopicQueries(topics, videos, storage);
+        topicDeleter = new TopicDeleter(topics, files, transactions);
+        sweeper = new UnclaimedObjectSweeper(unclaimed, storage, transactions, clock, 100);
     }
 
     AvatarVideo request(String title) {

@@ -8,7 +8,10 @@ import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoStatus;
+import dev.avatarvideo.domain.IngestRetry;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
@@ -70,23 +73,105 @@ class VideoIngesterTest {
         assertThat(kit.storage.keys()).isEmpty();
 
         kit.renderer.serveVideo(new byte[1000], OptionalLong.of(1000));
+        kit.clock.advance(Duration.ofSeconds(10));
         kit.ingester.ingestPending();
         assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.READY);
     }
 
     @Test
-    void failsTheVideoAfterTheLastAllowedAttempt() {
+    void whenTheUploadFailsTheVideoStaysPlayableFromTheRenderersAddressAndIsRetriedAfterABackOff() {
         AvatarVideo video = renderedVideo("storage down");
+        kit.storage.failNextStore(new StorageFailureException("bucket unreachable"));
 
-        for (int i = 0; i < 3; i++) {
+        assertThat(kit.ingester.ingestPending()).isZero();
+
+        AvatarVideo waiting = kit.reload(video.id());
+        assertThat(waiting.status()).isEqualTo(VideoStatus.INGESTING);
+        assertThat(waiting.ingestAttempts()).isEqualTo(1);
+        IngestRetry retry = waiting.pendingIngestRetry().orElseThrow();
+        assertThat(retry.temporaryUrl()).isEqualTo(java.net.URI.create("https://renderer.example/" + kit.renderer.renderOf(video.id()) + ".mp4"));
+        assertThat(retry.temporaryUntil()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
+        assertThat(retry.nextAttemptAt()).isEqualTo(kit.clock.now().plusSeconds(10));
+        assertThat(retry.lastError()).isEqualTo("bucket unreachable");
+        assertThat(kit.storage.keys()).isEmpty();
+        assertThat(kit.unclaimed.entries()).isEmpty();
+
+        kit.clock.advance(Duration.ofSeconds(9));
+        assertThat(kit.ingester.ingestPending()).as("still backing off").isZero();
+        assertThat(kit.reload(video.id()).ingestAttempts()).isEqualTo(1);
+
+        kit.clock.advance(Duration.ofSeconds(1));
+        assertThat(kit.ingester.ingestPending()).isEqualTo(1);
+        AvatarVideo ready = kit.reload(video.id());
+        assertThat(ready.status()).isEqualTo(VideoStatus.READY);
+        assertThat(ready.pendingIngestRetry()).isEmpty();
+        assertThat(kit.storage.keys()).containsExactly(ready.file().storagePath());
+    }
+
+    @Test
+    void backsOffLongerAfterEachFailureAndKeepsTheFirstTemporaryAddress() {
+        AvatarVideo video = renderedVideo("storage flaky");
+
+        kit.storage.failNextStore(new StorageFailureException("timeout 1"));
+        kit.ingester.ingestPending();
+        IngestRetry first = kit.reload(video.id()).pendingIngestRetry().orElseThrow();
+        kit.clock.advance(Duration.ofSeconds(10));
+        kit.storage.failNextStore(new StorageFailureException("timeout 2"));
+        kit.ingester.ingestPending();
+
+        IngestRetry second = kit.reload(video.id()).pendingIngestRetry().orElseThrow();
+        assertThat(second.nextAttemptAt()).isEqualTo(kit.clock.now().plusSeconds(20));
+        assertThat(second.temporaryUrl()).isEqualTo(first.temporaryUrl());
+        assertThat(second.lastError()).isEqualTo("timeout 2");
+        assertThat(kit.reload(video.id()).ingestAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void failsTheVideoWithAClearReasonWhenTheTemporaryAddressExpiresBeforeACopySucceeds() {
+        AvatarVideo video = kit.request("storage down for good");
+        kit.submitter.submitQueued();
+        Instant expires = kit.clock.now().plusSeconds(25);
+        kit.renderer.completeRender(video.id(), expires);
+        kit.tracker.trackOnce();
+
+        for (int i = 0; i < 5 && kit.reload(video.id()).status() == VideoStatus.INGESTING; i++) {
             kit.storage.failNextStore(new StorageFailureException("bucket unreachable"));
             kit.ingester.ingestPending();
+            kit.clock.advance(Duration.ofSeconds(10));
         }
 
         AvatarVideo failed = kit.reload(video.id());
         assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
-        assertThat(failed.failure().code()).isEqualTo("ingest_failed");
-        assertThat(failed.failure().message()).contains("3 times").contains("bucket unreachable");
+        assertThat(failed.failure().code()).isEqualTo("ingest_expired");
+        assertThat(failed.failure().message()).contains(expires.toString()).contains("bucket unreachable").contains("attempts");
+        assertThat(failed.pendingIngestRetry()).isEmpty();
+        assertThat(kit.storage.keys()).isEmpty();
+    }
+
+    @Test
+    void aCrashBetweenUploadAndRecordLeavesALedgerEntryTheSweeperClearsAfterTheGracePeriod() {
+        AvatarVideo video = renderedVideo("crash");
+        kit.videos.beforeEachUpdate(v -> {
+            if (v.status() == VideoStatus.READY) {
+                throw new IllegalStateException("process killed");
+            }
+            return v;
+        });
+        kit.storage.failDeletes(new IllegalStateException("process killed"));
+
+        kit.ingester.ingestPending();
+
+        assertThat(kit.storage.keys()).hasSize(1);
+        assertThat(kit.unclaimed.entries()).hasSize(1);
+        assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.INGESTING);
+
+        kit.storage.deletesWork();
+        kit.clock.advance(ServiceTestKit.UPLOAD_GRACE.minusSeconds(1));
+        assertThat(kit.sweeper.sweepOnce()).isZero();
+        kit.clock.advance(Duration.ofSeconds(1));
+        assertThat(kit.sweeper.sweepOnce()).isEqualTo(1);
+        assertThat(kit.storage.keys()).isEmpty();
+        assertThat(kit.unclaimed.entries()).isEmpty();
     }
 
     @Test
@@ -103,6 +188,7 @@ class VideoIngesterTest {
 
         assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.INGESTING);
         assertThat(kit.storage.keys()).isEmpty();
+        assertThat(kit.unclaimed.entries()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,15 @@ public interface Videos {
     /** Up to {@code limit} of a tenant's videos, newest first, after the cursor when one is given. */
     VideoPage list(TenantId tenantId, int limit, Optional<PageCursor> after);
 
+    /** Those of the given videos that exist and belong to the tenant, in no particular order. */
+    List<AvatarVideo> findAll(TenantId tenantId, Collection<VideoId> videoIds);
+
     /** Videos in the given status, least recently changed first. */
     List<AvatarVideo> inStatus(VideoStatus status, int limit);
+
+    /**
+     * INGESTING videos whose copy may be tried now (never tried, or past the back-off of their last failure),
+     * least recently changed first.
+     */
+    List<AvatarVideo> dueForIngest(Instant now, int limit);
 }

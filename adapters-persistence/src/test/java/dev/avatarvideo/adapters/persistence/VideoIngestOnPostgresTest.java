@@ -1,0 +1,148 @@
+package dev.avatarvideo.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
+import dev.avatarvideo.application.fakes.TestClock;
+import dev.avatarvideo.application.port.out.FileStorage.StorageFailureException;
+import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.service.CrashSafeStorage;
+import dev.avatarvideo.application.service.RenderSubmitter;
+import dev.avatarvideo.application.service.RenderTracker;
+import dev.avatarvideo.application.service.TrackingPolicy;
+import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
+import dev.avatarvideo.application.service.VideoIngester;
+import dev.avatarvideo.domain.AspectRatio;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.Resolution;
+import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Video ingest through the unclaimed-objects ledger, on a real PostgreSQL: the same protection topic files get. */
+class VideoIngestOnPostgresTest {
+
+    private static final Duration GRACE = Duration.ofMinutes(10);
+
+    private DatabaseForTests fixture;
+    private Jdbi raw;
+    private Videos videos;
+    private final TestClock clock = new TestClock();
+    private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
+    private final ScriptedVideoRenderer renderer = new ScriptedVideoRenderer();
+    private VideoIngester ingester;
+    private UnclaimedObjectSweeper sweeper;
+
+    @BeforeEach
+    void connect() {
+        fixture = DatabaseForTests.migrated();
+        raw = Jdbi.create(fixture.connection().dataSource());
+        PostgresDatabase database = fixture.database();
+        videos = database.videos();
+        CrashSafeStorage files = new CrashSafeStorage(storage, database.unclaimedObjects(), database.transactions(), clock, GRACE);
+        ingester = new VideoIngester(videos, renderer, files, clock, failures -> Duration.ofSeconds(30L * failures), 10);
+        sweeper = new UnclaimedObjectSweeper(database.unclaimedObjects(), storage, database.transactions(), clock, 10);
+    }
+
+    @AfterEach
+    void disconnect() {
+        fixture.database().close();
+    }
+
+    @Test
+    void aFailedUploadKeepsTheTemporaryAddressAndTheBackOffInTheRowUntilACopySucceeds() {
+        AvatarVideo video = rendered();
+        storage.failNextStore(new StorageFailureException("bucket unreachable"));
+
+        ingester.ingestPending();
+
+        Map<String, Object> row = row(video.id());
+        assertThat(row.get("status")).isEqualTo("INGESTING");
+        assertThat((String) row.get("temporary_url")).startsWith("https://renderer.example/");
+        assertThat(row.get("next_ingest_at")).isNotNull();
+        assertThat(row.get("last_ingest_error")).isEqualTo("bucket unreachable");
+        assertThat(videos.dueForIngest(clock.now(), 10)).isEmpty();
+        assertThat(ledgerSize()).isZero();
+        assertThat(storage.keys()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        ingester.ingestPending();
+
+        Map<String, Object> ready = row(video.id());
+        assertThat(ready.get("status")).isEqualTo("READY");
+        assertThat(ready.get("temporary_url")).isNull();
+        assertThat(ready.get("next_ingest_at")).isNull();
+        assertThat(storage.keys()).extracting(Object::toString).containsExactly((String) ready.get("file_path"));
+        assertThat(ledgerSize()).isZero();
+    }
+
+    @Test
+    void whenPostgresRefusesTheCommitTheCopyIsRemovedAtOnce() {
+        refuseCommitsOfReadyVideos();
+        AvatarVideo video = rendered();
+
+        ingester.ingestPending();
+
+        assertThat(videos.findById(video.id()).orElseThrow().status()).isEqualTo(VideoStatus.INGESTING);
+        assertThat(storage.keys()).isEmpty();
+        assertThat(ledgerSize()).isZero();
+    }
+
+    @Test
+    void whenTheRemovalFailsTooTheLedgerEntryLetsTheSweeperFinishAfterTheGracePeriod() {
+        refuseCommitsOfReadyVideos();
+        AvatarVideo video = rendered();
+        storage.failDeletes(new StorageFailureException("bucket unreachable"));
+
+        ingester.ingestPending();
+
+        assertThat(storage.keys()).hasSize(1);
+        assertThat(ledgerSize()).isEqualTo(1);
+        storage.deletesWork();
+        assertThat(sweeper.sweepOnce()).isZero();
+        clock.advance(GRACE);
+        assertThat(sweeper.sweepOnce()).isEqualTo(1);
+        assertThat(storage.keys()).isEmpty();
+        assertThat(ledgerSize()).isZero();
+        assertThat(videos.findById(video.id()).orElseThrow().status()).isEqualTo(VideoStatus.INGESTING);
+    }
+
+    private AvatarVideo rendered() {
+        AvatarVideo video = AvatarVideo.request(VideoId.newId(), TenantId.of("ingest"), "Lesson", List.of(new Scene("a", "v", "s")),
+                Resolution.P720, AspectRatio.LANDSCAPE_16_9, clock.now());
+        videos.add(video);
+        new RenderSubmitter(videos, renderer, clock, 10).submitQueued();
+        renderer.completeRender(video.id());
+        new RenderTracker(videos, renderer, clock, TrackingPolicy.DEFAULT, 10).trackOnce();
+        return videos.findById(video.id()).orElseThrow();
+    }
+
+    /** A deferred trigger: every statement succeeds, and PostgreSQL refuses the COMMIT itself. */
+    private void refuseCommitsOfReadyVideos() {
+        raw.useHandle(h -> h.execute("""
+                CREATE FUNCTION test_refuse_ready() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.status = 'READY' THEN RAISE EXCEPTION 'injected: commit refused'; END IF;
+                    RETURN NULL;
+                END $$;
+                CREATE CONSTRAINT TRIGGER avatar_videos_refuse_ready AFTER UPDATE ON avatar_videos DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW EXECUTE FUNCTION test_refuse_ready();"""));
+    }
+
+    private Map<String, Object> row(VideoId id) {
+        return raw.withHandle(h -> h.createQuery("SELECT * FROM avatar_videos WHERE id = :id").bind("id", id.value()).mapToMap().one());
+    }
+
+    private int ledgerSize() {
+        return raw.withHandle(h -> h.createQuery("SELECT count(*) FROM unclaimed_objects").mapTo(Integer.class).one());
+    }
+}

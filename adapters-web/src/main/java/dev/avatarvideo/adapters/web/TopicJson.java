@@ -1,0 +1,85 @@
+package dev.avatarvideo.adapters.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.avatarvideo.adapters.web.VideoJson.CreateVideoRequest;
+import dev.avatarvideo.adapters.web.VideoJson.FileBody;
+import dev.avatarvideo.adapters.web.VideoJson.VideoBody;
+import dev.avatarvideo.application.port.in.SaveTopicCommand;
+import dev.avatarvideo.application.port.in.SaveTopicCommand.ContentFields;
+import dev.avatarvideo.application.port.in.SaveTopicCommand.VideoFields;
+import dev.avatarvideo.application.port.in.TopicView;
+import dev.avatarvideo.application.port.in.TopicViewPage;
+import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.TopicContent;
+import dev.avatarvideo.domain.VideoId;
+import java.time.Instant;
+import java.util.List;
+
+/** The API's JSON shapes for topics. camelCase; the field names are a contract the platform relies on. */
+final class TopicJson {
+
+    private TopicJson() {
+    }
+
+    record TopicRequest(String title, String language, List<ContentRequest> contents) {
+
+        /** Contents as the command reads them; a missing list stays missing, so the command can say so. */
+        List<ContentFields> contentFields() {
+            return contents == null ? null : contents.stream().map(c -> c == null ? null : c.fields()).toList();
+        }
+    }
+
+    /**
+     * One content as sent: {@code type} says which of the other fields apply ({@code text}; {@code videoId} or
+     * {@code generate}; {@code part} or {@code storagePath}).
+     */
+    record ContentRequest(String type, String text, String videoId, CreateVideoRequest generate, String part, String storagePath) {
+
+        ContentFields fields() {
+            VideoFields video = generate == null ? null
+                    : new VideoFields(generate.title(), generate.resolution(), generate.aspectRatio(), generate.scenes());
+            return new ContentFields(type, text, videoId, video, part, storagePath);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContentBody(String type, String text, String videoId, VideoBody video, FileBody file) {
+
+        static ContentBody of(TopicContent content, TopicView view) {
+            return switch (content) {
+                case TopicContent.Text(String text) -> new ContentBody(SaveTopicCommand.TYPE_TEXT, text, null, null, null);
+                case TopicContent.Video(VideoId id) -> new ContentBody(SaveTopicCommand.TYPE_AVATAR_VIDEO, null, id.toString(),
+                        view.video(id).map(VideoBody::of).orElse(null), null);
+                case TopicContent.Attachment(StoredFile file) -> new ContentBody(SaveTopicCommand.TYPE_FILE, null, null, null, FileBody.of(file));
+            };
+        }
+    }
+
+    /**
+     * @param status {@code READY} once every video it shows is ready, {@code WAITING_FOR_VIDEOS} while one is still
+     *               being made, {@code VIDEO_FAILED} when one failed
+     */
+    record TopicBody(String id, String title, String language, String status, List<ContentBody> contents, Instant createdAt,
+                     Instant updatedAt) {
+
+        static TopicBody of(TopicView view) {
+            return new TopicBody(
+                    view.topic().id().toString(),
+                    view.topic().title(),
+                    view.topic().language(),
+                    view.readiness().name(),
+                    view.topic().contents().stream().map(c -> ContentBody.of(c, view)).toList(),
+                    view.topic().createdAt(),
+                    view.topic().updatedAt());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TopicListBody(List<TopicBody> items, String nextCursor) {
+
+        static TopicListBody of(TopicViewPage page) {
+            return new TopicListBody(page.topics().stream().map(TopicBody::of).toList(),
+                    page.next().map(CursorCodec::encodeTopic).orElse(null));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.avatarvideo.adapters.web;
+
+import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
+import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryTopics;
+import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
+import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.fakes.RollbackTransactions;
+import dev.avatarvideo.application.fakes.TestClock;
+import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CrashSafeStorage;
+import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.application.service.TopicDeleter;
+import dev.avatarvideo.application.service.TopicLimits;
+import dev.avatarvideo.application.service.TopicQueries;
+import dev.avatarvideo.application.service.TopicSaver;
+import dev.avatarvideo.domain.TenantId;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The HTTP API on the real services with in-memory out-ports, listening on a free port. */
+final class FakeBackedServer implements AutoCloseable {
+
+    static final TopicLimits LIMITS = new TopicLimits(200, 300_000);
+
+    final TestClock clock = new TestClock();
+    final InMemoryVideos videos = new InMemoryVideos();
+    final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
+    final InMemoryTopics topics = new InMemoryTopics();
+    final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
+    final FakeFileAccessSigner signer = new FakeFileAccessSigner();
+    final Path uploadDirectory;
+    final JavalinServer server;
+
+    FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes) {
+        this.uploadDirectory = uploadDirectory;
+        RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
+        CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, Duration.ofMinutes(10));
+        AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
+        TopicSaver saver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
+        TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
+        server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock), queries, queries,
+                new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
+                new TopicDeleter(topics, files, transactions))),
+                RequestTenant.fixed(tenant), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
