@@ -70,8 +70,9 @@ class JdbiUnclaimedObjectsTest extends UnclaimedObjectsContract {
             List<UnclaimedObject> first = sweeps.get(0).get(60, TimeUnit.SECONDS);
             List<UnclaimedObject> second = sweeps.get(1).get(60, TimeUnit.SECONDS);
 
-            assertThat(first).hasSize(6);
-            assertThat(second).hasSize(4);
+            // Which thread scans first is up to the scheduler; what may never happen is one entry in both hands.
+            assertThat(first).hasSizeLessThanOrEqualTo(6).doesNotContainAnyElementsOf(second);
+            assertThat(second).hasSizeLessThanOrEqualTo(6);
             Set<UnclaimedObject> union = new HashSet<>(first);
             union.addAll(second);
             assertThat(union).hasSize(10);
