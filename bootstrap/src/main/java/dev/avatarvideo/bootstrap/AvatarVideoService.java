@@ -1,5 +1,8 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.adapters.heygen.CachingRendererCatalog;
+import dev.avatarvideo.adapters.heygen.HeyGenKeyCheck;
+import dev.avatarvideo.adapters.heygen.HeyGenRendererCatalog;
 import dev.avatarvideo.adapters.heygen.HeyGenSettings;
 import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderer;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
@@ -9,16 +12,20 @@ import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.RequestTenant;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.RendererKeyCheck;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.VideoRenderer;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.VideoIngester;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorSettings;
@@ -31,6 +38,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,13 +77,21 @@ public final class AvatarVideoService implements AutoCloseable {
             Videos videos = database.videos();
             Transactions transactions = database.transactions();
 
-            VideoRenderer renderer = new HeyGenVideoRenderer(config.heygen()
+            HeyGenSettings heygen = config.heygen()
                     .map(account -> HeyGenSettings.of(account.baseUrl(), account.apiKey()))
                     .orElseGet(() -> {
                         HeyGenSimulator simulator = started(running, HeyGenSimulator.start(
                                 SimulatorSettings.defaults().withRenderTime(config.simulatorRenderTime())));
                         return HeyGenSettings.of(simulator.baseUrl(), simulator.apiKey());
-                    }));
+                    });
+            RendererCredentials heygenKey = new RendererCredentials(heygen.apiKey());
+            checkHeyGenKey(new HeyGenKeyCheck(heygen), heygenKey, heygen);
+            VideoRenderer renderer = new HeyGenVideoRenderer(heygen);
+            ExecutorService listingRefreshes = started(running, Executors.newVirtualThreadPerTaskExecutor());
+            RendererCatalog catalog = new CachingRendererCatalog(new HeyGenRendererCatalog(heygen),
+                    CachingRendererCatalog.DEFAULT_REFRESH_AFTER, CachingRendererCatalog.DEFAULT_EXPIRE_AFTER, listingRefreshes);
+            // Until tenants bring their own HeyGen keys, every tenant renders with the configured one.
+            RendererCatalogQueries catalogQueries = new RendererCatalogQueries(catalog, tenant -> heygenKey);
 
             FileStorage storage = switch (config.storageProvider()) {
                 case FILESYSTEM -> new FileSystemFileStorage(config.dataDir().resolve("files"), publicBaseUrl, CLOCK);
@@ -83,7 +100,8 @@ public final class AvatarVideoService implements AutoCloseable {
 
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
-                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, new StoredFileReader(storage)),
+                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, new StoredFileReader(storage),
+                    catalogQueries, catalogQueries),
                     RequestTenant.fixed(DEFAULT_TENANT));
 
             BackgroundWork background = started(running, new BackgroundWork());
@@ -99,6 +117,20 @@ public final class AvatarVideoService implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
+        }
+    }
+
+    /**
+     * A key HeyGen refuses is a configuration mistake: stop at start, naming the variable, instead of failing every
+     * video later. When HeyGen cannot be asked, start anyway; the renders will wait for it.
+     */
+    private static void checkHeyGenKey(RendererKeyCheck keyCheck, RendererCredentials key, HeyGenSettings heygen) {
+        switch (keyCheck.check(key)) {
+            case RendererKeyCheck.KeyCheck.Valid valid -> LOG.info("HeyGen at {} accepts the API key (account {})", heygen.baseUrl(), valid.accountName());
+            case RendererKeyCheck.KeyCheck.Invalid invalid -> throw new ConfigurationException(
+                    "HEYGEN_API_KEY is refused by HeyGen at " + heygen.baseUrl() + ": " + invalid.message());
+            case RendererKeyCheck.KeyCheck.Unavailable unavailable -> LOG.warn(
+                    "could not check the HeyGen API key at {} ({}); starting anyway", heygen.baseUrl(), unavailable.reason());
         }
     }
 

@@ -2,7 +2,9 @@ package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
+import dev.avatarvideo.application.port.in.ListAvatarLooks;
 import dev.avatarvideo.application.port.in.ListAvatarVideos;
+import dev.avatarvideo.application.port.in.ListVoices;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
 import dev.avatarvideo.domain.InvalidInputException;
 import io.javalin.Javalin;
@@ -25,7 +27,8 @@ public final class JavalinServer implements AutoCloseable {
     static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
 
     /** The use cases the API exposes. */
-    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files) {
+    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files,
+                           ListAvatarLooks avatars, ListVoices voices) {
     }
 
     private final Javalin app;
@@ -34,6 +37,7 @@ public final class JavalinServer implements AutoCloseable {
         JsonBodies bodies = new JsonBodies();
         VideoRoutes videos = new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), tenant, bodies);
         FileRoutes files = new FileRoutes(useCases.files());
+        CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -43,6 +47,7 @@ public final class JavalinServer implements AutoCloseable {
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             videos.register(config.routes);
             files.register(config.routes);
+            catalog.register(config.routes);
             config.routes.exception(InvalidInputException.class, (e, ctx) ->
                     problem(ctx, Problem.invalidInput(e.field(), e.getMessage(), ctx.path())));
             config.routes.exception(JsonBodies.MalformedBodyException.class, (e, ctx) ->

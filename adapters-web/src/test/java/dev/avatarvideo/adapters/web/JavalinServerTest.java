@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
 import java.io.ByteArrayInputStream;
@@ -34,8 +37,10 @@ class JavalinServerTest {
     private final InMemoryVideos videos = new InMemoryVideos();
     private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
     private final AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
+    private final RendererCatalogQueries catalog = new RendererCatalogQueries(new InMemoryRendererCatalog(),
+            tenant -> new RendererCredentials("unused"));
     private final JavalinServer server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock),
-            queries, queries, new StoredFileReader(storage)), RequestTenant.fixed(TENANT)).start("127.0.0.1", 0);
+            queries, queries, new StoredFileReader(storage), catalog, catalog), RequestTenant.fixed(TENANT)).start("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
