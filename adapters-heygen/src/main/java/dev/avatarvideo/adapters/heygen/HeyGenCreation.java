@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.SceneBackground;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,15 +19,27 @@ import java.util.regex.Pattern;
 final class HeyGenCreation {
 
     private static final Pattern SCENE_PARAM = Pattern.compile("scenes\\[(\\d+)]\\.input\\.(.+)");
-    private static final Map<String, String> SCENE_FIELDS = Map.of(
-            "avatar_id", "avatarId",
-            "voice_id", "voiceId",
-            "script", "script");
+    private static final Map<String, String> SCENE_FIELDS = Map.ofEntries(
+            Map.entry("avatar_id", "avatarId"),
+            Map.entry("voice_id", "voiceId"),
+            Map.entry("script", "script"),
+            Map.entry("voice_settings", "voice"),
+            Map.entry("voice_settings.speed", "voice.speed"),
+            Map.entry("voice_settings.pitch", "voice.pitch"),
+            Map.entry("voice_settings.volume", "voice.volume"),
+            Map.entry("voice_settings.locale", "voice.locale"),
+            Map.entry("background", "background"),
+            Map.entry("background.type", "background"),
+            Map.entry("background.value", "background.color"),
+            Map.entry("background.color", "background.color"),
+            Map.entry("background.url", "background.imageUrl"));
     private static final Map<String, String> VIDEO_FIELDS = Map.of(
             "title", "title",
             "resolution", "resolution",
             "aspect_ratio", "aspectRatio",
-            "scenes", "scenes");
+            "scenes", "scenes",
+            "caption", "captions",
+            "caption.file_format", "captions");
 
     private HeyGenCreation() {
     }
@@ -37,7 +50,10 @@ final class HeyGenCreation {
         List<Scene> scenes = video.scenes();
         if (scenes.size() == 1) {
             body.put("type", "avatar");
-            writeScene(body, scenes.getFirst());
+            Scene scene = scenes.getFirst();
+            writeScene(body, scene);
+            // An avatar video names a background colour "value"; a studio scene names it "color" (HeyGen's two shapes).
+            scene.background().ifPresent(background -> writeBackground(body.putObject("background"), background, "value"));
         } else {
             body.put("type", "studio");
             ArrayNode sceneNodes = body.putArray("scenes");
@@ -45,7 +61,11 @@ final class HeyGenCreation {
                 ObjectNode input = sceneNodes.addObject().put("type", "avatar_video").putObject("input");
                 input.put("type", "avatar");
                 writeScene(input, scene);
+                scene.background().ifPresent(background -> writeBackground(input.putObject("background"), background, "color"));
             }
+        }
+        if (video.captions()) {
+            body.putObject("caption").put("file_format", "srt");
         }
         if (video.title() != null) {
             body.put("title", video.title());
@@ -64,6 +84,20 @@ final class HeyGenCreation {
         node.put("avatar_id", scene.avatarId());
         node.put("voice_id", scene.voiceId());
         node.put("script", scene.script());
+        scene.voice().ifPresent(voice -> {
+            ObjectNode settings = node.putObject("voice_settings");
+            settings.put("speed", voice.speed());
+            settings.put("pitch", voice.pitch());
+            settings.put("volume", voice.volume());
+            voice.locale().ifPresent(locale -> settings.put("locale", locale));
+        });
+    }
+
+    private static void writeBackground(ObjectNode node, SceneBackground background, String colorField) {
+        switch (background) {
+            case SceneBackground.Color color -> node.put("type", "color").put(colorField, color.hex());
+            case SceneBackground.Image image -> node.put("type", "image").put("url", image.url().toString());
+        }
     }
 
     /** Our request's name for the field HeyGen refused; HeyGen's own name when there is no counterpart. */

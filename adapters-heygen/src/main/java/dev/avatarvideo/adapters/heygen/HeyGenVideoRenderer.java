@@ -222,9 +222,13 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
         return nested.isBlank() ? Optional.empty() : Optional.of(nested);
     }
 
-    /** The bulk status call reports states only; the single-video call adds the freshly signed URL. */
+    /**
+     * The bulk status call reports states only; the single-video call adds the freshly signed URL. HeyGen makes a
+     * captioned copy only when captions were asked for, and then that copy is the video wanted.
+     */
     private RenderStatus completed(JsonNode data) {
-        String url = data.path("video_url").asText("");
+        String captioned = data.path("captioned_video_url").asText("");
+        String url = captioned.isBlank() ? data.path("video_url").asText("") : captioned;
         if (url.isBlank()) {
             return new RenderStatus.Completed(Optional.empty());
         }
