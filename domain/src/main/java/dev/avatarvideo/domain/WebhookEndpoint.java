@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * An address the renderer calls when something happens to a render.
  *
- * @param events what it is called about; empty means everything the renderer reports
+ * @param events which of this service's events it is called about (a renderer endpoint subscribed to everything hears
+ *               all of them; one subscribed only to events this service does not know hears none)
  */
 public record WebhookEndpoint(String id, URI url, Set<WebhookEvent> events, boolean enabled, Instant createdAt) {
 

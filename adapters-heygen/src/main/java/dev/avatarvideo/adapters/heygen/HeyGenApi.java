@@ -8,9 +8,11 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -168,10 +170,10 @@ final class HeyGenApi {
     }
 
     private static String describe(Throwable failure) {
-        if (failure instanceof java.net.http.HttpTimeoutException) {
+        if (failure instanceof HttpTimeoutException) {
             return "HeyGen did not answer in time";
         }
-        if (failure instanceof java.net.ConnectException) {
+        if (failure instanceof ConnectException) {
             return "HeyGen could not be reached (connection refused)";
         }
         return "HeyGen could not be reached (" + failure.getClass().getSimpleName() + ")";

@@ -3,8 +3,8 @@ package dev.avatarvideo.adapters.heygen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryVideos;
-import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
+import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -96,7 +97,7 @@ class FiftyVideosUnderFaultsTest {
         assertThat(answers.get("POST /v3/videos")).as("creations were retried through the faults").isGreaterThan(VIDEOS);
 
         simulator.useFaults(SimulatorFaults.none());
-        Map<RenderId, RenderStatus> finalStatuses = new java.util.LinkedHashMap<>();
+        Map<RenderId, RenderStatus> finalStatuses = new LinkedHashMap<>();
         for (int from = 0; from < renderIds.size(); from += renderer.statusBatchLimit()) {
             finalStatuses.putAll(renderer.statuses(renderIds.subList(from, Math.min(renderIds.size(), from + renderer.statusBatchLimit()))));
         }

@@ -13,6 +13,7 @@ import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.Voice;
 import dev.avatarvideo.domain.VoiceFilter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ public abstract class RendererCatalogContract {
         List<Voice> own = voices(new VoiceFilter(Optional.empty(), Optional.empty(), Optional.of(Ownership.PRIVATE)));
         List<Voice> women = voices(new VoiceFilter(Optional.empty(), Optional.of(Gender.FEMALE), Optional.empty()));
         String language = shared.getFirst().language();
-        List<Voice> inLanguage = voices(new VoiceFilter(Optional.of(language.toUpperCase(java.util.Locale.ROOT)), Optional.empty(), Optional.empty()));
+        List<Voice> inLanguage = voices(new VoiceFilter(Optional.of(language.toUpperCase(Locale.ROOT)), Optional.empty(), Optional.empty()));
 
         assertThat(shared).isNotEmpty().allMatch(voice -> voice.ownership() == Ownership.PUBLIC);
         assertThat(own).isNotEmpty().allMatch(voice -> voice.ownership() == Ownership.PRIVATE);

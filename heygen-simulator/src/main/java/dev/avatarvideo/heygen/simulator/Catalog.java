@@ -1,5 +1,6 @@
 package dev.avatarvideo.heygen.simulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,7 +69,7 @@ final class Catalog {
             throw new IllegalArgumentException("count must be from 1 to 100000, got " + count);
         }
         long existing = looks.stream().filter(l -> l.id().startsWith("sim-look-")).count();
-        List<Look> added = new java.util.ArrayList<>(count);
+        List<Look> added = new ArrayList<>(count);
         for (long i = existing + 1; i <= existing + count; i++) {
             boolean even = i % 2 == 0;
             added.add(new Look("sim-look-%05d".formatted(i), "Generated look %d (simulated)".formatted(i), "studio_avatar",

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +103,7 @@ final class SimulatedWebhooks implements AutoCloseable {
 
     List<Endpoint> endpointsOf(String apiKey) {
         return endpoints.values().stream().filter(e -> e.apiKey().equals(apiKey))
-                .sorted(java.util.Comparator.comparing(Endpoint::createdAt).thenComparing(Endpoint::endpointId)).toList();
+                .sorted(Comparator.comparing(Endpoint::createdAt).thenComparing(Endpoint::endpointId)).toList();
     }
 
     Endpoint update(String apiKey, String endpointId, URI newUrl, List<String> newEvents) {
@@ -135,7 +137,7 @@ final class SimulatedWebhooks implements AutoCloseable {
     List<Event> eventsOf(String apiKey, String eventType) {
         List<Event> own = new ArrayList<>(events.stream()
                 .filter(e -> e.apiKey().equals(apiKey) && (eventType == null || e.eventType().equals(eventType))).toList());
-        java.util.Collections.reverse(own);
+        Collections.reverse(own);
         return own;
     }
 

@@ -3,6 +3,7 @@ package dev.avatarvideo.heygen.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ final class WebhooksApi {
         return json;
     }
 
-    private static String timestamp(java.time.Instant instant) {
+    private static String timestamp(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public interface RendererWebhooks {
 
-    /** Registers {@code url}; the renderer checks it can reach it first. An empty {@code events} set means every event. */
+    /** Registers {@code url} for {@code events} (at least one); the renderer checks it can reach the URL first. */
     RendererAnswer<RegisteredWebhook> register(RendererCredentials credentials, URI url, Set<WebhookEvent> events);
 
     RendererAnswer<List<WebhookEndpoint>> list(RendererCredentials credentials);
