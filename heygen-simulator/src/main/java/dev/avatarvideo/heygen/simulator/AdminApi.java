@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,9 +32,7 @@ final class AdminApi {
     void setFaults(Context ctx) {
         JsonNode body = JsonInput.object(ctx);
         ObjectNode merged = JsonInput.JSON.valueToTree(SimulatorFaults.none());
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             if (!merged.has(field.getKey())) {
                 throw HeyGenError.invalidParameter(field.getKey(), "unknown fault '" + field.getKey() + "'; known: " + fieldNames(merged));
             }
