@@ -49,9 +49,8 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
                 return changed;
             }
             try {
-                if (record(video, outcome)) {
-                    changed++;
-                }
+                record(video, outcome);
+                changed++;
             } catch (ConcurrentUpdateException e) {
                 // Another instance moved this video on; its render was deduplicated by the idempotency key.
                 LOG.log(Level.DEBUG, "video {0} changed elsewhere while submitting", video.id());
@@ -60,7 +59,7 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
         return changed;
     }
 
-    private boolean record(AvatarVideo video, SubmitOutcome outcome) {
+    private void record(AvatarVideo video, SubmitOutcome outcome) {
         VideoFailure failure = switch (outcome) {
             case SubmitOutcome.Accepted accepted -> {
                 videos.update(video.startRendering(accepted.renderId(), clock.now()));
@@ -79,6 +78,5 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
             videos.update(video.fail(failure, clock.now()));
             LOG.log(Level.WARNING, "video {0} refused by the renderer: {1}", video.id(), failure);
         }
-        return true;
     }
 }
