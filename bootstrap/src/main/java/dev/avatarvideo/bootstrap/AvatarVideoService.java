@@ -1,5 +1,8 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.adapters.heygen.CachingRendererCatalog;
+import dev.avatarvideo.adapters.heygen.HeyGenKeyCheck;
+import dev.avatarvideo.adapters.heygen.HeyGenRendererCatalog;
 import dev.avatarvideo.adapters.heygen.HeyGenSettings;
 import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderer;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
@@ -15,6 +18,8 @@ import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.Topics;
+import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.RendererKeyCheck;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.UnclaimedObjects;
 import dev.avatarvideo.application.port.out.VideoRenderer;
@@ -22,6 +27,7 @@ import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.StoredFileReader;
@@ -32,6 +38,7 @@ import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.application.service.VideoIngester;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorSettings;
@@ -44,6 +51,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,13 +92,21 @@ public final class AvatarVideoService implements AutoCloseable {
             Videos videos = database.videos();
             Transactions transactions = database.transactions();
 
-            VideoRenderer renderer = new HeyGenVideoRenderer(config.heygen()
+            HeyGenSettings heygen = config.heygen()
                     .map(account -> HeyGenSettings.of(account.baseUrl(), account.apiKey()))
                     .orElseGet(() -> {
                         HeyGenSimulator simulator = started(running, HeyGenSimulator.start(
                                 SimulatorSettings.defaults().withRenderTime(config.simulatorRenderTime())));
                         return HeyGenSettings.of(simulator.baseUrl(), simulator.apiKey());
-                    }));
+                    });
+            RendererCredentials heygenKey = new RendererCredentials(heygen.apiKey());
+            checkHeyGenKey(new HeyGenKeyCheck(heygen), heygenKey, heygen);
+            VideoRenderer renderer = new HeyGenVideoRenderer(heygen);
+            ExecutorService listingRefreshes = started(running, Executors.newVirtualThreadPerTaskExecutor());
+            RendererCatalog catalog = new CachingRendererCatalog(new HeyGenRendererCatalog(heygen),
+                    CachingRendererCatalog.DEFAULT_REFRESH_AFTER, CachingRendererCatalog.DEFAULT_EXPIRE_AFTER, listingRefreshes);
+            // Until tenants bring their own HeyGen keys, every tenant renders with the configured one.
+            RendererCatalogQueries catalogQueries = new RendererCatalogQueries(catalog, tenant -> heygenKey);
 
             FileStorage storage;
             ReadStoredFile storedFiles;
@@ -121,7 +138,8 @@ public final class AvatarVideoService implements AutoCloseable {
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
                     new GenerateAvatarVideoService(videos, CLOCK), queries, queries, storedFiles,
                     new JavalinServer.TopicUseCases(topicSaver, topicSaver, topicQueries, topicQueries,
-                            new TopicDeleter(topics, crashSafeStorage, transactions))),
+                            new TopicDeleter(topics, crashSafeStorage, transactions)),
+                    catalogQueries, catalogQueries),
                     RequestTenant.fixed(DEFAULT_TENANT),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
 
@@ -153,6 +171,20 @@ public final class AvatarVideoService implements AutoCloseable {
         } catch (FileStorage.StorageFailureException e) {
             throw new ConfigurationException("STORAGE_PROVIDER=s3: " + e.getMessage()
                     + " (check S3_BUCKET, S3_REGION, S3_ENDPOINT and the AWS credentials)");
+        }
+    }
+
+    /**
+     * A key HeyGen refuses is a configuration mistake: stop at start, naming the variable, instead of failing every
+     * video later. When HeyGen cannot be asked, start anyway; the renders will wait for it.
+     */
+    private static void checkHeyGenKey(RendererKeyCheck keyCheck, RendererCredentials key, HeyGenSettings heygen) {
+        switch (keyCheck.check(key)) {
+            case RendererKeyCheck.KeyCheck.Valid valid -> LOG.info("HeyGen at {} accepts the API key (account {})", heygen.baseUrl(), valid.accountName());
+            case RendererKeyCheck.KeyCheck.Invalid invalid -> throw new ConfigurationException(
+                    "HEYGEN_API_KEY is refused by HeyGen at " + heygen.baseUrl() + ": " + invalid.message());
+            case RendererKeyCheck.KeyCheck.Unavailable unavailable -> LOG.warn(
+                    "could not check the HeyGen API key at {} ({}); starting anyway", heygen.baseUrl(), unavailable.reason());
         }
     }
 

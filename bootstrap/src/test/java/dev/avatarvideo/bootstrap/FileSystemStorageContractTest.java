@@ -5,6 +5,7 @@ import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
 import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.RequestTenant;
 import dev.avatarvideo.application.contract.FileStorageContract;
+import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
@@ -14,11 +15,13 @@ import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
 import dev.avatarvideo.application.service.TopicQueries;
 import dev.avatarvideo.application.service.TopicSaver;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -58,9 +61,10 @@ class FileSystemStorageContractTest extends FileStorageContract {
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
         TopicSaver saver = new TopicSaver(topics, videos, storage, crashSafe, CLOCK, new TopicLimits(10, 1_000_000));
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
+        RendererCatalogQueries catalog = new RendererCatalogQueries(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"));
         server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, CLOCK), queries, queries,
                 new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
-                new TopicDeleter(topics, crashSafe, transactions))),
+                new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog),
                 RequestTenant.fixed(TenantId.of("contract")), new JavalinServer.Uploads(directory.resolve("uploads"), 10_000_000))
                 .start("127.0.0.1", port);
     }

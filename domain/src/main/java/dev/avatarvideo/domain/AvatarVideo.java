@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param ingestAttempts how many times copying the rendered file into storage has failed so far
  * @param ingestRetry present while a failed copy waits to be tried again, with the renderer's temporary address
  * @param version optimistic-locking counter owned by the repository
+ * @param captions whether the renderer is asked for captions (subtitles burned into the video it hands back)
  */
 public record AvatarVideo(
         VideoId id,
@@ -35,7 +36,8 @@ public record AvatarVideo(
         IngestRetry ingestRetry,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        boolean captions) {
 
     /** HeyGen's limit for one multi-scene video. */
     public static final int MAX_SCENES = 50;
@@ -72,11 +74,25 @@ public record AvatarVideo(
         }
     }
 
+    /** A video without captions, as every video was before captions could be asked for. */
+    public AvatarVideo(VideoId id, TenantId tenantId, String title, List<Scene> scenes, Resolution resolution,
+                       AspectRatio aspectRatio, VideoStatus status, RenderId renderId, VideoFailure failure, StoredFile file,
+                       int ingestAttempts, IngestRetry ingestRetry, Instant createdAt, Instant updatedAt, long version) {
+        this(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file, ingestAttempts, ingestRetry,
+                createdAt, updatedAt, version, false);
+    }
+
     /** A new request, waiting for its turn at the renderer. */
     public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
                                       Resolution resolution, AspectRatio aspectRatio, Instant now) {
+        return request(id, tenantId, title, scenes, resolution, aspectRatio, false, now);
+    }
+
+    /** A new request, waiting for its turn at the renderer; {@code captions} asks the renderer for subtitles. */
+    public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
+                                      Resolution resolution, AspectRatio aspectRatio, boolean captions, Instant now) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.QUEUED,
-                null, null, null, 0, null, now, now, 0);
+                null, null, null, 0, null, now, now, 0, captions);
     }
 
     public AvatarVideo startRendering(RenderId assignedRenderId, Instant now) {
@@ -98,7 +114,7 @@ public record AvatarVideo(
             throw new IllegalTransitionException(id, status, VideoStatus.INGESTING);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, null, null,
-                ingestAttempts + 1, retry, createdAt, later(now), version);
+                ingestAttempts + 1, retry, createdAt, later(now), version, captions);
     }
 
     /** Whether ingest should try this video now: it is INGESTING and not waiting out a back-off. */
@@ -138,7 +154,7 @@ public record AvatarVideo(
     /** The same video as the repository stored it under a new version number. */
     public AvatarVideo withVersion(long newVersion) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file,
-                ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion);
+                ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion, captions);
     }
 
     /** The same video with its file's address freshly issued; a read-side view, never persisted as a transition. */
@@ -147,7 +163,7 @@ public record AvatarVideo(
             return this;
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure,
-                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version);
+                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version, captions);
     }
 
     /** A status change ends any wait for another copy attempt: the video is no longer INGESTING. */
@@ -156,7 +172,7 @@ public record AvatarVideo(
             throw new IllegalTransitionException(id, status, next);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, next, nextRenderId, nextFailure,
-                nextFile, ingestAttempts, null, createdAt, later(now), version);
+                nextFile, ingestAttempts, null, createdAt, later(now), version, captions);
     }
 
     /** Clocks on different machines disagree a little; a video's history must still never run backwards. */

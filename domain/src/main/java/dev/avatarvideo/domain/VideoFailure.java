@@ -8,6 +8,13 @@ public record VideoFailure(String code, String message) {
 
     public static final int MAX_MESSAGE_LENGTH = 2000;
 
+    /** The renderer refused our credentials (HeyGen: 401); nothing was rendered. */
+    public static final String RENDERER_KEY_REJECTED = "renderer_key_rejected";
+    /** The renderer refused the request's content; the message starts with the offending field. */
+    public static final String INVALID_REQUEST = "invalid_request";
+    /** The renderer account cannot pay for the render (HeyGen: 402). */
+    public static final String INSUFFICIENT_CREDIT = "insufficient_credit";
+
     public VideoFailure {
         Require.notBlank("code", code);
         Require.notBlank("message", message);

@@ -85,25 +85,27 @@ class HeyGenVideoRendererTest {
     }
 
     @Test
-    void unknownAvatarIsRejectedWithHeyGensCodeAndField() {
-        SubmitOutcome outcome = renderer.submit(video(List.of(new Scene("sim-avatar-nobody", "sim-voice-en-1", "Hi"))));
+    void anUnknownAvatarIsInvalidWithHeyGensMessageAndTheFieldOfOurRequest() {
+        SubmitOutcome single = renderer.submit(video(List.of(new Scene("sim-avatar-nobody", "sim-voice-en-1", "Hi"))));
+        SubmitOutcome studio = renderer.submit(video(List.of(ANNA, new Scene("sim-avatar-anna", "sim-voice-nobody", "Hi"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Rejected.class, rejected -> {
-            assertThat(rejected.reason().code()).isEqualTo("invalid_parameter");
-            assertThat(rejected.reason().message()).startsWith("avatar_id:").contains("sim-avatar-nobody");
+        assertThat(single).isInstanceOfSatisfying(SubmitOutcome.Invalid.class, invalid -> {
+            assertThat(invalid.field()).contains("scenes[0].avatarId");
+            assertThat(invalid.message()).contains("sim-avatar-nobody");
         });
+        assertThat(studio).isInstanceOfSatisfying(SubmitOutcome.Invalid.class, invalid ->
+                assertThat(invalid.field()).contains("scenes[1].voiceId"));
     }
 
     @Test
-    void aWrongKeyIsRejectedWithAHintAndTheKeyIsNeverEchoed() {
+    void aWrongKeyIsRejectedAndTheKeyIsNeverEchoed() {
         HeyGenVideoRenderer wrongKey = new HeyGenVideoRenderer(HeyGenSettings.of(simulator.baseUrl(), "secret-wrong-key"));
 
         SubmitOutcome outcome = wrongKey.submit(video(List.of(ANNA)));
 
-        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Rejected.class, rejected -> {
-            assertThat(rejected.reason().code()).isEqualTo("unauthorized");
-            assertThat(rejected.reason().message()).contains("HEYGEN_API_KEY").doesNotContain("secret-wrong-key");
-        });
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.KeyRejected.class, rejected ->
+                assertThat(rejected.message()).isNotBlank().doesNotContain("secret-wrong-key"));
+        assertThat(wrongKey.status(new RenderId("any"))).isInstanceOf(RenderStatus.KeyRejected.class);
         assertThat(HeyGenSettings.of(simulator.baseUrl(), "secret-wrong-key").toString()).doesNotContain("secret-wrong-key");
     }
 
@@ -135,9 +137,10 @@ class HeyGenVideoRendererTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        HeyGenVideoRenderer unreachable = new HeyGenVideoRenderer(HeyGenSettings.of(URI.create("http://127.0.0.1:" + closedPort), "k"));
+        HeyGenVideoRenderer unreachable = new HeyGenVideoRenderer(HeyGenSettings.of(URI.create("http://127.0.0.1:" + closedPort), "k")
+                .withRetries(Fixtures.QUICK_RETRIES));
 
-        assertThat(unreachable.submit(video(List.of(ANNA)))).isInstanceOf(SubmitOutcome.RetryLater.class);
+        assertThat(unreachable.submit(video(List.of(ANNA)))).isInstanceOf(SubmitOutcome.Unavailable.class);
         assertThat(unreachable.status(new RenderId("x"))).isInstanceOf(RenderStatus.Unavailable.class);
         assertThat(unreachable.statuses(List.of(new RenderId("x"))).get(new RenderId("x"))).isInstanceOf(RenderStatus.Unavailable.class);
     }

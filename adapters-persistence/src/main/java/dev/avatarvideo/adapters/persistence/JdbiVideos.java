@@ -2,6 +2,7 @@ package dev.avatarvideo.adapters.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.VideoPage;
@@ -13,6 +14,8 @@ import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.SceneBackground;
+import dev.avatarvideo.domain.VoiceSettings;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFailure;
@@ -52,10 +55,11 @@ final class JdbiVideos implements Videos {
             handle.createUpdate("""
                             INSERT INTO avatar_videos (id, tenant_id, title, scenes, resolution, aspect_ratio, status, render_id,
                                                        failure_code, failure_message, file_path, ingest_attempts, temporary_url,
-                                                       temporary_until, next_ingest_at, last_ingest_error, created_at, updated_at, version)
+                                                       temporary_until, next_ingest_at, last_ingest_error, created_at, updated_at, version,
+                                                       captions)
                             VALUES (:id, :tenantId, :title, CAST(:scenes AS jsonb), :resolution, :aspectRatio, :status, :renderId,
                                     :failureCode, :failureMessage, :filePath, :ingestAttempts, :temporaryUrl,
-                                    :temporaryUntil, :nextIngestAt, :lastIngestError, :createdAt, :updatedAt, :version)""")
+                                    :temporaryUntil, :nextIngestAt, :lastIngestError, :createdAt, :updatedAt, :version, :captions)""")
                     .bindMap(columns(video, video.version()))
                     .execute();
         });
@@ -181,6 +185,7 @@ final class JdbiVideos implements Videos {
         values.put("createdAt", utc(video.createdAt()));
         values.put("updatedAt", utc(video.updatedAt()));
         values.put("version", version);
+        values.put("captions", video.captions());
         return values;
     }
 
@@ -207,16 +212,46 @@ final class JdbiVideos implements Videos {
                 retry,
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getBoolean("captions"));
     }
 
-    /** The JSON shape of a scene column, kept apart from the domain record so renaming a field never breaks old rows. */
-    private record SceneColumn(String avatarId, String voiceId, String script) {
+    /**
+     * The JSON shape of a scene column, kept apart from the domain record so renaming a field never breaks old rows.
+     * {@code voice} and {@code background} are absent in rows from before they existed, and mean "none".
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record SceneColumn(String avatarId, String voiceId, String script, VoiceColumn voice, BackgroundColumn background) {
+
+        static SceneColumn of(Scene scene) {
+            return new SceneColumn(scene.avatarId(), scene.voiceId(), scene.script(),
+                    scene.voice().map(v -> new VoiceColumn(v.speed(), v.pitch(), v.volume(), v.locale().orElse(null))).orElse(null),
+                    scene.background().map(b -> switch (b) {
+                        case SceneBackground.Color color -> new BackgroundColumn(color.hex(), null);
+                        case SceneBackground.Image image -> new BackgroundColumn(null, image.url().toString());
+                    }).orElse(null));
+        }
+
+        Scene toScene() {
+            return new Scene(avatarId, voiceId, script,
+                    Optional.ofNullable(voice).map(v -> new VoiceSettings(v.speed(), v.pitch(), v.volume(), Optional.ofNullable(v.locale()))),
+                    Optional.ofNullable(background).map(b -> b.color() != null
+                            ? new SceneBackground.Color(b.color())
+                            : SceneBackground.Image.of(b.imageUrl())));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record VoiceColumn(double speed, double pitch, double volume, String locale) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record BackgroundColumn(String color, String imageUrl) {
     }
 
     private String scenesJson(List<Scene> scenes) {
         try {
-            return json.writeValueAsString(scenes.stream().map(s -> new SceneColumn(s.avatarId(), s.voiceId(), s.script())).toList());
+            return json.writeValueAsString(scenes.stream().map(SceneColumn::of).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write scenes as JSON", e);
         }
@@ -226,7 +261,7 @@ final class JdbiVideos implements Videos {
         try {
             List<SceneColumn> columns = json.readValue(text, new TypeReference<>() {
             });
-            return columns.stream().map(c -> new Scene(c.avatarId(), c.voiceId(), c.script())).toList();
+            return columns.stream().map(SceneColumn::toScene).toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored scenes are not valid JSON", e);
         }

@@ -4,8 +4,10 @@ import dev.avatarvideo.application.port.in.DeleteTopic;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
 import dev.avatarvideo.application.port.in.GetTopic;
+import dev.avatarvideo.application.port.in.ListAvatarLooks;
 import dev.avatarvideo.application.port.in.ListAvatarVideos;
 import dev.avatarvideo.application.port.in.ListTopics;
+import dev.avatarvideo.application.port.in.ListVoices;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
 import dev.avatarvideo.application.port.in.SaveTopic;
 import dev.avatarvideo.application.port.in.UpdateTopic;
@@ -41,7 +43,7 @@ public final class JavalinServer implements AutoCloseable {
 
     /** The use cases the API exposes. */
     public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files,
-                           TopicUseCases topics) {
+                           TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices) {
     }
 
     /** The topic use cases. */
@@ -76,6 +78,7 @@ public final class JavalinServer implements AutoCloseable {
         VideoRoutes videos = new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), tenant, bodies);
         FileRoutes files = new FileRoutes(useCases.files());
         TopicRoutes topics = new TopicRoutes(useCases.topics(), tenant, bodies);
+        CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
         prepare(uploads.directory());
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -90,6 +93,7 @@ public final class JavalinServer implements AutoCloseable {
             videos.register(config.routes);
             files.register(config.routes);
             topics.register(config.routes);
+            catalog.register(config.routes);
             config.routes.exception(InvalidInputException.class, (e, ctx) ->
                     problem(ctx, Problem.invalidInput(e.field(), e.getMessage(), ctx.path())));
             config.routes.exception(FileTooLargeException.class, (e, ctx) ->

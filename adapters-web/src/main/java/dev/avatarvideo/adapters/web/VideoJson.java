@@ -6,6 +6,8 @@ import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.SceneBackground;
+import dev.avatarvideo.domain.VoiceSettings;
 import dev.avatarvideo.domain.StoredFile;
 import java.time.Instant;
 import java.util.List;
@@ -16,13 +18,35 @@ final class VideoJson {
     private VideoJson() {
     }
 
-    record CreateVideoRequest(String title, String resolution, String aspectRatio, List<SceneFields> scenes) {
+    record CreateVideoRequest(String title, String resolution, String aspectRatio, Boolean captions, List<SceneFields> scenes) {
     }
 
-    record SceneBody(String avatarId, String voiceId, String script) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SceneBody(String avatarId, String voiceId, String script, VoiceBody voice, BackgroundBody background) {
 
         static SceneBody of(Scene scene) {
-            return new SceneBody(scene.avatarId(), scene.voiceId(), scene.script());
+            return new SceneBody(scene.avatarId(), scene.voiceId(), scene.script(),
+                    scene.voice().map(VoiceBody::of).orElse(null),
+                    scene.background().map(BackgroundBody::of).orElse(null));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VoiceBody(double speed, double pitch, double volume, String locale) {
+
+        static VoiceBody of(VoiceSettings voice) {
+            return new VoiceBody(voice.speed(), voice.pitch(), voice.volume(), voice.locale().orElse(null));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BackgroundBody(String color, String imageUrl) {
+
+        static BackgroundBody of(SceneBackground background) {
+            return switch (background) {
+                case SceneBackground.Color color -> new BackgroundBody(color.hex(), null);
+                case SceneBackground.Image image -> new BackgroundBody(null, image.url().toString());
+            };
         }
     }
 
@@ -50,8 +74,9 @@ final class VideoJson {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VideoBody(String id, String status, String title, String resolution, String aspectRatio, List<SceneBody> scenes,
-                     Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file, TemporaryFileBody temporaryFile) {
+    record VideoBody(String id, String status, String title, String resolution, String aspectRatio, boolean captions,
+                     List<SceneBody> scenes, Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file,
+                     TemporaryFileBody temporaryFile) {
 
         static VideoBody of(AvatarVideo video) {
             return new VideoBody(
@@ -60,6 +85,7 @@ final class VideoJson {
                     video.title(),
                     video.resolution().label(),
                     video.aspectRatio().label(),
+                    video.captions(),
                     video.scenes().stream().map(SceneBody::of).toList(),
                     video.createdAt(),
                     video.updatedAt(),

@@ -2,6 +2,7 @@ package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
@@ -10,11 +11,13 @@ import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
 import dev.avatarvideo.application.service.TopicQueries;
 import dev.avatarvideo.application.service.TopicSaver;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,6 +38,11 @@ final class FakeBackedServer implements AutoCloseable {
     final JavalinServer server;
 
     FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes) {
+        this(tenant, uploadDirectory, maxRequestBytes,
+                new RendererCatalogQueries(new InMemoryRendererCatalog(), anyTenant -> new RendererCredentials("unused")));
+    }
+
+    FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog) {
         this.uploadDirectory = uploadDirectory;
         RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
         CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, Duration.ofMinutes(10));
@@ -43,7 +51,7 @@ final class FakeBackedServer implements AutoCloseable {
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
         server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock), queries, queries,
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
-                new TopicDeleter(topics, files, transactions))),
+                new TopicDeleter(topics, files, transactions)), catalog, catalog),
                 RequestTenant.fixed(tenant), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
@@ -80,6 +81,26 @@ class JavalinServerTest {
         assertThat(json.readTree(read.body()).get("id")).isEqualTo(body.get("id"));
     }
 
+    @Test
+    void acceptsVoiceSettingsBackgroundsAndCaptionsAndShowsThemBack() throws Exception {
+        HttpResponse<String> response = post("/api/videos", """
+                {"captions": true, "scenes": [
+                  {"avatarId": "a", "voiceId": "v", "script": "One", "voice": {"speed": 1.2, "locale": "en-GB"}, "background": {"color": "#0a0b0c"}},
+                  {"avatarId": "b", "voiceId": "v", "script": "Two", "background": {"imageUrl": "https://cdn.example/room.jpg"}}]}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("captions").asBoolean()).isTrue();
+        assertThat(body.at("/scenes/0/voice/speed").asDouble()).isEqualTo(1.2);
+        assertThat(body.at("/scenes/0/voice/pitch").asDouble()).isEqualTo(0);
+        assertThat(body.at("/scenes/0/voice/volume").asDouble()).isEqualTo(1);
+        assertThat(body.at("/scenes/0/voice/locale").asText()).isEqualTo("en-GB");
+        assertThat(body.at("/scenes/0/background/color").asText()).isEqualTo("#0A0B0C");
+        assertThat(body.at("/scenes/1/background/imageUrl").asText()).isEqualTo("https://cdn.example/room.jpg");
+        assertThat(body.at("/scenes/1").has("voice")).isFalse();
+        assertThat(json.readTree(post("/api/videos", "{\"scenes\": [" + GOOD_SCENE + "]}").body()).get("captions").asBoolean()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "empty object         | {}                                                                                   | scenes",
@@ -96,6 +117,10 @@ class JavalinServerTest {
             "scene is null        | {\"scenes\": [null]}                                                                 | scenes[0]",
             "unknown field        | {\"aspect_ratio\": \"16:9\", \"scenes\": [" + GOOD_SCENE + "]}                       | aspect_ratio",
             "trailing garbage     | {\"scenes\": [" + GOOD_SCENE + "]} x                                                 | body",
+            "voice too fast       | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"voice\": {\"speed\": 2}}]} | scenes[0].voice.speed",
+            "unknown voice option | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"voice\": {\"tempo\": 2}}]} | scenes[0].voice.tempo",
+            "two backgrounds      | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"background\": {\"color\": \"#000000\", \"imageUrl\": \"https://x/y.png\"}}]} | scenes[0].background.color",
+            "captions not boolean | {\"captions\": \"yes\", \"scenes\": [" + GOOD_SCENE + "]}                         | captions",
     })
     void refusesBadRequestsWithAProblemNamingTheFieldAndStoresNothing(String name, String body, String field) throws Exception {
         HttpResponse<String> response = post("/api/videos", body);

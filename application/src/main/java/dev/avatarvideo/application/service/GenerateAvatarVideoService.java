@@ -21,7 +21,7 @@ public final class GenerateAvatarVideoService implements GenerateAvatarVideo {
     @Override
     public AvatarVideo generate(GenerateAvatarVideoCommand command) {
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), command.tenantId(), command.title(), command.scenes(),
-                command.resolution(), command.aspectRatio(), clock.now());
+                command.resolution(), command.aspectRatio(), command.captions(), clock.now());
         videos.add(video);
         return video;
     }

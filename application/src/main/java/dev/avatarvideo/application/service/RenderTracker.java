@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Polls the renderer for every rendering video, a whole batch per call, and never past the render deadline.
+ * Polls the renderer for every rendering video, a whole batch per call, and never past the render deadline. When the
+ * renderer cannot answer (rate limited, unavailable, refusing our key) the round stops there: the next batches would
+ * only hear the same, and after a rate limit no round starts before the renderer's wait is over.
  */
 public final class RenderTracker implements TrackRenders {
 
@@ -28,6 +30,7 @@ public final class RenderTracker implements TrackRenders {
     private final Clock clock;
     private final TrackingPolicy policy;
     private final int maxVideosPerRound;
+    private volatile Instant pausedUntil = Instant.MIN;
 
     public RenderTracker(Videos videos, VideoRenderer renderer, Clock clock, TrackingPolicy policy, int maxVideosPerRound) {
         this.videos = videos;
@@ -39,14 +42,19 @@ public final class RenderTracker implements TrackRenders {
 
     @Override
     public int trackOnce() {
+        if (clock.now().isBefore(pausedUntil)) {
+            return 0;
+        }
         List<AvatarVideo> rendering = videos.inStatus(VideoStatus.RENDERING, maxVideosPerRound);
         int batch = renderer.statusBatchLimit();
         int changed = 0;
         for (int from = 0; from < rendering.size(); from += batch) {
             List<AvatarVideo> slice = rendering.subList(from, Math.min(from + batch, rendering.size()));
             Map<RenderId, RenderStatus> statuses = renderer.statuses(slice.stream().map(AvatarVideo::renderId).toList());
+            boolean rendererUnwell = false;
             for (AvatarVideo video : slice) {
                 RenderStatus status = statuses.getOrDefault(video.renderId(), new RenderStatus.Unavailable("no status returned"));
+                rendererUnwell |= noteUnwell(status);
                 try {
                     if (apply(video, status)) {
                         changed++;
@@ -55,8 +63,33 @@ public final class RenderTracker implements TrackRenders {
                     LOG.log(Level.DEBUG, "video {0} changed elsewhere while tracking", video.id());
                 }
             }
+            if (rendererUnwell) {
+                return changed;
+            }
         }
         return changed;
+    }
+
+    /** True when the answer says nothing about the render but something about the renderer. */
+    private boolean noteUnwell(RenderStatus status) {
+        switch (status) {
+            case RenderStatus.RateLimited limited -> {
+                pausedUntil = clock.now().plus(limited.after());
+                LOG.log(Level.INFO, "renderer asks to wait {0} before the next status round", limited.after());
+                return true;
+            }
+            case RenderStatus.KeyRejected rejected -> {
+                LOG.log(Level.ERROR, "renderer refuses this service''s API key while tracking renders: {0}", rejected.message());
+                return true;
+            }
+            case RenderStatus.Unavailable unavailable -> {
+                LOG.log(Level.INFO, "renderer unavailable while tracking renders: {0}", unavailable.reason());
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private boolean apply(AvatarVideo video, RenderStatus status) {

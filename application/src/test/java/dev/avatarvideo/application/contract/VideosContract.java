@@ -13,12 +13,14 @@ import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.SceneBackground;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
+import dev.avatarvideo.domain.VoiceSettings;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,6 +64,22 @@ public abstract class VideosContract {
 
         assertThat(videos.find(tenant, video.id())).contains(video);
         assertThat(videos.findById(video.id())).contains(video);
+    }
+
+    @Test
+    void keepsVoiceSettingsBackgroundsAndCaptions() {
+        AvatarVideo video = AvatarVideo.request(VideoId.newId(), tenant, null, List.of(
+                        new Scene("a1", "v1", "Hello", Optional.of(new VoiceSettings(1.25, -10, 0.8, Optional.of("en-GB"))),
+                                Optional.of(new SceneBackground.Color("#102030"))),
+                        new Scene("a2", "v2", "Bye", Optional.empty(), Optional.of(SceneBackground.Image.of("https://cdn.example/room.jpg")))),
+                Resolution.P720, AspectRatio.LANDSCAPE_16_9, true, T0);
+
+        videos.add(video);
+        AvatarVideo rendering = videos.update(videos.findById(video.id()).orElseThrow().startRendering(new RenderId("r-options"), T0));
+
+        assertThat(videos.findById(video.id())).contains(rendering);
+        assertThat(rendering.captions()).isTrue();
+        assertThat(rendering.scenes()).isEqualTo(video.scenes());
     }
 
     @Test

@@ -111,7 +111,8 @@ public final class ScriptedVideoRenderer implements VideoRenderer {
         return new ArrayList<>(statusBatches);
     }
 
-    private SubmitOutcome accept(AvatarVideo video) {
+    /** The default behaviour: accept and start one render per video, however often it is submitted. */
+    public SubmitOutcome accept(AvatarVideo video) {
         RenderId id = rendersByVideo.computeIfAbsent(video.id(), v -> new RenderId("render-" + v));
         statuses.putIfAbsent(id, new RenderStatus.Pending());
         return new SubmitOutcome.Accepted(id);

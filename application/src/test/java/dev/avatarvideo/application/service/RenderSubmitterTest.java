@@ -7,7 +7,12 @@ import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoStatus;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RenderSubmitterTest {
 
@@ -30,8 +35,8 @@ class RenderSubmitterTest {
 
     @Test
     void aRejectedRequestFailsTheVideoWithTheRenderersReason() {
-        AvatarVideo video = kit.request("bad avatar");
-        VideoFailure reason = new VideoFailure("invalid_parameter", "avatar_id: avatar look not found");
+        AvatarVideo video = kit.request("forbidden");
+        VideoFailure reason = new VideoFailure("forbidden", "this key may not use that avatar");
         kit.renderer.onSubmit(v -> new SubmitOutcome.Rejected(reason));
 
         kit.submitter.submitQueued();
@@ -41,11 +46,35 @@ class RenderSubmitterTest {
         assertThat(failed.failure()).isEqualTo(reason);
     }
 
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of(new SubmitOutcome.KeyRejected("Invalid or missing API key"), VideoFailure.RENDERER_KEY_REJECTED,
+                        "the renderer refused this service's API key: Invalid or missing API key"),
+                Arguments.of(new SubmitOutcome.Invalid(Optional.of("scenes[1].avatarId"), "Avatar look 'x' not found"),
+                        VideoFailure.INVALID_REQUEST, "scenes[1].avatarId: Avatar look 'x' not found"),
+                Arguments.of(new SubmitOutcome.Invalid(Optional.empty(), "the request body is not valid"),
+                        VideoFailure.INVALID_REQUEST, "the request body is not valid"),
+                Arguments.of(new SubmitOutcome.InsufficientCredit("wallet empty"), VideoFailure.INSUFFICIENT_CREDIT, "wallet empty"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusals")
+    void eachRefusalFailsTheVideoWithAStableCodeAndTheRenderersWords(SubmitOutcome refusal, String code, String message) {
+        AvatarVideo video = kit.request("refused");
+        kit.renderer.onSubmit(v -> refusal);
+
+        assertThat(kit.submitter.submitQueued()).isEqualTo(1);
+
+        AvatarVideo failed = kit.reload(video.id());
+        assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(failed.failure()).isEqualTo(new VideoFailure(code, message));
+    }
+
     @Test
     void whenTheRendererAsksToWaitTheRoundStopsAndNothingIsLost() {
         AvatarVideo first = kit.request("one");
         AvatarVideo second = kit.request("two");
-        kit.renderer.onSubmit(v -> new SubmitOutcome.RetryLater(Duration.ofSeconds(30), "rate_limit_exceeded"));
+        kit.renderer.onSubmit(v -> new SubmitOutcome.RateLimited(Duration.ofSeconds(30)));
 
         int changed = kit.submitter.submitQueued();
 
@@ -53,5 +82,32 @@ class RenderSubmitterTest {
         assertThat(kit.renderer.submissions()).hasSize(1);
         assertThat(kit.reload(first.id()).status()).isEqualTo(VideoStatus.QUEUED);
         assertThat(kit.reload(second.id()).status()).isEqualTo(VideoStatus.QUEUED);
+    }
+
+    @Test
+    void noRoundStartsBeforeTheRenderersWaitIsOver() {
+        AvatarVideo video = kit.request("patient");
+        kit.renderer.onSubmit(v -> new SubmitOutcome.RateLimited(Duration.ofSeconds(30)));
+        kit.submitter.submitQueued();
+        kit.renderer.onSubmit(kit.renderer::accept);
+
+        kit.clock.advance(Duration.ofSeconds(29));
+        assertThat(kit.submitter.submitQueued()).isZero();
+        assertThat(kit.renderer.submissions()).hasSize(1);
+
+        kit.clock.advance(Duration.ofSeconds(1));
+        assertThat(kit.submitter.submitQueued()).isEqualTo(1);
+        assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.RENDERING);
+    }
+
+    @Test
+    void anUnavailableRendererPausesSubmittingToo() {
+        kit.request("one");
+        kit.renderer.onSubmit(v -> new SubmitOutcome.Unavailable(Duration.ofSeconds(10), "HTTP 503 after 4 attempts"));
+
+        kit.submitter.submitQueued();
+        kit.submitter.submitQueued();
+
+        assertThat(kit.renderer.submissions()).hasSize(1);
     }
 }

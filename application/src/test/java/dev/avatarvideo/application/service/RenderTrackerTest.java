@@ -101,4 +101,43 @@ class RenderTrackerTest {
         assertThat(kit.tracker.trackOnce()).isZero();
         requested.forEach(v -> assertThat(kit.reload(v.id()).status()).isEqualTo(VideoStatus.RENDERING));
     }
+
+    @Test
+    void aRateLimitedRoundStopsAndTrackingWaitsAsLongAsTheRendererAsks() {
+        ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(2));
+        List<AvatarVideo> requested = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            requested.add(kit.request("v" + i));
+        }
+        kit.submitter.submitQueued();
+        requested.forEach(v -> kit.renderer.reportStatus(v.id(), new RenderStatus.RateLimited(Duration.ofSeconds(20))));
+
+        kit.tracker.trackOnce();
+        assertThat(kit.renderer.statusBatches()).as("the second batch is not asked for").hasSize(1);
+
+        kit.clock.advance(Duration.ofSeconds(19));
+        kit.tracker.trackOnce();
+        assertThat(kit.renderer.statusBatches()).hasSize(1);
+
+        requested.forEach(v -> kit.renderer.completeRender(v.id()));
+        kit.clock.advance(Duration.ofSeconds(1));
+        assertThat(kit.tracker.trackOnce()).isEqualTo(4);
+        requested.forEach(v -> assertThat(kit.reload(v.id()).status()).isEqualTo(VideoStatus.INGESTING));
+    }
+
+    @Test
+    void aRefusedKeyWhileTrackingFailsNothingBeforeTheDeadline() {
+        ServiceTestKit kit = new ServiceTestKit();
+        AvatarVideo video = kit.request("orphaned");
+        kit.submitter.submitQueued();
+        kit.renderer.reportStatus(video.id(), new RenderStatus.KeyRejected("Invalid or missing API key"));
+
+        kit.clock.advance(Duration.ofMinutes(30));
+        assertThat(kit.tracker.trackOnce()).isZero();
+        assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.RENDERING);
+
+        kit.clock.advance(TrackingPolicy.DEFAULT.renderDeadline());
+        kit.tracker.trackOnce();
+        assertThat(kit.reload(video.id()).failure().code()).isEqualTo("render_deadline_exceeded");
+    }
 }

@@ -1,17 +1,26 @@
 package dev.avatarvideo.heygen.simulator;
 
-/** An error the simulator answers in HeyGen's v3 envelope: {@code {"error": {"code", "message", "param"?}}}. */
+/**
+ * An error the simulator answers in HeyGen's v3 envelope: {@code {"error": {"code", "message", "param"?}}}, with
+ * {@code Retry-After} when HeyGen sends one.
+ */
 final class HeyGenError extends RuntimeException {
 
     private final int httpStatus;
     private final String code;
     private final String param;
+    private final Integer retryAfterSeconds;
 
     HeyGenError(int httpStatus, String code, String message, String param) {
+        this(httpStatus, code, message, param, null);
+    }
+
+    private HeyGenError(int httpStatus, String code, String message, String param, Integer retryAfterSeconds) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
         this.param = param;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static HeyGenError invalidParameter(String param, String message) {
@@ -26,6 +35,23 @@ final class HeyGenError extends RuntimeException {
         return new HeyGenError(401, "unauthorized", "Invalid or missing API key", null);
     }
 
+    static HeyGenError insufficientCredit(String message) {
+        return new HeyGenError(402, "insufficient_credit", message, null);
+    }
+
+    static HeyGenError requestInProgress() {
+        return new HeyGenError(409, "request_in_progress", "A request with this Idempotency-Key is already being processed", null);
+    }
+
+    static HeyGenError rateLimited(String message, int retryAfterSeconds) {
+        return new HeyGenError(429, "rate_limit_exceeded", message, null, retryAfterSeconds);
+    }
+
+    static HeyGenError serverError(int status) {
+        String code = status == 503 ? "service_unavailable" : "internal_error";
+        return new HeyGenError(status, code, "SIMULATED server error (fault injected by the HeyGen simulator)", null);
+    }
+
     int httpStatus() {
         return httpStatus;
     }
@@ -36,5 +62,9 @@ final class HeyGenError extends RuntimeException {
 
     String param() {
         return param;
+    }
+
+    Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

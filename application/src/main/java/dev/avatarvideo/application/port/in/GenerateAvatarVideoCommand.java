@@ -5,21 +5,27 @@ import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.SceneBackground;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VoiceSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a caller asks for when requesting a video. Validates itself, so a command that exists is one the service can
  * queue; every complaint names the field as the caller wrote it ({@code scenes[0].script}).
+ *
+ * @param captions whether to ask the renderer for captions
  */
 public record GenerateAvatarVideoCommand(
         TenantId tenantId,
         String title,
         List<Scene> scenes,
         Resolution resolution,
-        AspectRatio aspectRatio) {
+        AspectRatio aspectRatio,
+        boolean captions) {
 
     public GenerateAvatarVideoCommand {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -29,8 +35,25 @@ public record GenerateAvatarVideoCommand(
         aspectRatio = aspectRatio == null ? AspectRatio.DEFAULT : aspectRatio;
     }
 
-    /** The fields of one scene exactly as a caller sent them, before validation. */
-    public record SceneFields(String avatarId, String voiceId, String script) {
+    /** A video without captions. */
+    public GenerateAvatarVideoCommand(TenantId tenantId, String title, List<Scene> scenes, Resolution resolution, AspectRatio aspectRatio) {
+        this(tenantId, title, scenes, resolution, aspectRatio, false);
+    }
+
+    /** The fields of one scene exactly as a caller sent them, before validation; {@code voice} and {@code background} may be absent. */
+    public record SceneFields(String avatarId, String voiceId, String script, VoiceFields voice, BackgroundFields background) {
+
+        public SceneFields(String avatarId, String voiceId, String script) {
+            this(avatarId, voiceId, script, null, null);
+        }
+    }
+
+    /** How the voice should speak, as sent; absent numbers keep the voice's normal speed, pitch and volume. */
+    public record VoiceFields(Double speed, Double pitch, Double volume, String locale) {
+    }
+
+    /** Exactly one of a colour ({@code #RRGGBB}) or an image address. */
+    public record BackgroundFields(String color, String imageUrl) {
     }
 
     /**
@@ -39,6 +62,12 @@ public record GenerateAvatarVideoCommand(
      */
     public static GenerateAvatarVideoCommand fromFields(TenantId tenantId, String title, String resolution,
                                                         String aspectRatio, List<SceneFields> scenes) {
+        return fromFields(tenantId, title, resolution, aspectRatio, null, scenes);
+    }
+
+    /** As {@link #fromFields(TenantId, String, String, String, List)}, with captions asked for when {@code captions} is true. */
+    public static GenerateAvatarVideoCommand fromFields(TenantId tenantId, String title, String resolution,
+                                                        String aspectRatio, Boolean captions, List<SceneFields> scenes) {
         if (scenes == null) {
             throw new InvalidInputException("scenes", "scenes is required: give at least one {avatarId, voiceId, script}");
         }
@@ -49,7 +78,7 @@ public record GenerateAvatarVideoCommand(
                 throw new InvalidInputException("scenes[" + i + "]", "scenes[" + i + "] must be an object {avatarId, voiceId, script}");
             }
             try {
-                parsed.add(new Scene(fields.avatarId(), fields.voiceId(), fields.script()));
+                parsed.add(new Scene(fields.avatarId(), fields.voiceId(), fields.script(), voice(fields.voice()), background(fields.background())));
             } catch (InvalidInputException e) {
                 throw e.within("scenes[" + i + "]");
             }
@@ -59,6 +88,38 @@ public record GenerateAvatarVideoCommand(
                 title,
                 parsed,
                 resolution == null ? null : Resolution.fromLabel(resolution),
-                aspectRatio == null ? null : AspectRatio.fromLabel(aspectRatio));
+                aspectRatio == null ? null : AspectRatio.fromLabel(aspectRatio),
+                Boolean.TRUE.equals(captions));
+    }
+
+    private static Optional<VoiceSettings> voice(VoiceFields fields) {
+        if (fields == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new VoiceSettings(
+                    fields.speed() == null ? VoiceSettings.DEFAULT.speed() : fields.speed(),
+                    fields.pitch() == null ? VoiceSettings.DEFAULT.pitch() : fields.pitch(),
+                    fields.volume() == null ? VoiceSettings.DEFAULT.volume() : fields.volume(),
+                    Optional.ofNullable(fields.locale())));
+        } catch (InvalidInputException e) {
+            throw e.within("voice");
+        }
+    }
+
+    private static Optional<SceneBackground> background(BackgroundFields fields) {
+        if (fields == null) {
+            return Optional.empty();
+        }
+        try {
+            boolean color = fields.color() != null;
+            boolean image = fields.imageUrl() != null;
+            if (color == image) {
+                throw new InvalidInputException("color", "give exactly one of color (#RRGGBB) or imageUrl");
+            }
+            return Optional.of(color ? new SceneBackground.Color(fields.color()) : SceneBackground.Image.of(fields.imageUrl()));
+        } catch (InvalidInputException e) {
+            throw e.within("background");
+        }
     }
 }

@@ -37,17 +37,59 @@ public interface VideoRenderer {
     /** Opens a finished file from a link handed out by a fresh {@link #status} call; the caller closes it. */
     RenderedVideo download(DownloadLink link);
 
+    /**
+     * How a submission ended. Only {@link Accepted} started a render; every other outcome started none, so submitting
+     * again is always safe (and, for {@link RetryLater}, expected).
+     */
     sealed interface SubmitOutcome {
 
         record Accepted(RenderId renderId) implements SubmitOutcome {
         }
 
-        /** The renderer will not render this request as it stands (bad avatar, no credit, invalid key). */
+        /** The renderer does not accept our credentials (HeyGen: 401). */
+        record KeyRejected(String message) implements SubmitOutcome {
+        }
+
+        /**
+         * The renderer refused the request's content, in its own words.
+         *
+         * @param field the offending field in our request's terms ({@code scenes[1].avatarId}) when the renderer named one
+         */
+        record Invalid(Optional<String> field, String message) implements SubmitOutcome {
+
+            public Invalid {
+                Objects.requireNonNull(field, "field");
+                Objects.requireNonNull(message, "message");
+            }
+        }
+
+        /** The renderer account cannot pay for this render (HeyGen: 402). */
+        record InsufficientCredit(String message) implements SubmitOutcome {
+        }
+
+        /** Any other refusal that asking again will not change; {@code reason} keeps the renderer's code and message. */
         record Rejected(VideoFailure reason) implements SubmitOutcome {
         }
 
-        /** The renderer is busy or unwell; nothing was started, and asking again later is safe. */
-        record RetryLater(Duration after, String reason) implements SubmitOutcome {
+        /** Nothing was started, and asking again after {@link #after()} is safe. */
+        sealed interface RetryLater extends SubmitOutcome {
+
+            Duration after();
+
+            String reason();
+        }
+
+        /** Too many requests or too many renders in progress (HeyGen: 429); {@code after} honours Retry-After. */
+        record RateLimited(Duration after) implements RetryLater {
+
+            @Override
+            public String reason() {
+                return "rate limited; retry after " + after;
+            }
+        }
+
+        /** Server errors, timeouts or no connection, still so after the retries that are safe. */
+        record Unavailable(Duration after, String reason) implements RetryLater {
         }
     }
 
@@ -70,11 +112,20 @@ public interface VideoRenderer {
             }
         }
 
+        /** The render failed; {@code reason} keeps the renderer's failure code and message. */
         record Failed(VideoFailure reason) implements RenderStatus {
         }
 
         /** The renderer does not know this id (yet: it can lag just after creation). */
         record NotFound() implements RenderStatus {
+        }
+
+        /** The renderer does not accept our credentials; nothing is known about the render. */
+        record KeyRejected(String message) implements RenderStatus {
+        }
+
+        /** Too many requests; ask again after {@code after}. */
+        record RateLimited(Duration after) implements RenderStatus {
         }
 
         /** The renderer could not answer now; ask again later. */

@@ -1,0 +1,110 @@
+package dev.avatarvideo.adapters.heygen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.VideoRenderer.SubmitOutcome;
+import dev.avatarvideo.domain.AspectRatio;
+import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.Resolution;
+import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.domain.SceneBackground;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VoiceSettings;
+import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
+import dev.avatarvideo.heygen.simulator.SimulatorSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What a creation sends to HeyGen for every option a video can carry, and how HeyGen's field names map back to ours. */
+class HeyGenCreationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Scene TUNED = new Scene("sim-avatar-anna", "sim-voice-en-1", "Welcome.",
+            Optional.of(new VoiceSettings(1.2, -5, 0.8, Optional.of("en-GB"))), Optional.of(new SceneBackground.Color("#0A1B2C")));
+    private static final Scene ON_IMAGE = new Scene("sim-avatar-ben", "sim-voice-en-2", "Next.",
+            Optional.empty(), Optional.of(SceneBackground.Image.of("https://cdn.example/office.jpg")));
+
+    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMillis(300)));
+    private final HeyGenVideoRenderer renderer = new HeyGenVideoRenderer(Fixtures.settings(simulator));
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void aSingleSceneIsAnAvatarVideoWithVoiceSettingsABackgroundValueAndCaptions() throws Exception {
+        JsonNode body = body(video(List.of(TUNED), true));
+
+        assertThat(body.get("type").asText()).isEqualTo("avatar");
+        assertThat(body.at("/voice_settings/speed").asDouble()).isEqualTo(1.2);
+        assertThat(body.at("/voice_settings/pitch").asDouble()).isEqualTo(-5);
+        assertThat(body.at("/voice_settings/volume").asDouble()).isEqualTo(0.8);
+        assertThat(body.at("/voice_settings/locale").asText()).isEqualTo("en-GB");
+        assertThat(body.at("/background/type").asText()).isEqualTo("color");
+        assertThat(body.at("/background/value").asText()).isEqualTo("#0A1B2C");
+        assertThat(body.at("/caption/file_format").asText()).isEqualTo("srt");
+        assertThat(body.get("resolution").asText()).isEqualTo("1080p");
+        assertThat(body.get("aspect_ratio").asText()).isEqualTo("9:16");
+    }
+
+    @Test
+    void severalScenesAreAStudioVideoWhoseScenesCarryTheirOwnOptions() throws Exception {
+        JsonNode body = body(video(List.of(TUNED, ON_IMAGE), false));
+
+        assertThat(body.get("type").asText()).isEqualTo("studio");
+        assertThat(body.at("/scenes/0/type").asText()).isEqualTo("avatar_video");
+        assertThat(body.at("/scenes/0/input/voice_settings/speed").asDouble()).isEqualTo(1.2);
+        assertThat(body.at("/scenes/0/input/background/color").asText()).isEqualTo("#0A1B2C");
+        assertThat(body.at("/scenes/1/input/background/type").asText()).isEqualTo("image");
+        assertThat(body.at("/scenes/1/input/background/url").asText()).isEqualTo("https://cdn.example/office.jpg");
+        assertThat(body.at("/scenes/1/input").has("voice_settings")).isFalse();
+        assertThat(body.has("caption")).isFalse();
+    }
+
+    @Test
+    void heyGenAcceptsEveryOptionAndACaptionedVideoIsTheOneHandedOut() {
+        AvatarVideo captioned = video(List.of(TUNED, ON_IMAGE), true);
+
+        SubmitOutcome outcome = renderer.submit(captioned);
+
+        assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
+        RenderId renderId = ((SubmitOutcome.Accepted) outcome).renderId();
+        Fixtures.await("the render", Duration.ofSeconds(10), () -> renderer.status(renderId) instanceof RenderStatus.Completed);
+        RenderStatus.Completed completed = (RenderStatus.Completed) renderer.status(renderId);
+        assertThat(completed.link().orElseThrow().url().getPath()).endsWith("-captioned.mp4");
+    }
+
+    @Test
+    void heyGensFieldNamesAreTranslatedIntoOurRequestsFields() {
+        AvatarVideo single = video(List.of(TUNED), false);
+        AvatarVideo studio = video(List.of(TUNED, ON_IMAGE), false);
+
+        assertThat(HeyGenCreation.ourField("avatar_id", single)).isEqualTo("scenes[0].avatarId");
+        assertThat(HeyGenCreation.ourField("voice_settings.speed", single)).isEqualTo("scenes[0].voice.speed");
+        assertThat(HeyGenCreation.ourField("background.value", single)).isEqualTo("scenes[0].background.color");
+        assertThat(HeyGenCreation.ourField("scenes[1].input.background.url", studio)).isEqualTo("scenes[1].background.imageUrl");
+        assertThat(HeyGenCreation.ourField("scenes[1].input.voice_id", studio)).isEqualTo("scenes[1].voiceId");
+        assertThat(HeyGenCreation.ourField("aspect_ratio", studio)).isEqualTo("aspectRatio");
+        assertThat(HeyGenCreation.ourField("caption.file_format", studio)).isEqualTo("captions");
+        assertThat(HeyGenCreation.ourField("engine.type", studio)).as("no counterpart: HeyGen's name").isEqualTo("engine.type");
+    }
+
+    private JsonNode body(AvatarVideo video) throws Exception {
+        return JSON.readTree(renderer.creationBody(video));
+    }
+
+    private static AvatarVideo video(List<Scene> scenes, boolean captions) {
+        return AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), "Options", scenes, Resolution.P1080, AspectRatio.PORTRAIT_9_16,
+                captions, Instant.now());
+    }
+}

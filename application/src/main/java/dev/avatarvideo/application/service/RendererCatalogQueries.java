@@ -1,0 +1,34 @@
+package dev.avatarvideo.application.service;
+
+import dev.avatarvideo.application.port.in.ListAvatarLooks;
+import dev.avatarvideo.application.port.in.ListAvatarLooksQuery;
+import dev.avatarvideo.application.port.in.ListVoices;
+import dev.avatarvideo.application.port.in.ListVoicesQuery;
+import dev.avatarvideo.application.port.out.RendererAccounts;
+import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.domain.AvatarLook;
+import dev.avatarvideo.domain.RendererAnswer;
+import dev.avatarvideo.domain.Voice;
+import java.util.List;
+
+/** The avatar looks and voices of the renderer account that acts for the asking tenant. */
+public final class RendererCatalogQueries implements ListAvatarLooks, ListVoices {
+
+    private final RendererCatalog catalog;
+    private final RendererAccounts accounts;
+
+    public RendererCatalogQueries(RendererCatalog catalog, RendererAccounts accounts) {
+        this.catalog = catalog;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public RendererAnswer<List<AvatarLook>> list(ListAvatarLooksQuery query) {
+        return catalog.avatarLooks(accounts.credentialsFor(query.tenantId()), query.filter());
+    }
+
+    @Override
+    public RendererAnswer<List<Voice>> list(ListVoicesQuery query) {
+        return catalog.voices(accounts.credentialsFor(query.tenantId()), query.filter());
+    }
+}
