@@ -102,10 +102,6 @@ final class VideoClaims {
         leases.released(video.value());
     }
 
-    String owner() {
-        return leases.owner();
-    }
-
     private static void bindAll(org.jdbi.v3.core.statement.SqlStatement<?> statement, Map<String, Object> parameters) {
         parameters.forEach((name, value) -> {
             if (value instanceof UUID[] ids) {

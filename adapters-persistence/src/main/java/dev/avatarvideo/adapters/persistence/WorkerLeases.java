@@ -37,12 +37,8 @@ public final class WorkerLeases {
         return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public String owner() {
+    String owner() {
         return owner;
-    }
-
-    public Duration length() {
-        return length;
     }
 
     /** Extends every lease this process holds to {@code now} plus the lease length; answers how many it still holds. */

@@ -6,6 +6,7 @@ import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record ProcessingStatus(ProcessingMode mode, Map<VideoStatus, Long> activ
     }
 
     /** {@code videos} lists the longest overdue first, at most a page of them; {@code count} is all of them. */
-    public record Overdue(long count, java.time.Duration after, List<OverdueVideo> videos) {
+    public record Overdue(long count, Duration after, List<OverdueVideo> videos) {
     }
 
     public record OverdueVideo(VideoId id, TenantId tenantId, RenderId renderId, Instant renderingSince, Instant overdueSince) {
