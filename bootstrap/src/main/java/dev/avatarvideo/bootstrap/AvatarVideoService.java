@@ -4,29 +4,46 @@ import dev.avatarvideo.adapters.heygen.CachingRendererCatalog;
 import dev.avatarvideo.adapters.heygen.HeyGenKeyCheck;
 import dev.avatarvideo.adapters.heygen.HeyGenRendererCatalog;
 import dev.avatarvideo.adapters.heygen.HeyGenSettings;
-import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderer;
+import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderers;
+import dev.avatarvideo.adapters.heygen.HeyGenWebhooks;
+import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
+import dev.avatarvideo.adapters.persistence.WorkerLeases;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
 import dev.avatarvideo.adapters.storage.S3FileStorage;
 import dev.avatarvideo.adapters.storage.S3Settings;
 import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.RequestTenant;
+import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
+import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
+import dev.avatarvideo.application.port.in.SaveTopic;
+import dev.avatarvideo.application.port.in.SetUpRendererWebhook;
+import dev.avatarvideo.application.port.in.TopicView;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.Topics;
+import dev.avatarvideo.application.port.out.RenderChecks;
+import dev.avatarvideo.application.port.out.RenderEventInbox;
+import dev.avatarvideo.application.port.out.RendererAccounts;
+import dev.avatarvideo.application.port.out.RendererCallCounts;
 import dev.avatarvideo.application.port.out.RendererCatalog;
 import dev.avatarvideo.application.port.out.RendererKeyCheck;
+import dev.avatarvideo.application.port.out.SubmissionQueue;
+import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.UnclaimedObjects;
-import dev.avatarvideo.application.port.out.VideoRenderer;
+import dev.avatarvideo.application.port.out.VideoRenderers;
 import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.WebhookRegistrations;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.ProcessingStatusQuery;
+import dev.avatarvideo.application.service.RenderEventReceiver;
+import dev.avatarvideo.application.service.RendererWebhookSetup;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
@@ -38,8 +55,10 @@ import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.application.service.VideoIngester;
+import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.WebhookSecret;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorSettings;
 import java.io.IOException;
@@ -51,6 +70,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -68,6 +88,12 @@ public final class AvatarVideoService implements AutoCloseable {
     private static final Clock CLOCK = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
     /** Spreads the retries of videos that failed together (a storage outage) so they do not all return at once. */
     private static final double INGEST_RETRY_JITTER = 0.2;
+    private static final String SUBMIT = "submit";
+    private static final String EVENTS = "events";
+    private static final String INGEST = "ingest";
+    private static final int SUBMISSIONS_PER_ROUND = 50;
+    private static final int CHECKS_PER_ROUND = 1_000;
+    private static final Duration WEBHOOK_SETUP_RETRY = Duration.ofSeconds(30);
 
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
@@ -101,12 +127,13 @@ public final class AvatarVideoService implements AutoCloseable {
                     });
             RendererCredentials heygenKey = new RendererCredentials(heygen.apiKey());
             checkHeyGenKey(new HeyGenKeyCheck(heygen), heygenKey, heygen);
-            VideoRenderer renderer = new HeyGenVideoRenderer(heygen);
+            VideoRenderers renderers = new HeyGenVideoRenderers(heygen);
+            // Until tenants bring their own HeyGen keys, every tenant renders with the configured one.
+            RendererAccounts accounts = tenant -> heygenKey;
             ExecutorService listingRefreshes = started(running, Executors.newVirtualThreadPerTaskExecutor());
             RendererCatalog catalog = new CachingRendererCatalog(new HeyGenRendererCatalog(heygen),
                     CachingRendererCatalog.DEFAULT_REFRESH_AFTER, CachingRendererCatalog.DEFAULT_EXPIRE_AFTER, listingRefreshes);
-            // Until tenants bring their own HeyGen keys, every tenant renders with the configured one.
-            RendererCatalogQueries catalogQueries = new RendererCatalogQueries(catalog, tenant -> heygenKey);
+            RendererCatalogQueries catalogQueries = new RendererCatalogQueries(catalog, accounts);
 
             FileStorage storage;
             ReadStoredFile storedFiles;
@@ -130,35 +157,111 @@ public final class AvatarVideoService implements AutoCloseable {
             Topics topics = database.topics();
             CrashSafeStorage crashSafeStorage = new CrashSafeStorage(storage, unclaimed, transactions, CLOCK, config.sweeper().gracePeriod());
 
+            Configuration.Tracking tracking = config.tracking();
+            TrackingPolicy policy = new TrackingPolicy(tracking.mode(), tracking.firstCheck(), TrackingPolicy.DEFAULT.growth(),
+                    tracking.maxInterval(), tracking.webhookOverdue(), TrackingPolicy.DEFAULT.notFoundGrace(), tracking.renderDeadline());
+            WorkerLeases leases = database.leases(tracking.leaseLength());
+            SubmissionQueue submissions = database.submissionQueue(leases);
+            RenderChecks checks = database.renderChecks(leases);
+            RenderEventInbox inbox = database.renderEventInbox();
+            RendererCallCounts calls = database.rendererCallCounts();
+            WebhookRegistrations registrations = database.webhookRegistrations(masterKey(config));
+            Optional<WebhookSecret> configuredSecret = tracking.webhookSecret().map(secret -> new WebhookSecret(secret.value()));
+            Optional<RendererWebhookSetup> webhookSetup = config.webhookUrl().map(url ->
+                    new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, heygenKey, url, configuredSecret, CLOCK));
+            RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, configuredSecret.stream().toList(), CLOCK);
+
+            BackgroundWork background = started(running, new BackgroundWork());
+            GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, CLOCK);
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             Configuration.TopicUploads uploads = config.topicUploads();
             TopicSaver topicSaver = new TopicSaver(topics, videos, storage, crashSafeStorage, CLOCK,
                     new TopicLimits(uploads.maxContents(), uploads.maxFileBytes()));
             TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
+            // A new request is submitted at once rather than at the submitter's next look.
+            GenerateAvatarVideo generateAndWake = command -> {
+                AvatarVideo video = generate.generate(command);
+                background.wake(SUBMIT);
+                return video;
+            };
+            SaveTopic saveAndWake = command -> {
+                TopicView topic = topicSaver.save(command);
+                background.wake(SUBMIT);
+                return topic;
+            };
+            ReceiveRenderEvent receiveAndWake = command -> {
+                ReceiveRenderEvent.Receipt receipt = renderEvents.receive(command);
+                if (receipt == ReceiveRenderEvent.Receipt.ACCEPTED) {
+                    background.wake(EVENTS);
+                }
+                return receipt;
+            };
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
-                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, storedFiles,
-                    new JavalinServer.TopicUseCases(topicSaver, topicSaver, topicQueries, topicQueries,
+                    generateAndWake, queries, queries, storedFiles,
+                    new JavalinServer.TopicUseCases(saveAndWake, topicSaver, topicQueries, topicQueries,
                             new TopicDeleter(topics, crashSafeStorage, transactions)),
-                    catalogQueries, catalogQueries),
+                    catalogQueries, catalogQueries,
+                    new JavalinServer.TrackingUseCases(receiveAndWake, new ProcessingStatusQuery(policy, database.videoStatistics(), checks,
+                            inbox, calls, webhookSetup, CLOCK))),
                     RequestTenant.fixed(DEFAULT_TENANT),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
 
-            BackgroundWork background = started(running, new BackgroundWork());
-            RenderSubmitter submitter = new RenderSubmitter(videos, renderer, CLOCK, 50);
-            RenderTracker tracker = new RenderTracker(videos, renderer, CLOCK, TrackingPolicy.DEFAULT, 1_000);
-            VideoIngester ingester = new VideoIngester(videos, renderer, crashSafeStorage, CLOCK,
+            RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, accounts, renderers, calls, CLOCK, policy,
+                    new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND));
+            RenderTracker tracker = new RenderTracker(videos, checks, transactions, accounts, renderers, calls, CLOCK, policy, CHECKS_PER_ROUND);
+            VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), accounts, renderers, calls, crashSafeStorage, CLOCK,
                     new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
             UnclaimedObjectSweeper sweeper = new UnclaimedObjectSweeper(unclaimed, storage, transactions, CLOCK, 100);
-            background.every(Duration.ofMillis(500), "submit", submitter::submitQueued);
-            background.every(config.pollInterval(), "track", tracker::trackOnce);
-            background.every(Duration.ofMillis(500), "ingest", ingester::ingestPending);
+            background.every(tracking.leaseLength().dividedBy(3), "leases", () -> {
+                leases.renew(CLOCK.now());
+                return 0;
+            });
+            background.every(Duration.ofMillis(500), SUBMIT, submitter::submitQueued);
+            background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST);
+            background.every(Duration.ofMillis(500), EVENTS, renderEvents::applyReceived, INGEST);
+            background.every(Duration.ofMillis(500), INGEST, ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
 
             started(running, web.start("0.0.0.0", port));
+            // HeyGen probes the address when it is registered, so this waits until the server answers.
+            webhookSetup.ifPresent(setup -> {
+                if (!setUpWebhook(setup).ready()) {
+                    background.every(WEBHOOK_SETUP_RETRY, "webhook-setup", () -> {
+                        if (!setup.lastSetup().ready()) {
+                            setUpWebhook(setup);
+                        }
+                        return 0;
+                    });
+                }
+            });
             return new AvatarVideoService(running, URI.create("http://localhost:" + web.port()), config);
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
+        }
+    }
+
+    /** The tracker looks for due checks often (an indexed query); HeyGen is asked only when a check is due. */
+    private static Duration trackerTick(TrackingPolicy policy) {
+        Duration half = policy.firstCheck().dividedBy(2);
+        return half.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : half.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : half;
+    }
+
+    /**
+     * The master key that seals secrets in the database: MASTER_KEY, else a key file made once in DATA_DIR. Every
+     * instance on one database needs the same one.
+     */
+    private static AesGcmSealing masterKey(Configuration config) {
+        return config.masterKey().map(key -> AesGcmSealing.withBase64Key(key.value()))
+                .orElseGet(() -> AesGcmSealing.withKeyFile(config.masterKeyFile()));
+    }
+
+    private static SetUpRendererWebhook.WebhookSetup setUpWebhook(RendererWebhookSetup setup) {
+        try {
+            return setup.setUp();
+        } catch (AesGcmSealing.SealedWithAnotherKeyException e) {
+            throw new ConfigurationException(e.getMessage() + ". Every instance on one database needs the same MASTER_KEY: set MASTER_KEY"
+                    + " to the key the others use (without it, each keeps its own in DATA_DIR/master.key)");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.ProcessingMode;
 import dev.avatarvideo.domain.Topic;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,13 +24,44 @@ public record Configuration(
         Optional<DatabaseConnection> database,
         Optional<HeyGenAccount> heygen,
         StorageProvider storageProvider,
-        Duration pollInterval,
         Duration simulatorRenderTime,
         Optional<S3Bucket> s3,
         Optional<Secret> fileUrlSigningKey,
         TopicUploads topicUploads,
         Sweeper sweeper,
-        IngestRetry ingestRetry) {
+        IngestRetry ingestRetry,
+        Tracking tracking,
+        Optional<Secret> masterKey) {
+
+    /**
+     * How renders are submitted and tracked.
+     *
+     * @param firstCheck when a render is first asked about (polling); later checks back off from there
+     * @param maxInterval the longest wait between two checks of one render
+     * @param webhookOverdue when a render's webhook counts as late (hybrid polls it from then; webhook mode reports it)
+     * @param renderDeadline when a render that has not finished fails
+     * @param rendersPerKey how many renders may be in flight per HeyGen key; more wait in the queue
+     * @param leaseLength how long an instance's claim on a video lasts unrenewed (how soon another instance takes over
+     *                    the work of one that died)
+     * @param webhookSecret a signing secret the operator registered with HeyGen; unset, the service registers its own
+     */
+    public record Tracking(ProcessingMode mode, Duration firstCheck, Duration maxInterval, Duration webhookOverdue, Duration renderDeadline,
+                           int rendersPerKey, Duration leaseLength, Optional<Secret> webhookSecret) {
+    }
+
+    /** Where HeyGen sends its webhooks: {@code PUBLIC_BASE_URL/webhooks/heygen}; only in webhook and hybrid modes. */
+    public Optional<URI> webhookUrl() {
+        if (!tracking.mode().receivesWebhooks()) {
+            return Optional.empty();
+        }
+        String base = publicBaseUrl.orElseThrow().toString();
+        return Optional.of(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/heygen"));
+    }
+
+    /** Where the master key that seals secrets in the database is kept when MASTER_KEY is not set. */
+    public Path masterKeyFile() {
+        return dataDir.resolve("master.key");
+    }
 
     /**
      * What a topic may hold and how uploads arrive.
@@ -116,7 +149,6 @@ public record Configuration(
         }
         Optional<HeyGenAccount> heygen = heygenKey.map(key -> new HeyGenAccount(heygenBaseUrl.orElse(URI.create("https://api.heygen.com")), key));
         StorageProvider storage = storageProvider(text(env, "STORAGE_PROVIDER").orElse("filesystem"));
-        Duration pollInterval = Duration.ofMillis(integer(env, "HEYGEN_POLL_INTERVAL_MS", 5_000, 100, 3_600_000));
         Duration simulatorRenderTime = Duration.ofMillis(integer(env, "SIMULATOR_RENDER_MS", 5_000, 0, 3_600_000));
         Optional<S3Bucket> s3 = s3Bucket(env, storage);
         Optional<Secret> signingKey = text(env, "FILE_URL_SIGNING_KEY").map(key -> {
@@ -126,8 +158,8 @@ public record Configuration(
             }
             return new Secret(key);
         });
-        return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, pollInterval, simulatorRenderTime, s3, signingKey,
-                topicUploads(env, dataDir), sweeper(env), ingestRetry(env));
+        return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, simulatorRenderTime, s3, signingKey,
+                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), masterKey(env));
     }
 
     /** Where the filesystem provider keeps its URL signing secret when FILE_URL_SIGNING_KEY is not set. */
@@ -210,6 +242,54 @@ public record Configuration(
         return new IngestRetry(first, max);
     }
 
+    private static Tracking tracking(Map<String, String> env, Optional<URI> publicBaseUrl) {
+        ProcessingMode mode;
+        String modeText = text(env, "HEYGEN_PROCESSING_MODE").orElse("polling");
+        try {
+            mode = ProcessingMode.fromLabel(modeText);
+        } catch (InvalidInputException e) {
+            throw new ConfigurationException("HEYGEN_PROCESSING_MODE must be webhook, polling or hybrid (got '" + modeText + "')");
+        }
+        if (mode.receivesWebhooks() && publicBaseUrl.isEmpty()) {
+            throw new ConfigurationException("HEYGEN_PROCESSING_MODE=" + mode.label() + " needs PUBLIC_BASE_URL: the address HeyGen can reach"
+                    + " this service at (e.g. https://videos.example.com); its webhooks then go to PUBLIC_BASE_URL/webhooks/heygen. Set it,"
+                    + " or use HEYGEN_PROCESSING_MODE=polling, which works without a public address");
+        }
+        Optional<Secret> webhookSecret = text(env, "HEYGEN_WEBHOOK_SECRET").map(Secret::new);
+        if (webhookSecret.isPresent() && !mode.receivesWebhooks()) {
+            throw new ConfigurationException("HEYGEN_WEBHOOK_SECRET is set but HEYGEN_PROCESSING_MODE is polling: set"
+                    + " HEYGEN_PROCESSING_MODE=webhook or hybrid to receive webhooks, or unset HEYGEN_WEBHOOK_SECRET");
+        }
+        Duration firstCheck = Duration.ofMillis(integer(env, "HEYGEN_POLL_INTERVAL_MS", 30_000, 50, 3_600_000));
+        Duration maxInterval = Duration.ofMillis(integer(env, "HEYGEN_POLL_MAX_INTERVAL_MS", 300_000, 50, 86_400_000));
+        if (maxInterval.compareTo(firstCheck) < 0) {
+            throw new ConfigurationException("HEYGEN_POLL_MAX_INTERVAL_MS (" + maxInterval.toMillis() + ") must not be shorter than"
+                    + " HEYGEN_POLL_INTERVAL_MS (" + firstCheck.toMillis() + ")");
+        }
+        Duration overdue = Duration.ofMillis(integer(env, "HEYGEN_WEBHOOK_OVERDUE_MS", 600_000, 100, 86_400_000));
+        Duration deadline = Duration.ofMillis(integer(env, "HEYGEN_RENDER_DEADLINE_MS", 7_200_000, 180_000, 604_800_000));
+        int rendersPerKey = integer(env, "HEYGEN_MAX_RENDERS_PER_KEY", 10, 1, 10_000);
+        Duration lease = Duration.ofMillis(integer(env, "WORK_LEASE_MS", 60_000, 1_000, 3_600_000));
+        return new Tracking(mode, firstCheck, maxInterval, overdue, deadline, rendersPerKey, lease, webhookSecret);
+    }
+
+    private static Optional<Secret> masterKey(Map<String, String> env) {
+        return text(env, "MASTER_KEY").map(key -> {
+            byte[] decoded;
+            try {
+                decoded = java.util.Base64.getDecoder().decode(key);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("MASTER_KEY must be 32 random bytes in base64 (e.g. from: openssl rand -base64 32);"
+                        + " the value given is not base64");
+            }
+            if (decoded.length != 32) {
+                throw new ConfigurationException("MASTER_KEY must be 32 random bytes in base64 (e.g. from: openssl rand -base64 32);"
+                        + " the value given decodes to " + decoded.length + " bytes");
+            }
+            return new Secret(key);
+        });
+    }
+
     /** The address others use to reach this service: {@code PUBLIC_BASE_URL}, else this machine on the bound port. */
     public URI publicBaseUrlFor(int boundPort) {
         return publicBaseUrl.orElse(URI.create("http://localhost:" + boundPort));
@@ -228,7 +308,13 @@ public record Configuration(
                         .orElse("filesystem, files in " + dataDir.resolve("files")
                                 + (fileUrlSigningKey.isPresent() ? ", addresses signed with FILE_URL_SIGNING_KEY" : ", addresses signed with the key in " + signingKeyFile())),
                 "  HeyGen:   " + heygen.map(h -> h.baseUrl() + " (API key ****)").orElse("SIMULATOR in-process (set HEYGEN_API_KEY for the real HeyGen)"),
-                "  polling:  every " + pollInterval.toMillis() + " ms",
+                "  tracking: " + tracking.mode().label() + switch (tracking.mode()) {
+                    case POLLING -> ", first check after " + tracking.firstCheck().toMillis() + " ms, then backing off to every "
+                            + tracking.maxInterval().toMillis() + " ms";
+                    case HYBRID -> ", webhooks at " + webhookUrl().orElseThrow() + ", polling renders whose webhook is "
+                            + tracking.webhookOverdue().toMillis() + " ms late";
+                    case WEBHOOK -> ", webhooks at " + webhookUrl().orElseThrow() + ", no polling";
+                } + "; at most " + tracking.rendersPerKey() + " renders in flight per HeyGen key",
                 "  topics:   at most " + topicUploads.maxContents() + " contents, files up to " + topicUploads.maxFileBytes()
                         + " bytes, uploads wait in " + topicUploads.directory(),
                 "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms");

@@ -3,6 +3,7 @@ package dev.avatarvideo.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarvideo.domain.ProcessingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,22 +22,37 @@ class ConfigurationTest {
         assertThat(config.usesSimulator()).isTrue();
         assertThat(config.storageProvider()).isEqualTo(Configuration.StorageProvider.FILESYSTEM);
         assertThat(config.publicBaseUrlFor(8080)).isEqualTo(URI.create("http://localhost:8080"));
-        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.tracking().mode()).isEqualTo(ProcessingMode.POLLING);
+        assertThat(config.tracking().firstCheck()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.tracking().maxInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.tracking().webhookOverdue()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.tracking().renderDeadline()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.tracking().rendersPerKey()).isEqualTo(10);
+        assertThat(config.tracking().leaseLength()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.tracking().webhookSecret()).isEmpty();
+        assertThat(config.webhookUrl()).isEmpty();
+        assertThat(config.masterKey()).isEmpty();
+        assertThat(config.masterKeyFile()).isEqualTo(config.dataDir().resolve("master.key"));
     }
 
     @Test
     void readsEverySettingByItsDocumentedName() {
-        Configuration config = Configuration.fromEnvironment(Map.of(
-                "PORT", "9000",
-                "DATA_DIR", "/var/lib/avatar",
-                "PUBLIC_BASE_URL", "https://videos.example.com",
-                "DATABASE_URL", "jdbc:postgresql://db:5432/videos",
-                "DATABASE_USER", "app",
-                "DATABASE_PASSWORD", "s3cret",
-                "HEYGEN_API_KEY", "hg-key",
-                "HEYGEN_BASE_URL", "http://sim:8090",
-                "STORAGE_PROVIDER", "filesystem",
-                "HEYGEN_POLL_INTERVAL_MS", "2000"));
+        Configuration config = Configuration.fromEnvironment(Map.ofEntries(
+                Map.entry("PORT", "9000"),
+                Map.entry("DATA_DIR", "/var/lib/avatar"),
+                Map.entry("PUBLIC_BASE_URL", "https://videos.example.com"),
+                Map.entry("DATABASE_URL", "jdbc:postgresql://db:5432/videos"),
+                Map.entry("DATABASE_USER", "app"),
+                Map.entry("DATABASE_PASSWORD", "s3cret"),
+                Map.entry("HEYGEN_API_KEY", "hg-key"),
+                Map.entry("HEYGEN_BASE_URL", "http://sim:8090"),
+                Map.entry("STORAGE_PROVIDER", "filesystem"),
+                Map.entry("HEYGEN_POLL_INTERVAL_MS", "2000"),
+                Map.entry("HEYGEN_POLL_MAX_INTERVAL_MS", "60000"),
+                Map.entry("HEYGEN_WEBHOOK_OVERDUE_MS", "900000"),
+                Map.entry("HEYGEN_RENDER_DEADLINE_MS", "3600000"),
+                Map.entry("HEYGEN_MAX_RENDERS_PER_KEY", "25"),
+                Map.entry("WORK_LEASE_MS", "20000")));
 
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/avatar"));
@@ -50,7 +66,56 @@ class ConfigurationTest {
             assertThat(h.baseUrl()).isEqualTo(URI.create("http://sim:8090"));
             assertThat(h.apiKey()).isEqualTo("hg-key");
         });
-        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.tracking().firstCheck()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.tracking().maxInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.tracking().webhookOverdue()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.tracking().renderDeadline()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.tracking().rendersPerKey()).isEqualTo(25);
+        assertThat(config.tracking().leaseLength()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void webhookAndHybridModesSendHeyGenToThePublicAddress() {
+        Configuration hybrid = Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", "hybrid",
+                "PUBLIC_BASE_URL", "https://videos.example.com/avatar/"));
+        Configuration webhook = Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", "WEBHOOK",
+                "PUBLIC_BASE_URL", "https://videos.example.com", "HEYGEN_WEBHOOK_SECRET", "whsec_operator",
+                "MASTER_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+
+        assertThat(hybrid.tracking().mode()).isEqualTo(ProcessingMode.HYBRID);
+        assertThat(hybrid.webhookUrl()).contains(URI.create("https://videos.example.com/avatar/webhooks/heygen"));
+        assertThat(webhook.tracking().mode()).isEqualTo(ProcessingMode.WEBHOOK);
+        assertThat(webhook.webhookUrl()).contains(URI.create("https://videos.example.com/webhooks/heygen"));
+        assertThat(webhook.tracking().webhookSecret()).hasValueSatisfying(s -> assertThat(s.value()).isEqualTo("whsec_operator"));
+        assertThat(webhook.masterKey()).isPresent();
+        assertThat(webhook.summary()).contains("webhook").contains("/webhooks/heygen").doesNotContain("whsec_operator");
+    }
+
+    @Test
+    void webhookModesWithoutAPublicAddressAreRefusedNamingWhatIsMissing() {
+        for (String mode : new String[] {"webhook", "hybrid"}) {
+            assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", mode)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("HEYGEN_PROCESSING_MODE=" + mode + " needs PUBLIC_BASE_URL")
+                    .hasMessageContaining("/webhooks/heygen")
+                    .hasMessageContaining("polling");
+        }
+    }
+
+    @Test
+    void trackingSettingsThatMakeNoSenseAreRefused() {
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", "push")))
+                .hasMessageContaining("HEYGEN_PROCESSING_MODE must be webhook, polling or hybrid").hasMessageContaining("push");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_WEBHOOK_SECRET", "whsec_x")))
+                .hasMessageContaining("HEYGEN_WEBHOOK_SECRET is set but HEYGEN_PROCESSING_MODE is polling");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_POLL_INTERVAL_MS", "60000", "HEYGEN_POLL_MAX_INTERVAL_MS", "1000")))
+                .hasMessageContaining("HEYGEN_POLL_MAX_INTERVAL_MS");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_MAX_RENDERS_PER_KEY", "0")))
+                .hasMessageContaining("HEYGEN_MAX_RENDERS_PER_KEY");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("MASTER_KEY", "c2hvcnQ=")))
+                .hasMessageContaining("MASTER_KEY must be 32 random bytes").hasMessageContaining("5 bytes").hasMessageNotContaining("c2hvcnQ");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("MASTER_KEY", "***")))
+                .hasMessageContaining("not base64");
     }
 
     @Test

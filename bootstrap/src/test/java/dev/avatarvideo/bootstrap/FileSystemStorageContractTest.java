@@ -8,13 +8,19 @@ import dev.avatarvideo.application.contract.FileStorageContract;
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
+import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.ProcessingStatusQuery;
+import dev.avatarvideo.application.service.RenderEventReceiver;
+import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
@@ -30,6 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -64,9 +72,16 @@ class FileSystemStorageContractTest extends FileStorageContract {
         RendererCatalogQueries catalog = new RendererCatalogQueries(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"));
         server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, CLOCK), queries, queries,
                 new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
-                new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog),
+                new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog, tracking(videos)),
                 RequestTenant.fixed(TenantId.of("contract")), new JavalinServer.Uploads(directory.resolve("uploads"), 10_000_000))
                 .start("127.0.0.1", port);
+    }
+
+    /** Only the file routes are under test; the tracking routes get services on fakes. */
+    private static JavalinServer.TrackingUseCases tracking(InMemoryVideos videos) {
+        InMemoryVideoWork work = new InMemoryVideoWork(videos);
+        return new JavalinServer.TrackingUseCases(new RenderEventReceiver(work, new InMemoryWebhookRegistrations(), List.of(), CLOCK),
+                new ProcessingStatusQuery(TrackingPolicy.DEFAULT, work, work, work, new InMemoryRendererCallCounts(CLOCK.now()), Optional.empty(), CLOCK));
     }
 
     @AfterAll

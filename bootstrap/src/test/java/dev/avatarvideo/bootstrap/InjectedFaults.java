@@ -19,7 +19,6 @@ import dev.avatarvideo.domain.TopicId;
 import dev.avatarvideo.domain.TopicPage;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoPage;
-import dev.avatarvideo.domain.VideoStatus;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,16 +171,6 @@ final class InjectedFaults {
             public List<AvatarVideo> findAll(TenantId tenantId, Collection<VideoId> videoIds) {
                 // Reading the topic's videos for the answer happens only after its unit of work committed.
                 return topicSaved ? around(Step.AFTER_COMMIT, () -> real.findAll(tenantId, videoIds)) : reachable(() -> real.findAll(tenantId, videoIds));
-            }
-
-            @Override
-            public List<AvatarVideo> inStatus(VideoStatus status, int limit) {
-                return reachable(() -> real.inStatus(status, limit));
-            }
-
-            @Override
-            public List<AvatarVideo> dueForIngest(Instant now, int limit) {
-                return reachable(() -> real.dueForIngest(now, limit));
             }
         };
     }

@@ -1,6 +1,8 @@
 package dev.avatarvideo.adapters.heygen;
 
+import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.domain.AspectRatio;
+import dev.avatarvideo.domain.ProcessingMode;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -15,6 +17,9 @@ import java.util.function.BooleanSupplier;
 /** What the adapter tests share: videos to submit and quick, bounded retries so fault tests stay fast. */
 final class Fixtures {
 
+    /** For renders that take a second: looked at after 50 ms, then ever less often, never waiting more than a second. */
+    static final TrackingPolicy FAST_POLLING = new TrackingPolicy(ProcessingMode.POLLING, Duration.ofMillis(50), 1.5, Duration.ofSeconds(1),
+            Duration.ofMinutes(10), TrackingPolicy.DEFAULT.notFoundGrace(), TrackingPolicy.DEFAULT.renderDeadline());
     static final Scene ANNA = new Scene("sim-avatar-anna", "sim-voice-en-1", "Welcome to the course.");
     static final Scene BEN = new Scene("sim-avatar-ben", "sim-voice-en-2", "Let us begin.");
 

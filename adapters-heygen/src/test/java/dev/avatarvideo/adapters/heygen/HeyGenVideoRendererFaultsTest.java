@@ -5,16 +5,20 @@ import static dev.avatarvideo.adapters.heygen.Fixtures.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.fakes.PassThroughTransactions;
+import dev.avatarvideo.application.port.out.RendererCallCounts;
 import dev.avatarvideo.application.port.out.VideoRenderer.DownloadLink;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderedVideo;
 import dev.avatarvideo.application.port.out.VideoRenderer.SubmitOutcome;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
-import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.VideoStatus;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorFaults;
@@ -140,15 +144,23 @@ class HeyGenVideoRendererFaultsTest {
     void notFoundJustAfterCreationIsAnsweredAsNotFoundAndTheTrackerKeepsTheVideoRendering() {
         simulator.useFaults(SimulatorFaults.none().withNotFoundAfterCreate(1.0, Duration.ofSeconds(3)));
         InMemoryVideos videos = new InMemoryVideos();
+        InMemoryVideoWork work = new InMemoryVideoWork(videos);
+        InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(Instant.now());
         AvatarVideo video = video();
         videos.add(video);
-        new RenderSubmitter(videos, renderer, Instant::now, 10).submitQueued();
+        RendererCredentials key = new RendererCredentials(simulator.apiKey());
+        new RenderSubmitter(videos, work, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer, calls, Instant::now,
+                Fixtures.FAST_POLLING, new RenderSubmitter.Budget(10, 10)).submitQueued();
         RenderId renderId = videos.findById(video.id()).orElseThrow().renderId();
-        RenderTracker tracker = new RenderTracker(videos, renderer, Instant::now, TrackingPolicy.DEFAULT, 100);
+        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer, calls,
+                Instant::now, Fixtures.FAST_POLLING, 100);
 
         assertThat(renderer.status(renderId)).isInstanceOf(RenderStatus.NotFound.class);
         assertThat(renderer.statuses(List.of(renderId)).get(renderId)).isInstanceOf(RenderStatus.NotFound.class);
-        tracker.trackOnce();
+        Fixtures.await("the tracker to ask", Duration.ofSeconds(10), () -> {
+            tracker.trackOnce();
+            return calls.of(RendererCallCounts.Call.STATUS_BULK) > 0;
+        });
         assertThat(videos.findById(video.id()).orElseThrow().status()).isEqualTo(VideoStatus.RENDERING);
 
         Fixtures.await("the render to become visible and finish", Duration.ofSeconds(20), () -> {

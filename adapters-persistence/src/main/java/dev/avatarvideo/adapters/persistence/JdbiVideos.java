@@ -38,7 +38,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** {@link Videos} in PostgreSQL, scenes as JSON beside the row, the stored file in its own table. */
 final class JdbiVideos implements Videos {
 
-    private static final String SELECT = "SELECT v.*, " + StoredFileRows.COLUMNS
+    /** Every column a video is read from; the work queues select their videos the same way. */
+    static final String SELECT = "SELECT v.*, " + StoredFileRows.COLUMNS
             + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path ";
 
     private final Jdbi jdbi;
@@ -126,15 +127,6 @@ final class JdbiVideos implements Videos {
     }
 
     @Override
-    public List<AvatarVideo> inStatus(VideoStatus status, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.status = :status ORDER BY v.updated_at, v.id LIMIT :limit")
-                .bind("status", status.name())
-                .bind("limit", limit)
-                .map(this::toVideo)
-                .list());
-    }
-
-    @Override
     public List<AvatarVideo> findAll(TenantId tenantId, Collection<VideoId> videoIds) {
         if (videoIds.isEmpty()) {
             return List.of();
@@ -142,16 +134,6 @@ final class JdbiVideos implements Videos {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.tenant_id = :tenantId AND v.id = ANY(:ids)")
                 .bind("tenantId", tenantId.value())
                 .bindArray("ids", UUID.class, videoIds.stream().map(VideoId::value).distinct().toList())
-                .map(this::toVideo)
-                .list());
-    }
-
-    @Override
-    public List<AvatarVideo> dueForIngest(Instant now, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE v.status = 'INGESTING'"
-                        + " AND (v.next_ingest_at IS NULL OR v.next_ingest_at <= :now) ORDER BY v.updated_at, v.id LIMIT :limit")
-                .bind("now", utc(now))
-                .bind("limit", limit)
                 .map(this::toVideo)
                 .list());
     }
@@ -189,7 +171,7 @@ final class JdbiVideos implements Videos {
         return values;
     }
 
-    private AvatarVideo toVideo(ResultSet rs, StatementContext context) throws SQLException {
+    AvatarVideo toVideo(ResultSet rs, StatementContext context) throws SQLException {
         String failureCode = rs.getString("failure_code");
         String filePath = rs.getString("file_path");
         String renderId = rs.getString("render_id");
@@ -267,11 +249,11 @@ final class JdbiVideos implements Videos {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

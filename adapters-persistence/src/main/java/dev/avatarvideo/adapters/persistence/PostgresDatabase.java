@@ -2,10 +2,18 @@ package dev.avatarvideo.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.avatarvideo.application.port.out.IngestQueue;
+import dev.avatarvideo.application.port.out.RenderChecks;
+import dev.avatarvideo.application.port.out.RenderEventInbox;
+import dev.avatarvideo.application.port.out.RendererCallCounts;
+import dev.avatarvideo.application.port.out.SubmissionQueue;
 import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.VideoStatistics;
 import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.WebhookRegistrations;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -65,6 +73,47 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public UnclaimedObjects unclaimedObjects() {
         return new JdbiUnclaimedObjects(jdbi);
+    }
+
+    /**
+     * This instance's leases on videos; build the work queues with it, and {@link WorkerLeases#renew renew} it a few
+     * times per {@code leaseLength}.
+     */
+    public WorkerLeases leases(Duration leaseLength) {
+        return new WorkerLeases(jdbi, WorkerLeases.newOwner(), leaseLength);
+    }
+
+    public SubmissionQueue submissionQueue(WorkerLeases leases) {
+        return new JdbiSubmissionQueue(claims(leases));
+    }
+
+    public RenderChecks renderChecks(WorkerLeases leases) {
+        return new JdbiRenderChecks(claims(leases));
+    }
+
+    public IngestQueue ingestQueue(WorkerLeases leases) {
+        return new JdbiIngestQueue(claims(leases));
+    }
+
+    public RenderEventInbox renderEventInbox() {
+        return new JdbiRenderEventInbox(jdbi);
+    }
+
+    /** Webhook registrations whose secrets are sealed with {@code sealing} at rest. */
+    public WebhookRegistrations webhookRegistrations(AesGcmSealing sealing) {
+        return new JdbiWebhookRegistrations(jdbi, sealing);
+    }
+
+    public RendererCallCounts rendererCallCounts() {
+        return new JdbiRendererCallCounts(jdbi);
+    }
+
+    public VideoStatistics videoStatistics() {
+        return new JdbiVideoStatistics(jdbi);
+    }
+
+    private VideoClaims claims(WorkerLeases leases) {
+        return new VideoClaims(jdbi, new JdbiVideos(jdbi), leases);
     }
 
     /** Answers whether a round trip to the database works now. */

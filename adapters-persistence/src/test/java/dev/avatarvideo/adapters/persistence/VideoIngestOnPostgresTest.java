@@ -3,9 +3,11 @@ package dev.avatarvideo.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.FileStorage.StorageFailureException;
+import dev.avatarvideo.application.port.out.IngestQueue;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.RenderSubmitter;
@@ -15,6 +17,7 @@ import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.application.service.VideoIngester;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.TenantId;
@@ -39,8 +42,12 @@ class VideoIngestOnPostgresTest {
     private final TestClock clock = new TestClock();
     private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
     private final ScriptedVideoRenderer renderer = new ScriptedVideoRenderer();
+    private final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
     private VideoIngester ingester;
     private UnclaimedObjectSweeper sweeper;
+    private RenderSubmitter submitter;
+    private RenderTracker tracker;
+    private IngestQueue ingestQueue;
 
     @BeforeEach
     void connect() {
@@ -49,7 +56,15 @@ class VideoIngestOnPostgresTest {
         PostgresDatabase database = fixture.database();
         videos = database.videos();
         CrashSafeStorage files = new CrashSafeStorage(storage, database.unclaimedObjects(), database.transactions(), clock, GRACE);
-        ingester = new VideoIngester(videos, renderer, files, clock, failures -> Duration.ofSeconds(30L * failures), 10);
+        WorkerLeases leases = database.leases(Duration.ofMinutes(1));
+        RendererCredentials key = new RendererCredentials("key");
+        ingestQueue = database.ingestQueue(leases);
+        ingester = new VideoIngester(videos, ingestQueue, tenant -> key, credentials -> renderer, calls, files, clock,
+                failures -> Duration.ofSeconds(30L * failures), 10);
+        submitter = new RenderSubmitter(videos, database.submissionQueue(leases), database.renderChecks(leases), database.transactions(),
+                tenant -> key, credentials -> renderer, calls, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10));
+        tracker = new RenderTracker(videos, database.renderChecks(leases), database.transactions(), tenant -> key, credentials -> renderer,
+                calls, clock, TrackingPolicy.DEFAULT, 10);
         sweeper = new UnclaimedObjectSweeper(database.unclaimedObjects(), storage, database.transactions(), clock, 10);
     }
 
@@ -70,7 +85,7 @@ class VideoIngestOnPostgresTest {
         assertThat((String) row.get("temporary_url")).startsWith("https://renderer.example/");
         assertThat(row.get("next_ingest_at")).isNotNull();
         assertThat(row.get("last_ingest_error")).isEqualTo("bucket unreachable");
-        assertThat(videos.dueForIngest(clock.now(), 10)).isEmpty();
+        assertThat(ingestQueue.claimForIngest(clock.now(), 10)).as("backing off").isEmpty();
         assertThat(ledgerSize()).isZero();
         assertThat(storage.keys()).isEmpty();
 
@@ -120,9 +135,10 @@ class VideoIngestOnPostgresTest {
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), TenantId.of("ingest"), "Lesson", List.of(new Scene("a", "v", "s")),
                 Resolution.P720, AspectRatio.LANDSCAPE_16_9, clock.now());
         videos.add(video);
-        new RenderSubmitter(videos, renderer, clock, 10).submitQueued();
+        submitter.submitQueued();
         renderer.completeRender(video.id());
-        new RenderTracker(videos, renderer, clock, TrackingPolicy.DEFAULT, 10).trackOnce();
+        clock.advance(TrackingPolicy.DEFAULT.firstCheck());
+        tracker.trackOnce();
         return videos.findById(video.id()).orElseThrow();
     }
 

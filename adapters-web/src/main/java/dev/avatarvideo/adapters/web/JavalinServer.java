@@ -3,12 +3,14 @@ package dev.avatarvideo.adapters.web;
 import dev.avatarvideo.application.port.in.DeleteTopic;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
+import dev.avatarvideo.application.port.in.GetProcessingStatus;
 import dev.avatarvideo.application.port.in.GetTopic;
 import dev.avatarvideo.application.port.in.ListAvatarLooks;
 import dev.avatarvideo.application.port.in.ListAvatarVideos;
 import dev.avatarvideo.application.port.in.ListTopics;
 import dev.avatarvideo.application.port.in.ListVoices;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
+import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
 import dev.avatarvideo.application.port.in.SaveTopic;
 import dev.avatarvideo.application.port.in.UpdateTopic;
 import dev.avatarvideo.domain.FileTooLargeException;
@@ -43,7 +45,11 @@ public final class JavalinServer implements AutoCloseable {
 
     /** The use cases the API exposes. */
     public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files,
-                           TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices) {
+                           TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices, TrackingUseCases tracking) {
+    }
+
+    /** Render tracking: HeyGen's webhooks in, the operators' status out. */
+    public record TrackingUseCases(ReceiveRenderEvent renderEvents, GetProcessingStatus status) {
     }
 
     /** The topic use cases. */
@@ -79,6 +85,8 @@ public final class JavalinServer implements AutoCloseable {
         FileRoutes files = new FileRoutes(useCases.files());
         TopicRoutes topics = new TopicRoutes(useCases.topics(), tenant, bodies);
         CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
+        HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies.mapper());
+        StatusRoutes status = new StatusRoutes(useCases.tracking().status());
         prepare(uploads.directory());
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -94,6 +102,8 @@ public final class JavalinServer implements AutoCloseable {
             files.register(config.routes);
             topics.register(config.routes);
             catalog.register(config.routes);
+            webhooks.register(config.routes);
+            status.register(config.routes);
             config.routes.exception(InvalidInputException.class, (e, ctx) ->
                     problem(ctx, Problem.invalidInput(e.field(), e.getMessage(), ctx.path())));
             config.routes.exception(FileTooLargeException.class, (e, ctx) ->

@@ -31,6 +31,10 @@ record Problem(String type, String title, int status, String detail, String inst
         return new Problem("/problems/not-found", "Not found", 404, detail, instance, null);
     }
 
+    static Problem webhookSignature(String detail, String instance) {
+        return new Problem("/problems/webhook-signature-invalid", "The webhook signature is missing or wrong", 401, detail, instance, null);
+    }
+
     static Problem fileUrlExpired(String detail, String instance) {
         return new Problem("/problems/file-url-expired", "The file address has expired", 403, detail, instance, null);
     }

@@ -2,7 +2,10 @@ package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
+import dev.avatarvideo.application.fakes.InMemoryVideoWork;
+import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
@@ -11,17 +14,23 @@ import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.ProcessingStatusQuery;
+import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
 import dev.avatarvideo.application.service.TopicQueries;
 import dev.avatarvideo.application.service.TopicSaver;
+import dev.avatarvideo.application.service.TrackingPolicy;
+import dev.avatarvideo.domain.ProcessingMode;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The HTTP API on the real services with in-memory out-ports, listening on a free port. */
 final class FakeBackedServer implements AutoCloseable {
@@ -34,6 +43,10 @@ final class FakeBackedServer implements AutoCloseable {
     final InMemoryTopics topics = new InMemoryTopics();
     final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
     final FakeFileAccessSigner signer = new FakeFileAccessSigner();
+    final InMemoryVideoWork work = new InMemoryVideoWork(videos);
+    final InMemoryWebhookRegistrations webhookRegistrations = new InMemoryWebhookRegistrations();
+    final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
+    final RenderEventReceiver renderEvents = new RenderEventReceiver(work, webhookRegistrations, List.of(), clock);
     final Path uploadDirectory;
     final JavalinServer server;
 
@@ -51,7 +64,9 @@ final class FakeBackedServer implements AutoCloseable {
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
         server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock), queries, queries,
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
-                new TopicDeleter(topics, files, transactions)), catalog, catalog),
+                new TopicDeleter(topics, files, transactions)), catalog, catalog,
+                new JavalinServer.TrackingUseCases(renderEvents, new ProcessingStatusQuery(TrackingPolicy.DEFAULT.withMode(ProcessingMode.HYBRID),
+                        work, work, work, calls, Optional.empty(), clock))),
                 RequestTenant.fixed(tenant), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
     }
 

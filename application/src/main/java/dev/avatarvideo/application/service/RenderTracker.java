@@ -3,38 +3,60 @@ package dev.avatarvideo.application.service;
 import dev.avatarvideo.application.port.in.TrackRenders;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.RenderChecks;
+import dev.avatarvideo.application.port.out.RenderChecks.TrackedRender;
+import dev.avatarvideo.application.port.out.RendererAccounts;
+import dev.avatarvideo.application.port.out.RendererCallCounts;
+import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.VideoRenderer;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.VideoRenderers;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.VideoFailure;
-import dev.avatarvideo.domain.VideoStatus;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Polls the renderer for every rendering video, a whole batch per call, and never past the render deadline. When the
- * renderer cannot answer (rate limited, unavailable, refusing our key) the round stops there: the next batches would
- * only hear the same, and after a rate limit no round starts before the renderer's wait is over.
+ * Looks at rendering videos when their check is due ({@link TrackingPolicy}), asking the renderer about a whole
+ * batch per call and never past the render deadline.
+ *
+ * <p>A call is made only when some video is due, and then it carries up to a full batch of the account's videos: the
+ * due ones first, topped up with those due soonest. A call costs the same whether it asks about one render or a
+ * hundred, so renders ride along in calls made anyway, and their schedules bunch up so later calls are full too.
+ *
+ * <p>In webhook mode nothing is polled: a video's only scheduled look is at the deadline, where it fails, saying no
+ * webhook came. When the renderer cannot answer, the batch is looked at again later, and a rate limit is waited out.
  */
 public final class RenderTracker implements TrackRenders {
 
     private static final Logger LOG = System.getLogger(RenderTracker.class.getName());
 
     private final Videos videos;
-    private final VideoRenderer renderer;
+    private final RenderChecks checks;
+    private final Transactions transactions;
+    private final RendererAccounts accounts;
+    private final VideoRenderers renderers;
+    private final RendererCallCounts calls;
     private final Clock clock;
     private final TrackingPolicy policy;
     private final int maxVideosPerRound;
-    private volatile Instant pausedUntil = Instant.MIN;
 
-    public RenderTracker(Videos videos, VideoRenderer renderer, Clock clock, TrackingPolicy policy, int maxVideosPerRound) {
+    public RenderTracker(Videos videos, RenderChecks checks, Transactions transactions, RendererAccounts accounts, VideoRenderers renderers,
+                         RendererCallCounts calls, Clock clock, TrackingPolicy policy, int maxVideosPerRound) {
         this.videos = videos;
-        this.renderer = renderer;
+        this.checks = checks;
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.renderers = renderers;
+        this.calls = calls;
         this.clock = clock;
         this.policy = policy;
         this.maxVideosPerRound = maxVideosPerRound;
@@ -42,85 +64,169 @@ public final class RenderTracker implements TrackRenders {
 
     @Override
     public int trackOnce() {
-        if (clock.now().isBefore(pausedUntil)) {
+        Instant now = clock.now();
+        List<TrackedRender> due = checks.claimDue(now, maxVideosPerRound);
+        if (due.isEmpty()) {
             return 0;
         }
-        List<AvatarVideo> rendering = videos.inStatus(VideoStatus.RENDERING, maxVideosPerRound);
-        int batch = renderer.statusBatchLimit();
+        if (!policy.mode().polls()) {
+            return failWithoutWebhook(due);
+        }
+        Map<RendererCredentials, List<TrackedRender>> byAccount = new LinkedHashMap<>();
+        due.forEach(render -> byAccount.computeIfAbsent(accounts.credentialsFor(render.video().tenantId()), c -> new ArrayList<>()).add(render));
         int changed = 0;
-        for (int from = 0; from < rendering.size(); from += batch) {
-            List<AvatarVideo> slice = rendering.subList(from, Math.min(from + batch, rendering.size()));
-            Map<RenderId, RenderStatus> statuses = renderer.statuses(slice.stream().map(AvatarVideo::renderId).toList());
-            boolean rendererUnwell = false;
-            for (AvatarVideo video : slice) {
-                RenderStatus status = statuses.getOrDefault(video.renderId(), new RenderStatus.Unavailable("no status returned"));
-                rendererUnwell |= noteUnwell(status);
-                try {
-                    if (apply(video, status)) {
-                        changed++;
-                    }
-                } catch (ConcurrentUpdateException e) {
-                    LOG.log(Level.DEBUG, "video {0} changed elsewhere while tracking", video.id());
+        for (Map.Entry<RendererCredentials, List<TrackedRender>> account : byAccount.entrySet()) {
+            changed += track(account.getKey(), account.getValue(), now);
+        }
+        return changed;
+    }
+
+    private int track(RendererCredentials credentials, List<TrackedRender> due, Instant now) {
+        VideoRenderer renderer = renderers.forAccount(credentials);
+        int batch = renderer.statusBatchLimit();
+        List<TrackedRender> all = new ArrayList<>(due);
+        int room = (batch - due.size() % batch) % batch;
+        if (room > 0) {
+            all.addAll(checks.claimNextDue(credentials.fingerprint(), room, now));
+        }
+        int changed = 0;
+        for (int from = 0; from < all.size(); from += batch) {
+            changed += checkBatch(renderer, all.subList(from, Math.min(from + batch, all.size())));
+        }
+        return changed;
+    }
+
+    private int checkBatch(VideoRenderer renderer, List<TrackedRender> batch) {
+        Map<RenderId, RenderStatus> statuses;
+        try {
+            statuses = renderer.statuses(batch.stream().map(render -> render.video().renderId()).toList());
+            calls.add(RendererCallCounts.Call.STATUS_BULK, 1);
+        } catch (RuntimeException e) {
+            batch.forEach(render -> release(render));
+            throw e;
+        }
+        int changed = 0;
+        for (TrackedRender render : batch) {
+            RenderStatus status = statuses.getOrDefault(render.video().renderId(), new RenderStatus.Unavailable("no status returned"));
+            boolean released = false;
+            try {
+                if (apply(render, status)) {
+                    changed++;
                 }
-            }
-            if (rendererUnwell) {
-                return changed;
+                released = true;
+            } catch (ConcurrentUpdateException e) {
+                LOG.log(Level.DEBUG, "video {0} changed elsewhere while tracking", render.video().id());
+            } finally {
+                if (!released) {
+                    release(render);
+                }
             }
         }
         return changed;
     }
 
-    /** True when the answer says nothing about the render but something about the renderer. */
-    private boolean noteUnwell(RenderStatus status) {
+    /** Answers whether the video changed status; either way the claim on it is over afterwards. */
+    private boolean apply(TrackedRender render, RenderStatus status) {
+        AvatarVideo video = render.video();
+        Instant now = clock.now();
+        Instant since = render.renderingSince();
         switch (status) {
+            case RenderStatus.Completed completed -> {
+                moveOn(video, video.startIngesting(now));
+                LOG.log(Level.INFO, "video {0} rendered; ingesting", video.id());
+                return true;
+            }
+            case RenderStatus.Failed failed -> {
+                moveOn(video, video.fail(failed.reason(), now));
+                LOG.log(Level.WARNING, "video {0} failed to render: {1}", video.id(), failed.reason());
+                return true;
+            }
+            case RenderStatus.NotFound notFound when now.isAfter(since.plus(policy.notFoundGrace())) -> {
+                moveOn(video, video.fail(new VideoFailure("render_not_found",
+                        "the renderer no longer knows render " + video.renderId() + " (not found for longer than "
+                                + policy.notFoundGrace() + " after submission)"), now));
+                return true;
+            }
             case RenderStatus.RateLimited limited -> {
-                pausedUntil = clock.now().plus(limited.after());
-                LOG.log(Level.INFO, "renderer asks to wait {0} before the next status round", limited.after());
-                return true;
+                LOG.log(Level.INFO, "renderer asks to wait {0} before asking about render {1} again", limited.after(), video.renderId());
+                checks.reschedule(video.id(), now.plus(limited.after()), false);
+                return false;
             }
-            case RenderStatus.KeyRejected rejected -> {
-                LOG.log(Level.ERROR, "renderer refuses this service''s API key while tracking renders: {0}", rejected.message());
-                return true;
+            case RenderStatus.Unavailable unavailable when !policy.pastDeadline(since, now) -> {
+                LOG.log(Level.INFO, "renderer could not say how render {0} is doing: {1}", video.renderId(), unavailable.reason());
+                checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
+                return false;
             }
-            case RenderStatus.Unavailable unavailable -> {
-                LOG.log(Level.INFO, "renderer unavailable while tracking renders: {0}", unavailable.reason());
-                return true;
+            case RenderStatus.KeyRejected rejected when !policy.pastDeadline(since, now) -> {
+                LOG.log(Level.ERROR, "renderer refuses the API key while tracking render {0}: {1}", video.renderId(), rejected.message());
+                checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
+                return false;
             }
             default -> {
+                if (policy.pastDeadline(since, now)) {
+                    moveOn(video, video.fail(new VideoFailure("render_deadline_exceeded", "rendering took longer than "
+                            + policy.renderDeadline() + "; giving up on render " + video.renderId() + " (last status: " + describe(status) + ")"), now));
+                    return true;
+                }
+                checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks() + 1), true);
                 return false;
             }
         }
     }
 
-    private boolean apply(AvatarVideo video, RenderStatus status) {
-        Instant now = clock.now();
-        // updatedAt of a RENDERING video is the moment it was submitted: nothing else changes it while rendering.
-        Instant submittedAt = video.updatedAt();
-        switch (status) {
-            case RenderStatus.Completed completed -> {
-                videos.update(video.startIngesting(now));
-                LOG.log(Level.INFO, "video {0} rendered; ingesting", video.id());
-                return true;
-            }
-            case RenderStatus.Failed failed -> {
-                videos.update(video.fail(failed.reason(), now));
-                LOG.log(Level.WARNING, "video {0} failed to render: {1}", video.id(), failed.reason());
-                return true;
-            }
-            case RenderStatus.NotFound notFound when now.isAfter(submittedAt.plus(policy.notFoundGrace())) -> {
-                videos.update(video.fail(new VideoFailure("render_not_found",
-                        "the renderer no longer knows render " + video.renderId() + " (not found for longer than "
-                                + policy.notFoundGrace() + " after submission)"), now));
-                return true;
-            }
-            default -> {
-                if (now.isAfter(submittedAt.plus(policy.renderDeadline()))) {
-                    videos.update(video.fail(new VideoFailure("render_deadline_exceeded",
-                            "rendering took longer than " + policy.renderDeadline() + "; giving up on render " + video.renderId()), now));
-                    return true;
+    /** Webhook mode: a video is only due at its deadline, which means its webhook never came. */
+    private int failWithoutWebhook(List<TrackedRender> due) {
+        int changed = 0;
+        for (TrackedRender render : due) {
+            AvatarVideo video = render.video();
+            Instant now = clock.now();
+            boolean released = false;
+            try {
+                if (!policy.pastDeadline(render.renderingSince(), now)) {
+                    checks.reschedule(video.id(), policy.deadline(render.renderingSince()), false);
+                    released = true;
+                    continue;
                 }
-                return false;
+                moveOn(video, video.fail(new VideoFailure("render_deadline_exceeded", "no webhook announced render " + video.renderId()
+                        + " within " + policy.renderDeadline() + " (webhook mode does not poll the renderer; hybrid mode would have"
+                        + " asked it once the webhook was overdue)"), now));
+                LOG.log(Level.WARNING, "video {0} failed: no webhook within the render deadline", video.id());
+                released = true;
+                changed++;
+            } catch (ConcurrentUpdateException e) {
+                LOG.log(Level.DEBUG, "video {0} changed elsewhere while tracking", video.id());
+            } finally {
+                if (!released) {
+                    release(render);
+                }
             }
         }
+        return changed;
+    }
+
+    private void moveOn(AvatarVideo video, AvatarVideo next) {
+        transactions.inTransaction(() -> {
+            videos.update(next);
+            checks.release(video.id());
+        });
+    }
+
+    private void release(TrackedRender render) {
+        try {
+            checks.release(render.video().id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not give back the claim on video " + render.video().id() + "; it lapses by itself", e);
+        }
+    }
+
+    private static String describe(RenderStatus status) {
+        return switch (status) {
+            case RenderStatus.Pending p -> "pending";
+            case RenderStatus.Processing p -> "processing";
+            case RenderStatus.NotFound n -> "not found";
+            case RenderStatus.Unavailable u -> "renderer unavailable: " + u.reason();
+            case RenderStatus.KeyRejected k -> "API key refused: " + k.message();
+            default -> status.toString();
+        };
     }
 }

@@ -4,8 +4,12 @@ import dev.avatarvideo.application.port.in.IngestRenderedVideo;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.application.port.out.IngestQueue;
+import dev.avatarvideo.application.port.out.RendererAccounts;
+import dev.avatarvideo.application.port.out.RendererCallCounts;
 import dev.avatarvideo.application.port.out.RetryBackoff;
 import dev.avatarvideo.application.port.out.VideoRenderer;
+import dev.avatarvideo.application.port.out.VideoRenderers;
 import dev.avatarvideo.application.port.out.VideoRenderer.DownloadLink;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderedVideo;
@@ -15,10 +19,12 @@ import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.VideoFailure;
+import dev.avatarvideo.domain.VideoStatus;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +32,12 @@ import java.util.Optional;
 
 /**
  * Copies a rendered video into our storage and records it, in that order, through {@link CrashSafeStorage}: no READY
- * video without its file, no file without its video, not even across a crash.
+ * video without its file, no file without its video, not even across a crash. Each video is claimed first, so of
+ * several instances exactly one downloads it.
  *
  * <p>The download address always comes from a fresh status call, never from an earlier answer or a webhook body: the
- * renderer's addresses expire, and a fresh one is cheap.
+ * renderer's addresses expire, and a fresh one is cheap. The same fresh call is how a renderer event is acted on: a
+ * rendering video an event named is asked about, and ingested at once when the renderer says it is done.
  *
  * <p>When the copy fails, the video stays playable from the renderer's own address, marked temporary with its expiry,
  * and the copy is tried again after a back-off kept in the database (so a restart loses no schedule) until it
@@ -38,17 +46,26 @@ import java.util.Optional;
 public final class VideoIngester implements IngestRenderedVideo {
 
     private static final Logger LOG = System.getLogger(VideoIngester.class.getName());
+    /** How long to wait before asking again when the renderer could not say how a render is doing. */
+    static final Duration RENDERER_UNAVAILABLE_PAUSE = Duration.ofSeconds(10);
 
     private final Videos videos;
-    private final VideoRenderer renderer;
+    private final IngestQueue queue;
+    private final RendererAccounts accounts;
+    private final VideoRenderers renderers;
+    private final RendererCallCounts calls;
     private final CrashSafeStorage files;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final int batchSize;
 
-    public VideoIngester(Videos videos, VideoRenderer renderer, CrashSafeStorage files, Clock clock, RetryBackoff backoff, int batchSize) {
+    public VideoIngester(Videos videos, IngestQueue queue, RendererAccounts accounts, VideoRenderers renderers, RendererCallCounts calls,
+                         CrashSafeStorage files, Clock clock, RetryBackoff backoff, int batchSize) {
         this.videos = videos;
-        this.renderer = renderer;
+        this.queue = queue;
+        this.accounts = accounts;
+        this.renderers = renderers;
+        this.calls = calls;
         this.files = files;
         this.clock = clock;
         this.backoff = backoff;
@@ -58,48 +75,95 @@ public final class VideoIngester implements IngestRenderedVideo {
     @Override
     public int ingestPending() {
         int changed = 0;
-        for (AvatarVideo video : videos.dueForIngest(clock.now(), batchSize)) {
+        for (AvatarVideo video : queue.claimForIngest(clock.now(), batchSize)) {
+            boolean settled = false;
             try {
-                if (ingest(video)) {
+                Outcome outcome = ingest(video);
+                if (outcome == Outcome.ASK_AGAIN) {
+                    queue.retryAt(video.id(), clock.now().plus(RENDERER_UNAVAILABLE_PAUSE));
+                } else {
+                    queue.finish(video.id());
+                }
+                settled = true;
+                if (outcome == Outcome.CHANGED) {
                     changed++;
                 }
             } catch (ConcurrentUpdateException e) {
                 LOG.log(Level.DEBUG, "video {0} changed elsewhere while ingesting", video.id());
+            } finally {
+                if (!settled) {
+                    finishQuietly(video);
+                }
             }
         }
         return changed;
     }
 
-    private boolean ingest(AvatarVideo video) {
+    private enum Outcome {
+        CHANGED, UNCHANGED, ASK_AGAIN
+    }
+
+    private Outcome ingest(AvatarVideo video) {
         Optional<IngestRetry> waiting = video.pendingIngestRetry();
         if (waiting.isPresent() && waiting.get().expiredAt(clock.now())) {
             giveUp(video, waiting.get());
-            return true;
+            return Outcome.CHANGED;
         }
+        VideoRenderer renderer = renderers.forAccount(accounts.credentialsFor(video.tenantId()));
         RenderStatus fresh = renderer.status(video.renderId());
+        calls.add(RendererCallCounts.Call.STATUS_SINGLE, 1);
         switch (fresh) {
             case RenderStatus.Completed(Optional<DownloadLink> link) when link.isPresent() -> {
-                return copyAndRecord(video, link.get());
+                AvatarVideo ingesting = video.status() == VideoStatus.RENDERING ? videos.update(video.startIngesting(clock.now())) : video;
+                if (ingesting != video) {
+                    LOG.log(Level.INFO, "video {0} rendered, as its renderer event said; ingesting", video.id());
+                }
+                boolean ready = copyAndRecord(renderer, ingesting, link.get());
+                return ready || ingesting != video ? Outcome.CHANGED : Outcome.UNCHANGED;
             }
             case RenderStatus.Failed failed -> {
                 videos.update(video.fail(failed.reason(), clock.now()));
-                return true;
+                LOG.log(Level.WARNING, "video {0} failed to render: {1}", video.id(), failed.reason());
+                return Outcome.CHANGED;
             }
             default -> {
-                LOG.log(Level.INFO, "video {0}: renderer answered {1} instead of completed; will ask again", video.id(), fresh);
-                return false;
+                boolean notDone = fresh instanceof RenderStatus.Pending || fresh instanceof RenderStatus.Processing
+                        || fresh instanceof RenderStatus.NotFound;
+                if (video.status() == VideoStatus.RENDERING && notDone) {
+                    // An event announced a render the renderer does not call done: it came early, or was not about this
+                    // render as we know it. Tracking goes on as scheduled.
+                    LOG.log(Level.INFO, "video {0}: a renderer event named it, but the renderer answers {1}", video.id(), fresh);
+                    return Outcome.UNCHANGED;
+                }
+                return askAgain(video, fresh);
             }
         }
     }
 
-    private boolean copyAndRecord(AvatarVideo video, DownloadLink link) {
+    private Outcome askAgain(AvatarVideo video, RenderStatus fresh) {
+        LOG.log(Level.INFO, "video {0}: renderer answered {1} instead of completed; will ask again in {2}", video.id(), fresh,
+                RENDERER_UNAVAILABLE_PAUSE);
+        return Outcome.ASK_AGAIN;
+    }
+
+    private void finishQuietly(AvatarVideo video) {
+        try {
+            queue.finish(video.id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not give back the claim on video " + video.id() + "; it lapses by itself", e);
+        }
+    }
+
+    /** Answers whether the video is READY now. */
+    private boolean copyAndRecord(VideoRenderer renderer, AvatarVideo video, DownloadLink link) {
         String fileName = downloadName(video);
         StorageKey key = StorageKey.newFor(video.tenantId(), fileName);
         StoredFile stored;
         try (RenderedVideo download = renderer.download(link)) {
             stored = files.upload(key, new FileUpload(download.content(), download.length(), fileName, download.contentType()));
         } catch (RuntimeException e) {
-            return retryLater(video, link, e);
+            retryLater(video, link, e);
+            return false;
         }
         try {
             files.saveClaiming(List.of(key), () -> {
@@ -119,7 +183,7 @@ public final class VideoIngester implements IngestRenderedVideo {
      * Keeps the video playable from the renderer's address and schedules the next attempt. The address and its expiry
      * are the ones shown since the first failure: the retries must succeed before the address callers were given dies.
      */
-    private boolean retryLater(AvatarVideo video, DownloadLink link, RuntimeException cause) {
+    private void retryLater(AvatarVideo video, DownloadLink link, RuntimeException cause) {
         Instant now = clock.now();
         Optional<IngestRetry> previous = video.pendingIngestRetry();
         URI temporaryUrl = previous.map(IngestRetry::temporaryUrl).orElse(link.url());
@@ -130,12 +194,11 @@ public final class VideoIngester implements IngestRenderedVideo {
         AvatarVideo waiting = video.ingestAttemptFailed(retry, now);
         if (retry.expiredAt(now)) {
             giveUp(waiting, retry);
-            return true;
+            return;
         }
         videos.update(waiting);
         LOG.log(Level.WARNING, "video {0}: copying into storage failed (attempt {1}: {2}); playable from the renderer until {3}, next attempt at {4}",
                 video.id(), waiting.ingestAttempts(), cause.getMessage(), temporaryUntil, retry.nextAttemptAt());
-        return false;
     }
 
     private void giveUp(AvatarVideo video, IngestRetry retry) {

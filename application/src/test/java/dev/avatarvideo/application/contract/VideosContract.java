@@ -168,24 +168,6 @@ public abstract class VideosContract {
     }
 
     @Test
-    void findsWorkByStatusLeastRecentlyChangedFirst() {
-        AvatarVideo older = newVideo(T0);
-        AvatarVideo newer = newVideo(T0.plusSeconds(5));
-        AvatarVideo other = newVideo(T0.plusSeconds(1));
-        videos.add(newer);
-        videos.add(older);
-        videos.add(other);
-        videos.update(other.startRendering(new RenderId("hg-3"), T0.plusSeconds(9)));
-
-        List<AvatarVideo> queued = videos.inStatus(VideoStatus.QUEUED, 1000).stream()
-                .filter(v -> v.tenantId().equals(tenant)).toList();
-
-        assertThat(queued).extracting(AvatarVideo::id).containsExactly(older.id(), newer.id());
-        assertThat(videos.inStatus(VideoStatus.RENDERING, 1000)).extracting(AvatarVideo::id).contains(other.id());
-        assertThat(videos.inStatus(VideoStatus.QUEUED, 1)).hasSize(1);
-    }
-
-    @Test
     void keepsAFailedCopysTemporaryAddressAndBackOff() {
         AvatarVideo video = newVideo(T0);
         videos.add(video);
@@ -198,27 +180,6 @@ public abstract class VideosContract {
             assertThat(r.temporaryUrl()).isEqualTo(URI.create("https://renderer.example/v.mp4?Expires=1&Signature=abc"));
             assertThat(r.lastError()).isEqualTo("bucket unreachable");
         });
-    }
-
-    @Test
-    void offersForIngestOnlyVideosNotWaitingOutABackOff() {
-        AvatarVideo fresh = newVideo(T0);
-        AvatarVideo backingOff = newVideo(T0);
-        AvatarVideo rendering = newVideo(T0);
-        for (AvatarVideo v : List.of(fresh, backingOff, rendering)) {
-            videos.add(v);
-        }
-        videos.update(fresh.startRendering(new RenderId("hg-" + fresh.id()), T0).startIngesting(T0.plusSeconds(1)));
-        AvatarVideo ingesting = videos.update(backingOff.startRendering(new RenderId("hg-" + backingOff.id()), T0).startIngesting(T0.plusSeconds(2)));
-        videos.update(ingesting.ingestAttemptFailed(retry(T0.plusSeconds(60)), T0.plusSeconds(3)));
-        videos.update(rendering.startRendering(new RenderId("hg-" + rendering.id()), T0));
-
-        List<VideoId> dueAt30 = videos.dueForIngest(T0.plusSeconds(30), 1000).stream().map(AvatarVideo::id).toList();
-        List<VideoId> dueAt60 = videos.dueForIngest(T0.plusSeconds(60), 1000).stream().map(AvatarVideo::id).toList();
-
-        assertThat(dueAt30).contains(fresh.id()).doesNotContain(backingOff.id(), rendering.id());
-        assertThat(dueAt60).contains(fresh.id(), backingOff.id()).doesNotContain(rendering.id());
-        assertThat(dueAt60.indexOf(fresh.id())).isLessThan(dueAt60.indexOf(backingOff.id()));
     }
 
     @Test

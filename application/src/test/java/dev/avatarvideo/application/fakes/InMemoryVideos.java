@@ -7,8 +7,6 @@ import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
-import dev.avatarvideo.domain.VideoStatus;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -71,26 +69,13 @@ public final class InMemoryVideos implements Videos, RollbackTransactions.Partic
     }
 
     @Override
-    public List<AvatarVideo> inStatus(VideoStatus status, int limit) {
-        return byId.values().stream()
-                .filter(v -> v.status() == status)
-                .sorted(Comparator.comparing(AvatarVideo::updatedAt))
-                .limit(limit)
-                .toList();
-    }
-
-    @Override
     public List<AvatarVideo> findAll(TenantId tenantId, Collection<VideoId> videoIds) {
         return videoIds.stream().distinct().map(byId::get).filter(v -> v != null && v.tenantId().equals(tenantId)).toList();
     }
 
-    @Override
-    public List<AvatarVideo> dueForIngest(Instant now, int limit) {
-        return byId.values().stream()
-                .filter(v -> v.dueForIngestAt(now))
-                .sorted(Comparator.comparing(AvatarVideo::updatedAt))
-                .limit(limit)
-                .toList();
+    /** Every video, for the fakes of the work queues that look at videos the way the database does. */
+    public List<AvatarVideo> all() {
+        return List.copyOf(byId.values());
     }
 
     /** Lets a test make the next updates fail, as a broken database would. */

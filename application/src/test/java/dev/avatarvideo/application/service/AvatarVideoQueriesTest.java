@@ -21,6 +21,7 @@ class AvatarVideoQueriesTest {
         AvatarVideo video = kit.request("x");
         kit.submitter.submitQueued();
         kit.renderer.completeRender(video.id());
+        kit.untilFirstCheck();
         kit.tracker.trackOnce();
         kit.ingester.ingestPending();
         StoredFile stored = kit.reload(video.id()).file();

@@ -3,10 +3,14 @@ package dev.avatarvideo.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.port.out.VideoRenderer.SubmitOutcome;
+import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,95 @@ class RenderSubmitterTest {
         kit.clock.advance(Duration.ofSeconds(1));
         assertThat(kit.submitter.submitQueued()).isEqualTo(1);
         assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.RENDERING);
+    }
+
+    @Test
+    void neverHasMoreRendersInFlightPerAccountThanItsBudgetAndQueuesTheRest() {
+        ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(), TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(3, 50));
+        List<AvatarVideo> requested = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            requested.add(kit.request("v" + i));
+        }
+
+        assertThat(kit.submitter.submitQueued()).isEqualTo(3);
+        assertThat(kit.submitter.submitQueued()).as("the budget is spent").isZero();
+        assertThat(kit.videosIn(VideoStatus.RENDERING)).isEqualTo(3);
+        assertThat(kit.videosIn(VideoStatus.QUEUED)).isEqualTo(2);
+
+        kit.renderer.completeRender(requested.get(0).id());
+        kit.untilFirstCheck();
+        kit.tracker.trackOnce();
+
+        assertThat(kit.submitter.submitQueued()).as("a finished render frees one slot").isEqualTo(1);
+        assertThat(kit.reload(requested.get(3).id()).status()).as("oldest first").isEqualTo(VideoStatus.RENDERING);
+        assertThat(kit.reload(requested.get(4).id()).status()).isEqualTo(VideoStatus.QUEUED);
+    }
+
+    @Test
+    void oneTenantsLongQueueDoesNotStarveAnotherTenantsSingleVideo() {
+        ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(), TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(2, 50));
+        TenantId busy = TenantId.of("busy");
+        TenantId small = TenantId.of("small");
+        List<AvatarVideo> busyVideos = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            busyVideos.add(kit.request(busy, "bulk " + i));
+        }
+        kit.submitter.submitQueued();
+        kit.clock.advance(Duration.ofSeconds(1));
+        AvatarVideo single = kit.request(small, "just one");
+
+        kit.renderer.completeRender(busyVideos.get(0).id());
+        kit.untilFirstCheck();
+        kit.tracker.trackOnce();
+        kit.submitter.submitQueued();
+
+        assertThat(kit.reload(single.id()).status()).as("the next free slot goes to the tenant with nothing in flight")
+                .isEqualTo(VideoStatus.RENDERING);
+        assertThat(kit.reload(busyVideos.get(2).id()).status()).isEqualTo(VideoStatus.QUEUED);
+    }
+
+    @Test
+    void freeSlotsAreSharedBetweenTenantsInTurn() {
+        ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(), TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(6, 50));
+        for (int i = 0; i < 10; i++) {
+            kit.request(TenantId.of("a"), "a" + i);
+        }
+        for (int i = 0; i < 10; i++) {
+            kit.request(TenantId.of("b"), "b" + i);
+        }
+        kit.request(TenantId.of("c"), "c0");
+
+        kit.submitter.submitQueued();
+
+        assertThat(kit.work.inFlight(ServiceTestKit.KEY.fingerprint(), kit.clock.now()))
+                .containsEntry(TenantId.of("a"), 3).containsEntry(TenantId.of("b"), 2).containsEntry(TenantId.of("c"), 1);
+    }
+
+    @Test
+    void aClaimedVideoIsNotSubmittedByAnotherSubmitter() {
+        AvatarVideo video = kit.request("contested");
+        assertThat(kit.work.claim(List.of(video.id()), ServiceTestKit.KEY.fingerprint(), kit.clock.now())).hasSize(1);
+
+        assertThat(kit.submitter.submitQueued()).isZero();
+        assertThat(kit.renderer.submissions()).isEmpty();
+
+        kit.work.release(video.id());
+        assertThat(kit.submitter.submitQueued()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedVideoAndAVideoLeftQueuedByAWaitAreNotHeldByAnyone() {
+        AvatarVideo refused = kit.request("refused");
+        AvatarVideo waiting = kit.request("waiting");
+        kit.renderer.onSubmit(v -> v.id().equals(refused.id())
+                ? new SubmitOutcome.InsufficientCredit("empty") : new SubmitOutcome.RateLimited(Duration.ofSeconds(5)));
+
+        kit.submitter.submitQueued();
+
+        assertThat(kit.reload(refused.id()).status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(kit.reload(waiting.id()).status()).isEqualTo(VideoStatus.QUEUED);
+        assertThat(kit.work.isClaimed(refused.id())).isFalse();
+        assertThat(kit.work.isClaimed(waiting.id())).isFalse();
     }
 
     @Test

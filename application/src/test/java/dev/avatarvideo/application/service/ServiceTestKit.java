@@ -1,6 +1,8 @@
 package dev.avatarvideo.application.service;
 
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
@@ -10,6 +12,7 @@ import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import java.time.Duration;
@@ -21,15 +24,21 @@ final class ServiceTestKit {
     static final TenantId TENANT = TenantId.of("acme");
     static final Duration UPLOAD_GRACE = Duration.ofMinutes(10);
     static final TopicLimits LIMITS = new TopicLimits(20, 1_000);
+    static final RendererCredentials KEY = new RendererCredentials("test-renderer-key");
+    /** Large enough that no test meets it unless it means to. */
+    static final RenderSubmitter.Budget UNLIMITED = new RenderSubmitter.Budget(10_000, 50);
 
     final TestClock clock = new TestClock();
     final InMemoryVideos videos = new InMemoryVideos();
     final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
     final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
     final InMemoryTopics topics = new InMemoryTopics();
-    final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
+    final InMemoryVideoWork work = new InMemoryVideoWork(videos);
+    final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
+    final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work);
     final CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, UPLOAD_GRACE);
     final ScriptedVideoRenderer renderer;
+    final TrackingPolicy policy;
     final GenerateAvatarVideoService generate;
     final RenderSubmitter submitter;
     final RenderTracker tracker;
@@ -45,11 +54,17 @@ final class ServiceTestKit {
     }
 
     ServiceTestKit(ScriptedVideoRenderer renderer) {
+        this(renderer, TrackingPolicy.DEFAULT, UNLIMITED);
+    }
+
+    ServiceTestKit(ScriptedVideoRenderer renderer, TrackingPolicy policy, RenderSubmitter.Budget budget) {
         this.renderer = renderer;
+        this.policy = policy;
         generate = new GenerateAvatarVideoService(videos, clock);
-        submitter = new RenderSubmitter(videos, renderer, clock, 50);
-        tracker = new RenderTracker(videos, renderer, clock, TrackingPolicy.DEFAULT, 1000);
-        ingester = new VideoIngester(videos, renderer, files, clock, failures -> Duration.ofSeconds(10L * failures), 10);
+        submitter = new RenderSubmitter(videos, work, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, budget);
+        tracker = new RenderTracker(videos, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, 1000);
+        ingester = new VideoIngester(videos, work, tenant -> KEY, credentials -> renderer, calls, files, clock,
+                failures -> Duration.ofSeconds(10L * failures), 10);
         queries = new AvatarVideoQueries(videos, storage);
         topicSaver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
         topicQueries = new TopicQueries(topics, videos, storage);
@@ -58,11 +73,26 @@ final class ServiceTestKit {
     }
 
     AvatarVideo request(String title) {
-        return generate.generate(GenerateAvatarVideoCommand.fromFields(TENANT, title, "720p", "16:9",
+        return request(TENANT, title);
+    }
+
+    /** Each request a microsecond after the one before, so "oldest first" has one answer. */
+    AvatarVideo request(TenantId tenant, String title) {
+        clock.advance(Duration.ofNanos(1_000));
+        return generate.generate(GenerateAvatarVideoCommand.fromFields(tenant, title, "720p", "16:9",
                 List.of(new SceneFields("sim-avatar-anna", "sim-voice-en-1", "Hello from " + title))));
     }
 
     AvatarVideo reload(VideoId id) {
         return videos.findById(id).orElseThrow();
+    }
+
+    /** Moves the clock to the first status check of a video submitted now. */
+    void untilFirstCheck() {
+        clock.advance(policy.firstCheck());
+    }
+
+    long videosIn(dev.avatarvideo.domain.VideoStatus status) {
+        return videos.all().stream().filter(v -> v.status() == status).count();
     }
 }

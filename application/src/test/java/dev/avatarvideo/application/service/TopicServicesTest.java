@@ -85,6 +85,7 @@ class TopicServicesTest {
 
         kit.submitter.submitQueued();
         kit.renderer.completeRender(requested);
+        kit.untilFirstCheck();
         kit.tracker.trackOnce();
         kit.ingester.ingestPending();
 

@@ -3,6 +3,7 @@ package dev.avatarvideo.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.port.out.FileStorage.StorageFailureException;
+import dev.avatarvideo.application.port.out.RendererCallCounts;
 import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Scene;
@@ -25,6 +26,7 @@ class VideoIngesterTest {
         AvatarVideo video = kit.request(title);
         kit.submitter.submitQueued();
         kit.renderer.completeRender(video.id());
+        kit.untilFirstCheck();
         kit.tracker.trackOnce();
         return kit.reload(video.id());
     }
@@ -130,6 +132,7 @@ class VideoIngesterTest {
     void failsTheVideoWithAClearReasonWhenTheTemporaryAddressExpiresBeforeACopySucceeds() {
         AvatarVideo video = kit.request("storage down for good");
         kit.submitter.submitQueued();
+        kit.untilFirstCheck();
         Instant expires = kit.clock.now().plusSeconds(25);
         kit.renderer.completeRender(video.id(), expires);
         kit.tracker.trackOnce();
@@ -189,6 +192,37 @@ class VideoIngesterTest {
         assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.INGESTING);
         assertThat(kit.storage.keys()).isEmpty();
         assertThat(kit.unclaimed.entries()).isEmpty();
+    }
+
+    @Test
+    void aRendererThatCannotAnswerIsAskedAgainAfterAPauseNotInEveryRound() {
+        AvatarVideo video = renderedVideo("renderer down");
+        kit.renderer.reportStatus(video.id(), new RenderStatus.Unavailable("HTTP 503"));
+
+        kit.ingester.ingestPending();
+        kit.ingester.ingestPending();
+        kit.clock.advance(VideoIngester.RENDERER_UNAVAILABLE_PAUSE.minusMillis(1));
+        kit.ingester.ingestPending();
+
+        assertThat(kit.calls.of(RendererCallCounts.Call.STATUS_SINGLE)).as("asked once").isEqualTo(1);
+        kit.renderer.completeRender(video.id());
+        kit.clock.advance(Duration.ofMillis(1));
+        assertThat(kit.ingester.ingestPending()).isEqualTo(1);
+        assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.READY);
+        assertThat(kit.calls.of(RendererCallCounts.Call.STATUS_SINGLE)).isEqualTo(2);
+    }
+
+    @Test
+    void aVideoAnotherIngesterHoldsIsLeftAlone() {
+        AvatarVideo video = renderedVideo("contested");
+        assertThat(kit.work.claimForIngest(kit.clock.now(), 10)).extracting(AvatarVideo::id).containsExactly(video.id());
+
+        assertThat(kit.ingester.ingestPending()).isZero();
+        assertThat(kit.storage.keys()).isEmpty();
+
+        kit.work.finish(video.id());
+        assertThat(kit.ingester.ingestPending()).isEqualTo(1);
+        assertThat(kit.storage.keys()).hasSize(1);
     }
 
     @Test

@@ -5,8 +5,6 @@ import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
-import dev.avatarvideo.domain.VideoStatus;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,13 +32,4 @@ public interface Videos {
 
     /** Those of the given videos that exist and belong to the tenant, in no particular order. */
     List<AvatarVideo> findAll(TenantId tenantId, Collection<VideoId> videoIds);
-
-    /** Videos in the given status, least recently changed first. */
-    List<AvatarVideo> inStatus(VideoStatus status, int limit);
-
-    /**
-     * INGESTING videos whose copy may be tried now (never tried, or past the back-off of their last failure),
-     * least recently changed first.
-     */
-    List<AvatarVideo> dueForIngest(Instant now, int limit);
 }

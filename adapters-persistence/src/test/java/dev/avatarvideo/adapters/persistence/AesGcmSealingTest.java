@@ -1,0 +1,67 @@
+package dev.avatarvideo.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AesGcmSealingTest {
+
+    private static final AesGcmSealing SEALING = AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(new byte[32]));
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void opensWhatItSealedAndEverySealingDiffers() {
+        byte[] once = SEALING.seal("whsec_secret", "row-1");
+        byte[] twice = SEALING.seal("whsec_secret", "row-1");
+
+        assertThat(SEALING.open(once, "row-1")).isEqualTo("whsec_secret");
+        assertThat(once).isNotEqualTo(twice);
+    }
+
+    @Test
+    void refusesAlteredValuesAndValuesFromAnotherRow() {
+        byte[] sealed = SEALING.seal("whsec_secret", "row-1");
+        byte[] altered = sealed.clone();
+        altered[altered.length - 1] ^= 1;
+
+        assertThatThrownBy(() -> SEALING.open(altered, "row-1")).hasMessageContaining("altered");
+        assertThatThrownBy(() -> SEALING.open(sealed, "row-2")).hasMessageContaining("altered, or belongs elsewhere");
+        assertThatThrownBy(() -> SEALING.open(new byte[] {1, 2, 3}, "row-1")).hasMessageContaining("damaged");
+    }
+
+    @Test
+    void tellsAnotherMasterKeyApartFromDamage() {
+        byte[] other = new byte[32];
+        other[31] = 7;
+        byte[] sealed = AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(other)).seal("whsec_secret", "row-1");
+
+        assertThatThrownBy(() -> SEALING.open(sealed, "row-1")).isInstanceOf(AesGcmSealing.SealedWithAnotherKeyException.class)
+                .hasMessageContaining(SEALING.keyId());
+    }
+
+    @Test
+    void refusesKeysOfTheWrongSize() {
+        assertThatThrownBy(() -> AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(new byte[16]))).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> AesGcmSealing.withBase64Key("not base64!")).hasMessageContaining("base64");
+    }
+
+    @Test
+    void aKeyFileIsMadeOnceReadableByItsOwnerOnlyAndReused() throws Exception {
+        Path keyFile = directory.resolve("keys/master.key");
+
+        AesGcmSealing first = AesGcmSealing.withKeyFile(keyFile);
+        AesGcmSealing second = AesGcmSealing.withKeyFile(keyFile);
+
+        assertThat(second.open(first.seal("kept", "ctx"), "ctx")).isEqualTo("kept");
+        assertThat(Base64.getDecoder().decode(Files.readString(keyFile).strip())).hasSize(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.avatarvideo.adapters.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
+import dev.avatarvideo.application.port.in.RenderEventCommand;
+import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.RenderEvent;
+import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.WebhookEvent;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/heygen}: HeyGen's calls when a render finishes. The signature (hex HMAC-SHA256 of the raw body,
+ * in {@code Signature} or {@code X-HeyGen-Signature}, with or without a {@code sha256=} prefix) is checked on the
+ * exact bytes received, before anything in the body is believed; a call without a valid one is refused with 401. A
+ * valid one is kept and answered at once; what it says is acted on in the background, and only by asking HeyGen.
+ * Events this service does not track are acknowledged and ignored. {@code OPTIONS} answers HeyGen's reachability
+ * probe when the endpoint is registered.
+ */
+final class HeyGenWebhookRoutes {
+
+    static final String PATH = "/webhooks/heygen";
+    private static final Logger LOG = LoggerFactory.getLogger(HeyGenWebhookRoutes.class);
+    private static final List<String> SIGNATURE_HEADERS = List.of("Signature", "X-HeyGen-Signature");
+    private static final Map<String, WebhookEvent> EVENTS = Map.of(
+            "avatar_video.success", WebhookEvent.VIDEO_RENDERED,
+            "avatar_video.fail", WebhookEvent.VIDEO_FAILED);
+
+    private final ReceiveRenderEvent receiver;
+    private final ObjectMapper json;
+
+    HeyGenWebhookRoutes(ReceiveRenderEvent receiver, ObjectMapper json) {
+        this.receiver = receiver;
+        this.json = json;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(PATH, this::receive);
+        routes.options(PATH, ctx -> ctx.header("Allow", "POST, OPTIONS").status(200));
+    }
+
+    private void receive(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        Parsed parsed = parse(body);
+        ReceiveRenderEvent.Receipt receipt = receiver.receive(new RenderEventCommand(body, signatures(ctx), parsed.event()));
+        switch (receipt) {
+            case REJECTED -> {
+                LOG.warn("refused a call to {} from {}: no valid signature", PATH, ctx.ip());
+                ctx.status(401).json(Problem.webhookSignature("the call carries no valid signature: send the lowercase hex HMAC-SHA256 of the"
+                        + " raw body, keyed with the endpoint's signing secret, in the Signature (or X-HeyGen-Signature) header", ctx.path()))
+                        .contentType(Problem.CONTENT_TYPE);
+            }
+            case IGNORED -> {
+                if (parsed.malformed().isPresent()) {
+                    throw new JsonBodies.MalformedBodyException("body", parsed.malformed().get());
+                }
+                ctx.status(200).json(Map.of("received", true, "ignored", true, "reason", "event type '" + parsed.type()
+                        + "' is not one this service tracks"));
+            }
+            case ACCEPTED -> ctx.status(200).json(Map.of("received", true));
+            case DUPLICATE -> ctx.status(200).json(Map.of("received", true, "duplicate", true));
+        }
+    }
+
+    /** Every signature the call carries, decoded; malformed ones are left out (and so cannot match). */
+    private static List<byte[]> signatures(Context ctx) {
+        List<byte[]> signatures = new ArrayList<>();
+        for (String header : SIGNATURE_HEADERS) {
+            for (String value : Collections.list(ctx.req().getHeaders(header))) {
+                String hex = value.strip();
+                if (hex.toLowerCase(Locale.ROOT).startsWith("sha256=")) {
+                    hex = hex.substring("sha256=".length());
+                }
+                try {
+                    signatures.add(HexFormat.of().parseHex(hex));
+                } catch (IllegalArgumentException e) {
+                    // Not hex: no secret of ours produced it.
+                }
+            }
+        }
+        return signatures;
+    }
+
+    private record Parsed(Optional<RenderEvent> event, String type, Optional<String> malformed) {
+
+        static Parsed malformed(String type, String why) {
+            return new Parsed(Optional.empty(), type, Optional.of(why));
+        }
+    }
+
+    /** Reads only what names the event and its render; the rest of the body (its URL above all) is never used. */
+    private Parsed parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            return Parsed.malformed("", "the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            return Parsed.malformed("", "the body is not a JSON object");
+        }
+        String type = root.path("event_type").asText("");
+        WebhookEvent event = EVENTS.get(type);
+        if (event == null) {
+            return type.isBlank() ? Parsed.malformed(type, "the body names no event_type") : new Parsed(Optional.empty(), type, Optional.empty());
+        }
+        String videoId = root.path("event_data").path("video_id").asText("");
+        try {
+            return new Parsed(Optional.of(new RenderEvent(event, new RenderId(videoId))), type, Optional.empty());
+        } catch (InvalidInputException e) {
+            return Parsed.malformed(type, "event_data.video_id is missing or not a render id");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.avatarvideo.application.port.out;
+
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoStatus;
+import java.util.Map;
+
+/** Counts over all tenants' videos, for operators. */
+public interface VideoStatistics {
+
+    /** Videos queued, rendering or ingesting now, by status; statuses without any are left out. */
+    Map<VideoStatus, Long> inFlightByStatus();
+
+    /** Queued videos per tenant; tenants without any are left out. */
+    Map<TenantId, Long> queuedPerTenant();
+}

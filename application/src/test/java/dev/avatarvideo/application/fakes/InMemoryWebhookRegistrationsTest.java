@@ -1,0 +1,12 @@
+package dev.avatarvideo.application.fakes;
+
+import dev.avatarvideo.application.contract.WebhookRegistrationsContract;
+import dev.avatarvideo.application.port.out.WebhookRegistrations;
+
+class InMemoryWebhookRegistrationsTest extends WebhookRegistrationsContract {
+
+    @Override
+    protected WebhookRegistrations newRegistrations() {
+        return new InMemoryWebhookRegistrations();
+    }
+}
