@@ -2,7 +2,10 @@ package dev.avatarvideo.adapters.heygen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
+import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.fakes.PassThroughTransactions;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
 import dev.avatarvideo.application.port.out.Clock;
@@ -67,7 +70,8 @@ class FiftyVideosUnderFaultsTest {
                 .withRetries(new HeyGenSettings.Retries(5, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10),
                         Duration.ofSeconds(5))));
         InMemoryVideos videos = new InMemoryVideos();
-        GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, CLOCK);
+        GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), new InMemoryCallbackSecrets(),
+                new PassThroughTransactions(), CLOCK);
         List<AvatarVideo> requested = new ArrayList<>();
         for (int i = 0; i < VIDEOS; i++) {
             requested.add(generate.generate(GenerateAvatarVideoCommand.fromFields(TenantId.of("acme"), "Lesson " + i, "720p", "16:9",

@@ -1,8 +1,10 @@
 package dev.avatarvideo.application.service;
 
+import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
+import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
@@ -27,7 +29,9 @@ final class ServiceTestKit {
     final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
     final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
     final InMemoryTopics topics = new InMemoryTopics();
-    final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
+    final InMemoryVideoCallbacks callbacks = new InMemoryVideoCallbacks();
+    final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
+    final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, callbacks, callbackSecrets);
     final CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, UPLOAD_GRACE);
     final ScriptedVideoRenderer renderer;
     final GenerateAvatarVideoService generate;
@@ -46,7 +50,7 @@ final class ServiceTestKit {
 
     ServiceTestKit(ScriptedVideoRenderer renderer) {
         this.renderer = renderer;
-        generate = new GenerateAvatarVideoService(videos, clock);
+        generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, clock);
         submitter = new RenderSubmitter(videos, renderer, clock, 50);
         tracker = new RenderTracker(videos, renderer, clock, TrackingPolicy.DEFAULT, 1000);
         ingester = new VideoIngester(videos, renderer, files, clock, failures -> Duration.ofSeconds(10L * failures), 10);
