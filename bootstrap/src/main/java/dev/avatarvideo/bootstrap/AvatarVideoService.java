@@ -6,7 +6,9 @@ import dev.avatarvideo.adapters.heygen.HeyGenRendererCatalog;
 import dev.avatarvideo.adapters.heygen.HeyGenSettings;
 import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderer;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
+import dev.avatarvideo.adapters.notifications.HttpNotificationSender;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
+import dev.avatarvideo.adapters.persistence.SecretsKey;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
 import dev.avatarvideo.adapters.storage.S3FileStorage;
@@ -14,6 +16,7 @@ import dev.avatarvideo.adapters.storage.S3Settings;
 import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.RequestTenant;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
+import dev.avatarvideo.application.port.out.CallbackSecrets;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
@@ -25,8 +28,12 @@ import dev.avatarvideo.application.port.out.UnclaimedObjects;
 import dev.avatarvideo.application.port.out.VideoRenderer;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.LiveVideoStatus;
+import dev.avatarvideo.application.service.NotificationDeliverer;
+import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
@@ -50,6 +57,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +76,12 @@ public final class AvatarVideoService implements AutoCloseable {
     private static final Clock CLOCK = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
     /** Spreads the retries of videos that failed together (a storage outage) so they do not all return at once. */
     private static final double INGEST_RETRY_JITTER = 0.2;
+    /** So a receiver back from an outage is not met by every retry at once. */
+    private static final double WEBHOOK_RETRY_JITTER = 0.2;
+    /** Deliveries sent at once per round; each waits for its receiver on a virtual thread. */
+    private static final int WEBHOOK_BATCH = 50;
+    /** How many events a live status watcher may fall behind before it is dropped (and resumes by itself). */
+    private static final int WATCH_CAPACITY = 1024;
 
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
@@ -130,16 +144,29 @@ public final class AvatarVideoService implements AutoCloseable {
             Topics topics = database.topics();
             CrashSafeStorage crashSafeStorage = new CrashSafeStorage(storage, unclaimed, transactions, CLOCK, config.sweeper().gracePeriod());
 
+            SecretsKey secretsKey = SecretsKey.of(config.secretsEncryptionKey()
+                    .map(key -> Base64.getDecoder().decode(key.value()))
+                    .orElseGet(() -> SecretsKeyFile.readOrCreate(config.secretsKeyFile())));
+            CallbackSecrets callbackSecrets = database.callbackSecrets(secretsKey);
+            Configuration.Notifications notifications = config.notifications();
+            LiveVideoStatus live = started(running, new LiveVideoStatus(videos, database.videoEvents(), storage, WATCH_CAPACITY)
+                    .listenTo(database.videoEventNotifications(Duration.ofMillis(200), Duration.ofSeconds(5))));
+            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(secretsKey), CLOCK);
+            CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
+
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             Configuration.TopicUploads uploads = config.topicUploads();
             TopicSaver topicSaver = new TopicSaver(topics, videos, storage, crashSafeStorage, CLOCK,
                     new TopicLimits(uploads.maxContents(), uploads.maxFileBytes()));
             TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
-                    new GenerateAvatarVideoService(videos, CLOCK), queries, queries, storedFiles,
+                    new GenerateAvatarVideoService(videos, database.videoCallbacks(), callbackSecrets, transactions, CLOCK), queries, queries,
+                    storedFiles,
                     new JavalinServer.TopicUseCases(topicSaver, topicSaver, topicQueries, topicQueries,
                             new TopicDeleter(topics, crashSafeStorage, transactions)),
-                    catalogQueries, catalogQueries),
+                    catalogQueries, catalogQueries,
+                    new JavalinServer.LiveStatus(live, notifications.sseKeepAlive()),
+                    new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService)),
                     RequestTenant.fixed(DEFAULT_TENANT),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
 
@@ -153,6 +180,11 @@ public final class AvatarVideoService implements AutoCloseable {
             background.every(config.pollInterval(), "track", tracker::trackOnce);
             background.every(Duration.ofMillis(500), "ingest", ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
+            NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(secretsKey),
+                    new HttpNotificationSender(notifications.webhookTimeout()), storage,
+                    new FailsafeRetryBackoff(notifications.webhookRetryFirstDelay(), notifications.webhookRetryMaxDelay(), WEBHOOK_RETRY_JITTER),
+                    notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
+            background.every(notifications.webhookPollInterval(), "notify", deliverer::deliverDue);
 
             started(running, web.start("0.0.0.0", port));
             return new AvatarVideoService(running, URI.create("http://localhost:" + web.port()), config);
@@ -160,6 +192,12 @@ public final class AvatarVideoService implements AutoCloseable {
             closeAll(running);
             throw e;
         }
+    }
+
+    /** Longer than any attempt can take, so no other instance claims a delivery while it is still being sent. */
+    private static Duration deliveryLease(Duration webhookTimeout) {
+        Duration lease = webhookTimeout.multipliedBy(6);
+        return lease.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : lease;
     }
 
     private static S3FileStorage connectS3(Configuration.S3Bucket bucket) {
