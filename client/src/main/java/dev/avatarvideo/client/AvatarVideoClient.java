@@ -30,12 +30,14 @@ public final class AvatarVideoClient {
     private final URI baseUrl;
     private final Optional<String> apiKey;
     private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final ObjectMapper json;
 
     private AvatarVideoClient(Builder builder) {
         this.baseUrl = withoutTrailingSlash(builder.baseUrl);
         this.apiKey = Optional.ofNullable(builder.apiKey);
+        this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
         this.http = builder.http != null ? builder.http : newHttpClient(builder.connectTimeout);
         this.json = new ObjectMapper()
@@ -87,6 +89,10 @@ public final class AvatarVideoClient {
 
     Optional<String> apiKey() {
         return apiKey;
+    }
+
+    Duration connectTimeout() {
+        return connectTimeout;
     }
 
     ObjectMapper json() {
@@ -199,10 +205,6 @@ public final class AvatarVideoClient {
 
         public AvatarVideoClient build() {
             return new AvatarVideoClient(this);
-        }
-
-        Duration connectTimeout() {
-            return connectTimeout;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -79,7 +80,7 @@ public final class StatusTracker implements AutoCloseable {
     StatusTracker(AvatarVideoClient client, TrackerSettings settings) {
         this.client = client;
         this.settings = settings;
-        this.streamHttp = AvatarVideoClient.newHttpClient(Duration.ofSeconds(5));
+        this.streamHttp = AvatarVideoClient.newHttpClient(client.connectTimeout());
         if (settings.mode() != TrackingMode.POLL) {
             workers.add(Thread.ofVirtual().name("status-stream").start(this::streamLoop));
             workers.add(Thread.ofVirtual().name("status-stream-watchdog").start(this::watchForSilence));
@@ -188,7 +189,7 @@ public final class StatusTracker implements AutoCloseable {
     }
 
     private InputStream open(List<String> videoIds) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(client.baseUrl() + "/api/events?videoIds="
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/events?videoIds="
                         + AvatarVideoClient.encode(String.join(",", videoIds))))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/event-stream");
