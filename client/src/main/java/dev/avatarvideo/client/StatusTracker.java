@@ -132,6 +132,8 @@ public final class StatusTracker implements AutoCloseable {
         int failures = 0;
         Set<String> streamedBefore = Set.of();
         while (!closed) {
+            // Cleared before choosing, so a video tracked from now on either is chosen or asks for another restart.
+            restartRequested = false;
             List<String> wanted = chooseStreamed();
             if (wanted.isEmpty()) {
                 streamHealthy = false;
@@ -140,7 +142,6 @@ public final class StatusTracker implements AutoCloseable {
                 awaitWork();
                 continue;
             }
-            restartRequested = false;
             boolean resuming = lastEventId > 0;
             if (!streamHealthy && transport != Transport.POLLING) {
                 transport = Transport.CONNECTING;
@@ -169,6 +170,10 @@ public final class StatusTracker implements AutoCloseable {
                 }
             } catch (UnknownVideoException e) {
                 failUnknown(wanted);
+                // Should the refusal persist without a video to blame, do not ask again at once.
+                if (!pause(backoff(++failures))) {
+                    return;
+                }
             } catch (IOException | RuntimeException e) {
                 if (closed) {
                     return;

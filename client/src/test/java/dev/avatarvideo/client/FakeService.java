@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the service, speaking its HTTP API as far as the client's tests need: videos answered from a map a
@@ -39,7 +40,9 @@ final class FakeService implements AutoCloseable {
     final Map<String, String> videos = new ConcurrentHashMap<>();
     /** What the next stream answers before streaming: 200, or a refusal. */
     volatile int streamStatus = 200;
-    private final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    /** Frames for the newest stream; an older one still open hands back what it took and ends. */
+    private final LinkedBlockingDeque<String> frames = new LinkedBlockingDeque<>();
+    private final AtomicInteger streams = new AtomicInteger();
     private final HttpServer server;
 
     FakeService() {
@@ -86,9 +89,11 @@ final class FakeService implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String uri = exchange.getRequestURI().toString();
+        // A new stream takes over before it is seen, so no frame sent after it was requested goes to an older one.
+        int generation = uri.startsWith("/api/events") ? streams.incrementAndGet() : 0;
         requests.add(new Request(exchange.getRequestMethod(), uri, Map.copyOf(exchange.getRequestHeaders()), body));
         if (uri.startsWith("/api/events")) {
-            stream(exchange);
+            stream(exchange, generation);
         } else if (exchange.getRequestMethod().equals("POST") && uri.equals("/api/videos")) {
             answer(exchange, 202, "application/json", video("v-new", "QUEUED"));
         } else if (uri.startsWith("/api/videos?")) {
@@ -105,7 +110,7 @@ final class FakeService implements AutoCloseable {
         }
     }
 
-    private void stream(HttpExchange exchange) throws IOException {
+    private void stream(HttpExchange exchange, int generation) throws IOException {
         if (streamStatus != 200) {
             answer(exchange, streamStatus, "application/problem+json", "{\"type\": \"/problems/http-" + streamStatus + "\", \"status\": " + streamStatus + "}");
             return;
@@ -117,6 +122,12 @@ final class FakeService implements AutoCloseable {
             out.flush();
             while (true) {
                 String frame = frames.poll(100, TimeUnit.MILLISECONDS);
+                if (generation != streams.get()) {
+                    if (frame != null) {
+                        frames.addFirst(frame);
+                    }
+                    return;
+                }
                 if (frame == null) {
                     out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
                 } else if (frame.equals(END)) {

@@ -89,6 +89,32 @@ class StatusTrackerTest {
     }
 
     @Test
+    void aVideoTrackedLaterJoinsTheStreamWhichResumesAndReadsItOnce() throws Exception {
+        tracker = client.statusTracker(settings(TrackingMode.SSE));
+        service.videos.put("v-1", FakeService.video("v-1", "RENDERING"));
+        service.videos.put("v-2", FakeService.video("v-2", "INGESTING"));
+        List<StatusUpdate> first = Collections.synchronizedList(new ArrayList<>());
+        List<StatusUpdate> second = Collections.synchronizedList(new ArrayList<>());
+        tracker.track("v-1", first::add);
+        await(() -> tracker.transport() == StatusTracker.Transport.STREAMING);
+        service.streamEvent(5, "v-1", "RENDERING");
+        await(() -> first.size() == 1);
+
+        Tracking later = tracker.track("v-2", second::add);
+        await(() -> service.streamRequests().size() >= 2 && !second.isEmpty());
+        service.streamEvent(6, "v-2", "READY");
+
+        assertThat(later.terminal().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(VideoStatus.READY);
+        FakeService.Request reopened = service.streamRequests().getLast();
+        assertThat(reopened.uri()).isEqualTo("/api/events?videoIds=v-1%2Cv-2");
+        assertThat(reopened.header("Last-Event-ID")).isEqualTo("5");
+        assertThat(second).extracting(StatusUpdate::status).containsExactly(VideoStatus.INGESTING, VideoStatus.READY);
+        assertThat(second).extracting(StatusUpdate::source).containsExactly(StatusUpdate.Source.POLL, StatusUpdate.Source.STREAM);
+        assertThat(service.requests).filteredOn(r -> r.uri().startsWith("/api/videos/")).extracting(FakeService.Request::uri)
+                .as("only the newcomer is read, once").containsExactly("/api/videos/v-2");
+    }
+
+    @Test
     void autoModePollsWhileTheStreamIsRefusedAndStreamsOnceItIsBack() throws Exception {
         service.streamStatus = 503;
         tracker = client.statusTracker(settings(TrackingMode.AUTO));
