@@ -8,7 +8,9 @@ import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderers;
 import dev.avatarvideo.adapters.heygen.HeyGenWebhooks;
 import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
+import dev.avatarvideo.adapters.notifications.HttpNotificationSender;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
+import dev.avatarvideo.adapters.persistence.SecretsKey;
 import dev.avatarvideo.adapters.persistence.WorkerLeases;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
@@ -22,6 +24,7 @@ import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
 import dev.avatarvideo.application.port.in.SaveTopic;
 import dev.avatarvideo.application.port.in.SetUpRendererWebhook;
 import dev.avatarvideo.application.port.in.TopicView;
+import dev.avatarvideo.application.port.out.CallbackSecrets;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
@@ -35,12 +38,17 @@ import dev.avatarvideo.application.port.out.SubmissionQueue;
 import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.VideoEventNotifications;
 import dev.avatarvideo.application.port.out.VideoRenderers;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.port.out.WebhookRegistrations;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.LiveVideoStatus;
+import dev.avatarvideo.application.service.NotificationDeliverer;
+import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererWebhookSetup;
@@ -69,6 +77,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -91,9 +100,16 @@ public final class AvatarVideoService implements AutoCloseable {
     private static final String SUBMIT = "submit";
     private static final String EVENTS = "events";
     private static final String INGEST = "ingest";
+    private static final String NOTIFY = "notify";
     private static final int SUBMISSIONS_PER_ROUND = 50;
     private static final int CHECKS_PER_ROUND = 1_000;
     private static final Duration WEBHOOK_SETUP_RETRY = Duration.ofSeconds(30);
+    /** So a receiver back from an outage is not met by every retry at once. */
+    private static final double WEBHOOK_RETRY_JITTER = 0.2;
+    /** Deliveries sent at once per round; each waits for its receiver on a virtual thread. */
+    private static final int WEBHOOK_BATCH = 50;
+    /** How many events a live status watcher may fall behind before it is dropped (and resumes by itself). */
+    private static final int WATCH_CAPACITY = 1024;
 
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
@@ -171,8 +187,25 @@ public final class AvatarVideoService implements AutoCloseable {
                     new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, heygenKey, url, configuredSecret, CLOCK));
             RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, configuredSecret.stream().toList(), CLOCK);
 
+            SecretsKey secretsKey = SecretsKey.of(config.secretsEncryptionKey()
+                    .map(key -> Base64.getDecoder().decode(key.value()))
+                    .orElseGet(() -> SecretsKeyFile.readOrCreate(config.secretsKeyFile())));
+            CallbackSecrets callbackSecrets = database.callbackSecrets(secretsKey);
+            Configuration.Notifications notifications = config.notifications();
+            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(secretsKey), CLOCK);
+            CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
+
             BackgroundWork background = started(running, new BackgroundWork());
-            GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, CLOCK);
+            // One LISTEN connection wakes both the live status streams and the outbox: every committed status change,
+            // on any instance, may have queued deliveries, so they go out now rather than at the next poll.
+            VideoEventNotifications eventNotifications = database.videoEventNotifications(Duration.ofMillis(200), Duration.ofSeconds(5));
+            LiveVideoStatus live = started(running, new LiveVideoStatus(videos, database.videoEvents(), storage, WATCH_CAPACITY)
+                    .listenTo(wakeUp -> eventNotifications.onNewEvents(() -> {
+                        wakeUp.run();
+                        background.wake(NOTIFY);
+                    })));
+            GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, database.videoCallbacks(), callbackSecrets, transactions,
+                    CLOCK);
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             Configuration.TopicUploads uploads = config.topicUploads();
             TopicSaver topicSaver = new TopicSaver(topics, videos, storage, crashSafeStorage, CLOCK,
@@ -202,7 +235,9 @@ public final class AvatarVideoService implements AutoCloseable {
                             new TopicDeleter(topics, crashSafeStorage, transactions)),
                     catalogQueries, catalogQueries,
                     new JavalinServer.TrackingUseCases(receiveAndWake, new ProcessingStatusQuery(policy, database.videoStatistics(), checks,
-                            inbox, calls, webhookSetup, CLOCK))),
+                            inbox, calls, webhookSetup, CLOCK)),
+                    new JavalinServer.LiveStatus(live, notifications.sseKeepAlive()),
+                    new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService)),
                     RequestTenant.fixed(DEFAULT_TENANT),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
 
@@ -221,6 +256,11 @@ public final class AvatarVideoService implements AutoCloseable {
             background.every(Duration.ofMillis(500), EVENTS, renderEvents::applyReceived, INGEST);
             background.every(Duration.ofMillis(500), INGEST, ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
+            NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(secretsKey),
+                    new HttpNotificationSender(notifications.webhookTimeout()), storage,
+                    new FailsafeRetryBackoff(notifications.webhookRetryFirstDelay(), notifications.webhookRetryMaxDelay(), WEBHOOK_RETRY_JITTER),
+                    notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
+            background.every(notifications.webhookPollInterval(), NOTIFY, deliverer::deliverDue);
 
             started(running, web.start("0.0.0.0", port));
             // HeyGen probes the address when it is registered, so this waits until the server answers.
@@ -263,6 +303,12 @@ public final class AvatarVideoService implements AutoCloseable {
             throw new ConfigurationException(e.getMessage() + ". Every instance on one database needs the same MASTER_KEY: set MASTER_KEY"
                     + " to the key the others use (without it, each keeps its own in DATA_DIR/master.key)");
         }
+    }
+
+    /** Longer than any attempt can take, so no other instance claims a delivery while it is still being sent. */
+    private static Duration deliveryLease(Duration webhookTimeout) {
+        Duration lease = webhookTimeout.multipliedBy(6);
+        return lease.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : lease;
     }
 
     private static S3FileStorage connectS3(Configuration.S3Bucket bucket) {

@@ -31,7 +31,9 @@ public record Configuration(
         Sweeper sweeper,
         IngestRetry ingestRetry,
         Tracking tracking,
-        Optional<Secret> masterKey) {
+        Notifications notifications,
+        Optional<Secret> masterKey,
+        Optional<Secret> secretsEncryptionKey) {
 
     /**
      * How renders are submitted and tracked.
@@ -83,6 +85,20 @@ public record Configuration(
 
     /** The back-off between attempts to copy a rendered video into storage. */
     public record IngestRetry(Duration firstDelay, Duration maxDelay) {
+    }
+
+    /**
+     * Live status and outbound notifications to the platform.
+     *
+     * @param sseKeepAlive how long a status stream may stay silent before a keep-alive comment
+     * @param webhookTimeout the most one delivery attempt may take
+     * @param webhookRetryFirstDelay the wait after a delivery's first failed attempt; it doubles after each further one…
+     * @param webhookRetryMaxDelay …up to this
+     * @param webhookGiveUpAfter how long after the status change a delivery is tried at all
+     * @param webhookPollInterval how often the outbox is checked for deliveries due
+     */
+    public record Notifications(Duration sseKeepAlive, Duration webhookTimeout, Duration webhookRetryFirstDelay, Duration webhookRetryMaxDelay,
+                                Duration webhookGiveUpAfter, Duration webhookPollInterval) {
     }
 
     public enum StorageProvider {
@@ -159,7 +175,44 @@ public record Configuration(
             return new Secret(key);
         });
         return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, simulatorRenderTime, s3, signingKey,
-                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), masterKey(env));
+                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), notifications(env), masterKey(env),
+                secretsEncryptionKey(env));
+    }
+
+    /** Where the key that encrypts stored secrets is kept when SECRETS_ENCRYPTION_KEY is not set. */
+    public Path secretsKeyFile() {
+        return dataDir.resolve("secrets-encryption.key");
+    }
+
+    private static Notifications notifications(Map<String, String> env) {
+        Duration first = Duration.ofMillis(integer(env, "WEBHOOK_RETRY_FIRST_DELAY_MS", 5_000, 10, 86_400_000));
+        Duration max = Duration.ofMillis(integer(env, "WEBHOOK_RETRY_MAX_DELAY_MS", 3_600_000, 10, 86_400_000));
+        if (max.compareTo(first) < 0) {
+            throw new ConfigurationException("WEBHOOK_RETRY_MAX_DELAY_MS must not be smaller than WEBHOOK_RETRY_FIRST_DELAY_MS");
+        }
+        return new Notifications(
+                Duration.ofMillis(integer(env, "SSE_KEEP_ALIVE_MS", 15_000, 100, 300_000)),
+                Duration.ofMillis(integer(env, "WEBHOOK_TIMEOUT_MS", 10_000, 100, 60_000)),
+                first,
+                max,
+                Duration.ofMillis(longInteger(env, "WEBHOOK_GIVE_UP_AFTER_MS", 86_400_000L, 1_000, 30L * 86_400_000L)),
+                Duration.ofMillis(integer(env, "WEBHOOK_POLL_INTERVAL_MS", 500, 10, 60_000)));
+    }
+
+    private static Optional<Secret> secretsEncryptionKey(Map<String, String> env) {
+        return text(env, "SECRETS_ENCRYPTION_KEY").map(key -> {
+            byte[] decoded;
+            try {
+                decoded = java.util.Base64.getDecoder().decode(key);
+            } catch (IllegalArgumentException e) {
+                decoded = new byte[0];
+            }
+            if (decoded.length != 32) {
+                throw new ConfigurationException("SECRETS_ENCRYPTION_KEY must be 32 random bytes in base64 (44 characters), e.g. from:"
+                        + " openssl rand -base64 32");
+            }
+            return new Secret(key);
+        });
     }
 
     /** Where the filesystem provider keeps its URL signing secret when FILE_URL_SIGNING_KEY is not set. */
@@ -317,7 +370,8 @@ public record Configuration(
                 } + "; at most " + tracking.rendersPerKey() + " renders in flight per HeyGen key",
                 "  topics:   at most " + topicUploads.maxContents() + " contents, files up to " + topicUploads.maxFileBytes()
                         + " bytes, uploads wait in " + topicUploads.directory(),
-                "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms");
+                "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms",
+                "  secrets:  encrypted with " + (secretsEncryptionKey.isPresent() ? "SECRETS_ENCRYPTION_KEY" : "the key in " + secretsKeyFile()));
     }
 
     private static DatabaseConnection databaseConnection(String url, Optional<String> user, Optional<String> password) {

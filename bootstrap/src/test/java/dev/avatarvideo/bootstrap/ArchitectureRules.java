@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ final class ArchitectureRules {
             Map.entry("StorageAdapter", "dev.avatarvideo.adapters.storage.."),
             Map.entry("PersistenceAdapter", "dev.avatarvideo.adapters.persistence.."),
             Map.entry("WebAdapter", "dev.avatarvideo.adapters.web.."),
+            Map.entry("NotificationsAdapter", "dev.avatarvideo.adapters.notifications.."),
+            Map.entry("Client", "dev.avatarvideo.client.."),
             Map.entry("Bootstrap", "dev.avatarvideo.bootstrap.."),
             Map.entry("HeyGenSimulator", "dev.avatarvideo.heygen.simulator.."));
 
@@ -35,23 +38,35 @@ final class ArchitectureRules {
         var architecture = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.avatarvideo..");
         var layered = architecture.layer("Domain").definedBy(LAYERS.get("Domain"));
         for (String layer : new String[] {"InPorts", "OutPorts", "Services", "HeyGenAdapter", "StorageAdapter",
-                "PersistenceAdapter", "WebAdapter", "Bootstrap", "HeyGenSimulator"}) {
+                "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "Bootstrap", "HeyGenSimulator", "Client"}) {
             layered = layered.layer(layer).definedBy(LAYERS.get(layer));
         }
         return layered
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("InPorts", "OutPorts", "Services", "HeyGenAdapter",
-                        "StorageAdapter", "PersistenceAdapter", "WebAdapter", "Bootstrap")
+                        "StorageAdapter", "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "Bootstrap")
                 .whereLayer("InPorts").mayOnlyBeAccessedByLayers("Services", "WebAdapter", "Bootstrap")
                 .whereLayer("OutPorts").mayOnlyBeAccessedByLayers("Services", "HeyGenAdapter", "StorageAdapter",
-                        "PersistenceAdapter", "Bootstrap")
+                        "PersistenceAdapter", "NotificationsAdapter", "Bootstrap")
                 .whereLayer("Services").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("HeyGenAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("StorageAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("WebAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("NotificationsAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("HeyGenSimulator").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+                // The client talks HTTP to the service and is used by others' code, never by ours.
+                .whereLayer("Client").mayNotAccessAnyLayer()
+                .whereLayer("Client").mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture();
+    }
+
+    /** The client ships to the platform on its own: nothing of the service's may leak into it. */
+    static ArchRule clientStandsAlone() {
+        return noClasses().that().resideInAPackage("dev.avatarvideo.client..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.avatarvideo..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("dev.avatarvideo.client..")))
+                .because("the client speaks only the service's HTTP API");
     }
 
     static ArchRule coreUsesNoFramework() {

@@ -8,8 +8,10 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.adapters.web.WebClassReachingIntoStorage;
+import dev.avatarvideo.client.ClientClassUsingTheDomain;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.DomainClassImportingJavalin;
+import dev.avatarvideo.domain.VideoId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +43,22 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void aClientClassUsingTheDomainBreaksTheClientRuleAndTheLayers() {
+        JavaClasses classes = new ClassFileImporter().importClasses(ClientClassUsingTheDomain.class, VideoId.class);
+
+        EvaluationResult standsAlone = ArchitectureRules.clientStandsAlone().evaluate(classes);
+        EvaluationResult layers = ArchitectureRules.layers().evaluate(classes);
+
+        assertThat(standsAlone.hasViolation()).isTrue();
+        assertThat(standsAlone.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("ClientClassUsingTheDomain").contains("VideoId"));
+        assertThat(layers.hasViolation()).isTrue();
+    }
+
+    @Test
     void theProductionCodeItselfHasNoSuchViolation() {
         assertThat(ArchitectureTest.PRODUCTION.contain(WebClassReachingIntoStorage.class)).isFalse();
         assertThat(ArchitectureTest.PRODUCTION.contain(DomainClassImportingJavalin.class)).isFalse();
+        assertThat(ArchitectureTest.PRODUCTION.contain(ClientClassUsingTheDomain.class)).isFalse();
     }
 }

@@ -37,6 +37,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theClientDependsOnNothingOfTheService() {
+        ArchitectureRules.clientStandsAlone().check(PRODUCTION);
+    }
+
+    @Test
     void domainAndApplicationImportNoFramework() {
         ArchitectureRules.coreUsesNoFramework().check(PRODUCTION);
     }

@@ -8,7 +8,10 @@ import dev.avatarvideo.application.contract.FileStorageContract;
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
+import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
+import dev.avatarvideo.application.fakes.InMemoryNotificationEndpoints;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
@@ -16,7 +19,10 @@ import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
+import dev.avatarvideo.application.service.LiveVideoStatus;
+import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
@@ -70,9 +76,15 @@ class FileSystemStorageContractTest extends FileStorageContract {
         TopicSaver saver = new TopicSaver(topics, videos, storage, crashSafe, CLOCK, new TopicLimits(10, 1_000_000));
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
         RendererCatalogQueries catalog = new RendererCatalogQueries(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"));
-        server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, CLOCK), queries, queries,
+        InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
+        NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(new InMemoryNotificationEndpoints(), CLOCK);
+        CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
+        server = new JavalinServer(new JavalinServer.UseCases(
+                new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), callbackSecrets, transactions, CLOCK), queries, queries,
                 new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
-                new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog, tracking(videos)),
+                new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog, tracking(videos),
+                new JavalinServer.LiveStatus(new LiveVideoStatus(videos, videos.events(), storage, 16), JavalinServer.LiveStatus.DEFAULT_KEEP_ALIVE),
+                new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService)),
                 RequestTenant.fixed(TenantId.of("contract")), new JavalinServer.Uploads(directory.resolve("uploads"), 10_000_000))
                 .start("127.0.0.1", port);
     }

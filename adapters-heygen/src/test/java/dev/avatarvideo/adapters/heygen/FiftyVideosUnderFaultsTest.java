@@ -2,7 +2,9 @@ package dev.avatarvideo.adapters.heygen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.PassThroughTransactions;
@@ -71,7 +73,8 @@ class FiftyVideosUnderFaultsTest {
                         Duration.ofSeconds(5))));
         InMemoryVideos videos = new InMemoryVideos();
         InMemoryVideoWork work = new InMemoryVideoWork(videos);
-        GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, CLOCK);
+        GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), new InMemoryCallbackSecrets(),
+                new PassThroughTransactions(), CLOCK);
         List<AvatarVideo> requested = new ArrayList<>();
         for (int i = 0; i < VIDEOS; i++) {
             requested.add(generate.generate(GenerateAvatarVideoCommand.fromFields(TenantId.of("acme"), "Lesson " + i, "720p", "16:9",

@@ -2,7 +2,10 @@ package dev.avatarvideo.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.avatarvideo.application.port.out.CallbackSecrets;
 import dev.avatarvideo.application.port.out.IngestQueue;
+import dev.avatarvideo.application.port.out.NotificationEndpoints;
+import dev.avatarvideo.application.port.out.Outbox;
 import dev.avatarvideo.application.port.out.RenderChecks;
 import dev.avatarvideo.application.port.out.RenderEventInbox;
 import dev.avatarvideo.application.port.out.RendererCallCounts;
@@ -10,6 +13,9 @@ import dev.avatarvideo.application.port.out.SubmissionQueue;
 import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.VideoCallbacks;
+import dev.avatarvideo.application.port.out.VideoEventNotifications;
+import dev.avatarvideo.application.port.out.VideoEvents;
 import dev.avatarvideo.application.port.out.VideoStatistics;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.port.out.WebhookRegistrations;
@@ -28,12 +34,17 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
 
+    /** How long the event listener waits for a notification before checking its connection still answers. */
+    private static final Duration LISTENER_LIVENESS_CHECK = Duration.ofSeconds(5);
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final DatabaseSettings settings;
 
-    private PostgresDatabase(HikariDataSource dataSource) {
+    private PostgresDatabase(HikariDataSource dataSource, DatabaseSettings settings) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.settings = settings;
     }
 
     /** Connects, migrates the schema, and answers a database ready for use. */
@@ -52,7 +63,7 @@ public final class PostgresDatabase implements AutoCloseable {
                     .load();
             MigrateResult result = flyway.migrate();
             LOG.info("database schema at version {} ({} migration(s) applied now)", flyway.info().current().getVersion(), result.migrationsExecuted);
-            return new PostgresDatabase(dataSource);
+            return new PostgresDatabase(dataSource, settings);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -114,6 +125,36 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private VideoClaims claims(WorkerLeases leases) {
         return new VideoClaims(jdbi, new JdbiVideos(jdbi), leases);
+    }
+
+    /** The log the triggers on {@code avatar_videos} write: one event per video added and per status change. */
+    public VideoEvents videoEvents() {
+        return new JdbiVideoEvents(jdbi);
+    }
+
+    /**
+     * Wake-ups whenever any instance commits a video event, over a connection of their own that is re-established
+     * (after {@code firstReconnectPause}, doubling up to {@code maxReconnectPause}) whenever it fails.
+     */
+    public VideoEventNotifications videoEventNotifications(Duration firstReconnectPause, Duration maxReconnectPause) {
+        return new PostgresVideoEventNotifications(settings, LISTENER_LIVENESS_CHECK, firstReconnectPause, maxReconnectPause);
+    }
+
+    public NotificationEndpoints notificationEndpoints(SecretsKey key) {
+        return new JdbiNotificationEndpoints(jdbi, new SecretSealer(key));
+    }
+
+    public CallbackSecrets callbackSecrets(SecretsKey key) {
+        return new JdbiCallbackSecrets(jdbi, new SecretSealer(key));
+    }
+
+    public VideoCallbacks videoCallbacks() {
+        return new JdbiVideoCallbacks(jdbi);
+    }
+
+    /** The notifications waiting to be delivered, which the triggers on {@code avatar_videos} queue. */
+    public Outbox outbox(SecretsKey key) {
+        return new JdbiOutbox(jdbi, new SecretSealer(key));
     }
 
     /** Answers whether a round trip to the database works now. */

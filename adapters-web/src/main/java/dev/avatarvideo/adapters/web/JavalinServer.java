@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.web;
 
+import dev.avatarvideo.application.port.in.AddNotificationEndpoint;
 import dev.avatarvideo.application.port.in.DeleteTopic;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
@@ -7,12 +8,17 @@ import dev.avatarvideo.application.port.in.GetProcessingStatus;
 import dev.avatarvideo.application.port.in.GetTopic;
 import dev.avatarvideo.application.port.in.ListAvatarLooks;
 import dev.avatarvideo.application.port.in.ListAvatarVideos;
+import dev.avatarvideo.application.port.in.ListNotificationEndpoints;
 import dev.avatarvideo.application.port.in.ListTopics;
 import dev.avatarvideo.application.port.in.ListVoices;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
 import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
+import dev.avatarvideo.application.port.in.RemoveNotificationEndpoint;
+import dev.avatarvideo.application.port.in.RotateCallbackSecret;
 import dev.avatarvideo.application.port.in.SaveTopic;
+import dev.avatarvideo.application.port.in.ShowCallbackSecret;
 import dev.avatarvideo.application.port.in.UpdateTopic;
+import dev.avatarvideo.application.port.in.WatchVideoStatus;
 import dev.avatarvideo.domain.FileTooLargeException;
 import dev.avatarvideo.domain.InvalidInputException;
 import io.javalin.Javalin;
@@ -45,11 +51,34 @@ public final class JavalinServer implements AutoCloseable {
 
     /** The use cases the API exposes. */
     public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files,
-                           TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices, TrackingUseCases tracking) {
+                           TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices, TrackingUseCases tracking, LiveStatus live,
+                           NotificationUseCases notifications) {
     }
 
     /** Render tracking: HeyGen's webhooks in, the operators' status out. */
     public record TrackingUseCases(ReceiveRenderEvent renderEvents, GetProcessingStatus status) {
+    }
+
+    /**
+     * Live status over server-sent events.
+     *
+     * @param keepAlive how long a stream may stay silent before a comment is sent, so proxies keep it open
+     */
+    public record LiveStatus(WatchVideoStatus watch, Duration keepAlive) {
+
+        public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
+
+        public LiveStatus {
+            Objects.requireNonNull(watch, "watch");
+            if (keepAlive.isNegative() || keepAlive.isZero()) {
+                throw new IllegalArgumentException("keepAlive must be positive");
+            }
+        }
+    }
+
+    /** The platform's webhook endpoints and the secret of its per-request callbacks. */
+    public record NotificationUseCases(AddNotificationEndpoint add, ListNotificationEndpoints list, RemoveNotificationEndpoint remove,
+                                       ShowCallbackSecret showCallbackSecret, RotateCallbackSecret rotateCallbackSecret) {
     }
 
     /** The topic use cases. */
@@ -78,10 +107,16 @@ public final class JavalinServer implements AutoCloseable {
     private static final int IN_MEMORY_PART_BYTES = 64 * 1024;
 
     private final Javalin app;
+    private final StatusStreamRoutes statusStreams;
 
     public JavalinServer(UseCases useCases, RequestTenant tenant, Uploads uploads) {
         JsonBodies bodies = new JsonBodies();
         VideoRoutes videos = new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), tenant, bodies);
+        StatusStreamRoutes statusStreams = new StatusStreamRoutes(useCases.live().watch(), tenant, useCases.live().keepAlive(), bodies.mapper());
+        NotificationUseCases notify = useCases.notifications();
+        NotificationRoutes notifications = new NotificationRoutes(new NotificationRoutes.UseCases(notify.add(), notify.list(), notify.remove(),
+                notify.showCallbackSecret(), notify.rotateCallbackSecret()), tenant, bodies);
+        this.statusStreams = statusStreams;
         FileRoutes files = new FileRoutes(useCases.files());
         TopicRoutes topics = new TopicRoutes(useCases.topics(), tenant, bodies);
         CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
@@ -99,6 +134,8 @@ public final class JavalinServer implements AutoCloseable {
             config.requestLogger.http((ctx, millis) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             videos.register(config.routes);
+            statusStreams.register(config.routes);
+            notifications.register(config.routes);
             files.register(config.routes);
             topics.register(config.routes);
             catalog.register(config.routes);
@@ -167,6 +204,7 @@ public final class JavalinServer implements AutoCloseable {
 
     @Override
     public void close() {
+        statusStreams.close();
         app.stop();
     }
 

@@ -1,9 +1,9 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.avatarvideo.adapters.web.VideoJson.CreateVideoRequest;
 import dev.avatarvideo.adapters.web.VideoJson.FileBody;
 import dev.avatarvideo.adapters.web.VideoJson.VideoBody;
+import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.application.port.in.SaveTopicCommand;
 import dev.avatarvideo.application.port.in.SaveTopicCommand.ContentFields;
 import dev.avatarvideo.application.port.in.SaveTopicCommand.VideoFields;
@@ -33,13 +33,20 @@ final class TopicJson {
      * One content as sent: {@code type} says which of the other fields apply ({@code text}; {@code videoId} or
      * {@code generate}; {@code part} or {@code storagePath}).
      */
-    record ContentRequest(String type, String text, String videoId, CreateVideoRequest generate, String part, String storagePath) {
+    record ContentRequest(String type, String text, String videoId, GenerateRequest generate, String part, String storagePath) {
 
         ContentFields fields() {
             VideoFields video = generate == null ? null
                     : new VideoFields(generate.title(), generate.resolution(), generate.aspectRatio(), generate.scenes());
             return new ContentFields(type, text, videoId, video, part, storagePath);
         }
+    }
+
+    /**
+     * A video to queue with the topic: the fields of {@code POST /api/videos} but a {@code callbackUrl}, which a topic's
+     * videos do not take (webhook endpoints hear about them).
+     */
+    record GenerateRequest(String title, String resolution, String aspectRatio, Boolean captions, List<SceneFields> scenes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

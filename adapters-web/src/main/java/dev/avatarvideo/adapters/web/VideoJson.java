@@ -18,7 +18,7 @@ final class VideoJson {
     private VideoJson() {
     }
 
-    record CreateVideoRequest(String title, String resolution, String aspectRatio, Boolean captions, List<SceneFields> scenes) {
+    record CreateVideoRequest(String title, String resolution, String aspectRatio, Boolean captions, String callbackUrl, List<SceneFields> scenes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

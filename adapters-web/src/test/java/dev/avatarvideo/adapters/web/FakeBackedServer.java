@@ -1,8 +1,11 @@
 package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
+import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.InMemoryNotificationEndpoints;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
@@ -12,8 +15,11 @@ import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
+import dev.avatarvideo.application.service.LiveVideoStatus;
+import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
@@ -47,6 +53,10 @@ final class FakeBackedServer implements AutoCloseable {
     final InMemoryWebhookRegistrations webhookRegistrations = new InMemoryWebhookRegistrations();
     final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
     final RenderEventReceiver renderEvents = new RenderEventReceiver(work, webhookRegistrations, List.of(), clock);
+    final InMemoryVideoCallbacks callbacks = new InMemoryVideoCallbacks();
+    final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
+    final InMemoryNotificationEndpoints endpoints = new InMemoryNotificationEndpoints();
+    final LiveVideoStatus live = new LiveVideoStatus(videos, videos.events(), storage, 256).listenTo(videos.events());
     final Path uploadDirectory;
     final JavalinServer server;
 
@@ -56,17 +66,26 @@ final class FakeBackedServer implements AutoCloseable {
     }
 
     FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog) {
+        this(tenant, uploadDirectory, maxRequestBytes, catalog, JavalinServer.LiveStatus.DEFAULT_KEEP_ALIVE);
+    }
+
+    FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog, Duration keepAlive) {
         this.uploadDirectory = uploadDirectory;
-        RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
+        RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets);
         CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, Duration.ofMinutes(10));
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
         TopicSaver saver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
-        server = new JavalinServer(new JavalinServer.UseCases(new GenerateAvatarVideoService(videos, clock), queries, queries,
+        NotificationEndpointRegistry registry = new NotificationEndpointRegistry(endpoints, clock);
+        CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
+        server = new JavalinServer(new JavalinServer.UseCases(
+                new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, clock), queries, queries,
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, files, transactions)), catalog, catalog,
                 new JavalinServer.TrackingUseCases(renderEvents, new ProcessingStatusQuery(TrackingPolicy.DEFAULT.withMode(ProcessingMode.HYBRID),
-                        work, work, work, calls, Optional.empty(), clock))),
+                        work, work, work, calls, Optional.empty(), clock)),
+                new JavalinServer.LiveStatus(live, keepAlive),
+                new JavalinServer.NotificationUseCases(registry, registry, registry, callbackSecretService, callbackSecretService)),
                 RequestTenant.fixed(tenant), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
     }
 
@@ -77,5 +96,10 @@ final class FakeBackedServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        try {
+            live.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

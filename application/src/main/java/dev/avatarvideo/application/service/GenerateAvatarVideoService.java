@@ -2,19 +2,32 @@ package dev.avatarvideo.application.service;
 
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
+import dev.avatarvideo.application.port.out.CallbackSecrets;
 import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.out.VideoCallbacks;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.NotificationUrl;
+import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.VideoId;
+import java.util.Optional;
 
 /** Queues the video and returns at once; talking to the renderer is the background submitter's job. */
 public final class GenerateAvatarVideoService implements GenerateAvatarVideo {
 
     private final Videos videos;
+    private final VideoCallbacks callbacks;
+    private final CallbackSecrets callbackSecrets;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public GenerateAvatarVideoService(Videos videos, Clock clock) {
+    public GenerateAvatarVideoService(Videos videos, VideoCallbacks callbacks, CallbackSecrets callbackSecrets, Transactions transactions,
+                                      Clock clock) {
         this.videos = videos;
+        this.callbacks = callbacks;
+        this.callbackSecrets = callbackSecrets;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -22,7 +35,18 @@ public final class GenerateAvatarVideoService implements GenerateAvatarVideo {
     public AvatarVideo generate(GenerateAvatarVideoCommand command) {
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), command.tenantId(), command.title(), command.scenes(),
                 command.resolution(), command.aspectRatio(), command.captions(), clock.now());
-        videos.add(video);
+        Optional<NotificationUrl> callback = command.callback();
+        if (callback.isEmpty()) {
+            videos.add(video);
+            return video;
+        }
+        // With the video, or not at all: a video whose callback was lost would finish without anyone being told.
+        transactions.inTransaction(() -> {
+            videos.add(video);
+            // Every call must be verifiable, so the secret exists before the first one can be queued.
+            callbackSecrets.findOrAdd(command.tenantId(), SigningSecret.generate());
+            callbacks.register(command.tenantId(), video.id(), callback.get());
+        });
         return video;
     }
 }

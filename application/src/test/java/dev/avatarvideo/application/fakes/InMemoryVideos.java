@@ -7,20 +7,26 @@ import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoStatus;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-/** {@link Videos} in a map, for fast service tests; held to the same contract as the database adapter. */
+/**
+ * {@link Videos} in a map, for fast service tests; held to the same contract as the database adapter. Like the
+ * database, it appends to its {@link #events() event log} when a video is added and whenever its status changes.
+ */
 public final class InMemoryVideos implements Videos, RollbackTransactions.Participant {
 
     private static final Comparator<AvatarVideo> NEWEST_FIRST =
             Comparator.comparing(AvatarVideo::createdAt).thenComparing(v -> v.id().value()).reversed();
 
     private final ConcurrentHashMap<VideoId, AvatarVideo> byId = new ConcurrentHashMap<>();
+    private final InMemoryVideoEvents events = new InMemoryVideoEvents();
     private volatile UnaryOperator<AvatarVideo> beforeUpdate = UnaryOperator.identity();
 
     @Override
@@ -28,19 +34,30 @@ public final class InMemoryVideos implements Videos, RollbackTransactions.Partic
         if (byId.putIfAbsent(video.id(), video) != null) {
             throw new IllegalStateException("video " + video.id() + " already exists");
         }
+        events.append(video);
     }
 
     @Override
     public AvatarVideo update(AvatarVideo video) {
         beforeUpdate.apply(video);
         AvatarVideo saved = video.withVersion(video.version() + 1);
+        AtomicReference<VideoStatus> before = new AtomicReference<>();
         byId.compute(video.id(), (id, current) -> {
             if (current == null || current.version() != video.version()) {
                 throw new ConcurrentUpdateException("video " + id + " changed since version " + video.version());
             }
+            before.set(current.status());
             return saved;
         });
+        if (before.get() != saved.status()) {
+            events.append(saved);
+        }
         return saved;
+    }
+
+    /** The log of every video's history, as the database keeps it. */
+    public InMemoryVideoEvents events() {
+        return events;
     }
 
     @Override
@@ -92,9 +109,11 @@ public final class InMemoryVideos implements Videos, RollbackTransactions.Partic
     @Override
     public Runnable snapshot() {
         java.util.Map<VideoId, AvatarVideo> copy = new java.util.HashMap<>(byId);
+        Runnable restoreEvents = events.snapshot();
         return () -> {
             byId.clear();
             byId.putAll(copy);
+            restoreEvents.run();
         };
     }
 }

@@ -1,9 +1,15 @@
 package dev.avatarvideo.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
+import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.VideoStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GenerateAvatarVideoServiceTest {
@@ -18,5 +24,42 @@ class GenerateAvatarVideoServiceTest {
         assertThat(video.createdAt()).isEqualTo(kit.clock.now());
         assertThat(kit.reload(video.id())).isEqualTo(video);
         assertThat(kit.renderer.submissions()).isEmpty();
+        assertThat(kit.callbackSecrets.find(ServiceTestKit.TENANT)).isEmpty();
+    }
+
+    @Test
+    void keepsTheCallbackBesideTheVideoAndMakesSureItCanBeSigned() {
+        AvatarVideo video = kit.generate.generate(command("https://platform.example/videos/42/done"));
+
+        assertThat(kit.callbacks.of(video.id())).contains(NotificationUrl.parse("callbackUrl", "https://platform.example/videos/42/done"));
+        assertThat(kit.callbackSecrets.find(ServiceTestKit.TENANT)).isPresent();
+        assertThat(kit.reload(video.id()).status()).isEqualTo(VideoStatus.QUEUED);
+    }
+
+    @Test
+    void aVideoWhoseCallbackCannotBeKeptIsNotQueuedEither() {
+        kit.videos.events();
+        var failing = new GenerateAvatarVideoService(kit.videos, (tenant, video, url) -> {
+            throw new IllegalStateException("database gone");
+        }, kit.callbackSecrets, kit.transactions, kit.clock);
+
+        assertThatThrownBy(() -> failing.generate(command("https://platform.example/done"))).hasMessage("database gone");
+
+        assertThat(kit.videos.all()).isEmpty();
+        assertThat(kit.videos.events().all()).isEmpty();
+    }
+
+    @Test
+    void refusesACallbackThatIsNotAnAbsoluteHttpAddressNamingTheField() {
+        for (String bad : new String[] {"ftp://platform.example/x", "/relative/path", "https://", "https://user:pw@platform.example/x",
+                "https://platform.example/x#frag", "not a url"}) {
+            assertThatThrownBy(() -> command(bad)).as(bad)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("callbackUrl"));
+        }
+    }
+
+    private static GenerateAvatarVideoCommand command(String callbackUrl) {
+        return GenerateAvatarVideoCommand.fromFields(ServiceTestKit.TENANT, "Called back", null, null, null, callbackUrl,
+                List.of(new SceneFields("sim-avatar-anna", "sim-voice-en-1", "Hello")));
     }
 }

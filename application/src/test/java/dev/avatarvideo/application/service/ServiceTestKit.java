@@ -1,10 +1,12 @@
 package dev.avatarvideo.application.service;
 
+import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
+import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
@@ -35,7 +37,9 @@ final class ServiceTestKit {
     final InMemoryTopics topics = new InMemoryTopics();
     final InMemoryVideoWork work = new InMemoryVideoWork(videos);
     final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
-    final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work);
+    final InMemoryVideoCallbacks callbacks = new InMemoryVideoCallbacks();
+    final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
+    final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets);
     final CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, UPLOAD_GRACE);
     final ScriptedVideoRenderer renderer;
     final TrackingPolicy policy;
@@ -60,7 +64,7 @@ final class ServiceTestKit {
     ServiceTestKit(ScriptedVideoRenderer renderer, TrackingPolicy policy, RenderSubmitter.Budget budget) {
         this.renderer = renderer;
         this.policy = policy;
-        generate = new GenerateAvatarVideoService(videos, clock);
+        generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, clock);
         submitter = new RenderSubmitter(videos, work, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, budget);
         tracker = new RenderTracker(videos, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, 1000);
         ingester = new VideoIngester(videos, work, tenant -> KEY, credentials -> renderer, calls, files, clock,

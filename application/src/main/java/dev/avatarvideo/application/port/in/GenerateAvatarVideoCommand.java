@@ -3,6 +3,7 @@ package dev.avatarvideo.application.port.in;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.SceneBackground;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * queue; every complaint names the field as the caller wrote it ({@code scenes[0].script}).
  *
  * @param captions whether to ask the renderer for captions
+ * @param callbackUrl where to tell the platform about every later status change of this video; {@code null} for nowhere
  */
 public record GenerateAvatarVideoCommand(
         TenantId tenantId,
@@ -25,7 +27,8 @@ public record GenerateAvatarVideoCommand(
         List<Scene> scenes,
         Resolution resolution,
         AspectRatio aspectRatio,
-        boolean captions) {
+        boolean captions,
+        NotificationUrl callbackUrl) {
 
     public GenerateAvatarVideoCommand {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -38,6 +41,16 @@ public record GenerateAvatarVideoCommand(
     /** A video without captions. */
     public GenerateAvatarVideoCommand(TenantId tenantId, String title, List<Scene> scenes, Resolution resolution, AspectRatio aspectRatio) {
         this(tenantId, title, scenes, resolution, aspectRatio, false);
+    }
+
+    /** A video nobody is called back about. */
+    public GenerateAvatarVideoCommand(TenantId tenantId, String title, List<Scene> scenes, Resolution resolution, AspectRatio aspectRatio,
+                                      boolean captions) {
+        this(tenantId, title, scenes, resolution, aspectRatio, captions, null);
+    }
+
+    public Optional<NotificationUrl> callback() {
+        return Optional.ofNullable(callbackUrl);
     }
 
     /** The fields of one scene exactly as a caller sent them, before validation; {@code voice} and {@code background} may be absent. */
@@ -68,6 +81,12 @@ public record GenerateAvatarVideoCommand(
     /** As {@link #fromFields(TenantId, String, String, String, List)}, with captions asked for when {@code captions} is true. */
     public static GenerateAvatarVideoCommand fromFields(TenantId tenantId, String title, String resolution,
                                                         String aspectRatio, Boolean captions, List<SceneFields> scenes) {
+        return fromFields(tenantId, title, resolution, aspectRatio, captions, null, scenes);
+    }
+
+    /** As {@link #fromFields(TenantId, String, String, String, Boolean, List)}, calling {@code callbackUrl} back when given. */
+    public static GenerateAvatarVideoCommand fromFields(TenantId tenantId, String title, String resolution, String aspectRatio,
+                                                        Boolean captions, String callbackUrl, List<SceneFields> scenes) {
         if (scenes == null) {
             throw new InvalidInputException("scenes", "scenes is required: give at least one {avatarId, voiceId, script}");
         }
@@ -89,7 +108,8 @@ public record GenerateAvatarVideoCommand(
                 parsed,
                 resolution == null ? null : Resolution.fromLabel(resolution),
                 aspectRatio == null ? null : AspectRatio.fromLabel(aspectRatio),
-                Boolean.TRUE.equals(captions));
+                Boolean.TRUE.equals(captions),
+                callbackUrl == null ? null : NotificationUrl.parse("callbackUrl", callbackUrl));
     }
 
     private static Optional<VoiceSettings> voice(VoiceFields fields) {

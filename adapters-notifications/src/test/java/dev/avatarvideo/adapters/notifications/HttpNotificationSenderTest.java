@@ -1,0 +1,131 @@
+package dev.avatarvideo.adapters.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.avatarvideo.application.port.out.NotificationSender.Outcome;
+import dev.avatarvideo.domain.NotificationUrl;
+import dev.avatarvideo.domain.SigningSecret;
+import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoEvent;
+import dev.avatarvideo.domain.VideoFailure;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoStatus;
+import dev.avatarvideo.testsupport.WebhookReceiver;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real HTTP to a receiver that checks signatures as the Standard Webhooks specification tells receivers to. */
+class HttpNotificationSenderTest {
+
+    private static final TenantId TENANT = TenantId.of("acme");
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:07Z");
+
+    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final HttpNotificationSender sender = new HttpNotificationSender(Duration.ofSeconds(2));
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void postsTheEventSignedWithTheSecretAsAReceiverVerifiesIt() throws Exception {
+        SigningSecret secret = SigningSecret.generate();
+        StoredFile file = new StoredFile(URI.create("https://files.example/signed?sig=1"), "lesson-1.mp4", 131379, "video/mp4",
+                StorageKey.newFor(TENANT, "lesson-1.mp4"), NOW.minusSeconds(1), "sha256:" + "ac".repeat(32), "filesystem");
+        VideoId videoId = VideoId.newId();
+        VideoEvent ready = new VideoEvent(42, videoId, TENANT, VideoStatus.READY, null, file, NOW.minusSeconds(1));
+
+        Outcome outcome = sender.send(new NotificationUrl(receiver.url("/hooks")), "evt_42", NOW, ready, secret);
+
+        assertThat(outcome).isEqualTo(new Outcome.Delivered(204));
+        WebhookReceiver.Received request = receiver.received().getFirst();
+        assertThat(request.path()).isEqualTo("/hooks");
+        assertThat(request.contentType()).isEqualTo("application/json");
+        assertThat(request.id()).isEqualTo("evt_42");
+        assertThat(request.timestamp()).isEqualTo(Long.toString(NOW.getEpochSecond()));
+        assertThat(request.signature()).startsWith("v1,");
+        assertThat(request.signedWith(secret.value())).isTrue();
+        assertThat(request.signedWith(SigningSecret.generate().value())).isFalse();
+        JsonNode body = json.readTree(request.body());
+        assertThat(body.get("type").asText()).isEqualTo("video.ready");
+        assertThat(body.get("timestamp").asText()).isEqualTo("2026-11-21T10:00:06Z");
+        JsonNode data = body.get("data");
+        assertThat(data.get("eventId").asLong()).isEqualTo(42);
+        assertThat(data.get("videoId").asText()).isEqualTo(videoId.toString());
+        assertThat(data.get("tenantId").asText()).isEqualTo("acme");
+        assertThat(data.get("status").asText()).isEqualTo("READY");
+        assertThat(data.at("/file/fileUrl").asText()).isEqualTo("https://files.example/signed?sig=1");
+        assertThat(data.at("/file/fileSize").asLong()).isEqualTo(131379);
+        assertThat(data.at("/file/checksum").asText()).isEqualTo(file.checksum());
+        assertThat(data.has("error")).isFalse();
+    }
+
+    @Test
+    void aTamperedBodyOrAnotherTimestampNoLongerVerifies() {
+        SigningSecret secret = SigningSecret.generate();
+        VideoEvent failed = new VideoEvent(7, VideoId.newId(), TENANT, VideoStatus.FAILED, new VideoFailure("render_failed", "no avatar"), null, NOW);
+        sender.send(new NotificationUrl(receiver.url("/h")), "evt_7", NOW, failed, secret);
+        WebhookReceiver.Received request = receiver.received().getFirst();
+
+        assertThat(request.signedWith(secret.value())).isTrue();
+        assertThat(request.body()).contains("\"error\":{\"code\":\"render_failed\",\"message\":\"no avatar\"}");
+        assertThat(new WebhookReceiver.Received(request.at(), request.path(), request.contentType(), request.id(), request.timestamp(),
+                request.signature(), request.body().replace("no avatar", "all fine")).signedWith(secret.value())).isFalse();
+        assertThat(new WebhookReceiver.Received(request.at(), request.path(), request.contentType(), request.id(),
+                Long.toString(NOW.getEpochSecond() + 1), request.signature(), request.body()).signedWith(secret.value())).isFalse();
+    }
+
+    @Test
+    void anythingButA2xxIsAFailureSayingWhat() throws Exception {
+        VideoEvent event = new VideoEvent(1, VideoId.newId(), TENANT, VideoStatus.QUEUED, null, null, NOW);
+        receiver.answerWith(() -> 500);
+        assertThat(sender.send(new NotificationUrl(receiver.url("/h")), "evt_1", NOW, event, SigningSecret.generate()))
+                .isEqualTo(new Outcome.Failed("HTTP 500"));
+        receiver.answerWith(() -> 302);
+        assertThat(sender.send(new NotificationUrl(receiver.url("/h")), "evt_1", NOW, event, SigningSecret.generate()))
+                .isEqualTo(new Outcome.Failed("HTTP 302"));
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(sender.send(new NotificationUrl(URI.create("http://127.0.0.1:" + closedPort + "/h")), "evt_1", NOW, event, SigningSecret.generate()))
+                .isInstanceOfSatisfying(Outcome.Failed.class, f -> assertThat(f.reason()).startsWith("could not reach the receiver"));
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersIsGivenUpOnAtTheTimeout() throws Exception {
+        HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        silent.createContext("/", exchange -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        silent.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        silent.start();
+        try {
+            VideoEvent event = new VideoEvent(1, VideoId.newId(), TENANT, VideoStatus.QUEUED, null, null, NOW);
+            Outcome outcome = sender.send(new NotificationUrl(URI.create("http://127.0.0.1:" + silent.getAddress().getPort() + "/")),
+                    "evt_1", NOW, event, SigningSecret.generate());
+
+            assertThat(outcome).isEqualTo(new Outcome.Failed("no answer within 2000 ms"));
+        } finally {
+            silent.stop(0);
+        }
+    }
+}

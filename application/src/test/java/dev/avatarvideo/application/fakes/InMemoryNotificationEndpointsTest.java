@@ -1,0 +1,18 @@
+package dev.avatarvideo.application.fakes;
+
+import dev.avatarvideo.application.contract.NotificationEndpointsContract;
+import dev.avatarvideo.application.port.out.CallbackSecrets;
+import dev.avatarvideo.application.port.out.NotificationEndpoints;
+
+class InMemoryNotificationEndpointsTest extends NotificationEndpointsContract {
+
+    @Override
+    protected NotificationEndpoints newEndpoints() {
+        return new InMemoryNotificationEndpoints();
+    }
+
+    @Override
+    protected CallbackSecrets newCallbackSecrets() {
+        return new InMemoryCallbackSecrets();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.avatarvideo.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
+import dev.avatarvideo.application.fakes.InMemoryNotificationEndpoints;
+import dev.avatarvideo.application.fakes.TestClock;
+import dev.avatarvideo.application.port.in.AddNotificationEndpoint.Added;
+import dev.avatarvideo.application.port.in.AddNotificationEndpointCommand;
+import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.NotificationEndpoint;
+import dev.avatarvideo.domain.SigningSecret;
+import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoStatus;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NotificationEndpointRegistryTest {
+
+    private static final TenantId TENANT = TenantId.of("acme");
+
+    private final InMemoryNotificationEndpoints endpoints = new InMemoryNotificationEndpoints();
+    private final TestClock clock = new TestClock();
+    private final NotificationEndpointRegistry registry = new NotificationEndpointRegistry(endpoints, clock);
+    private final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
+    private final CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
+
+    @Test
+    void anEndpointGetsItsOwnFreshSecretAndHearsEverythingUnlessToldOtherwise() {
+        Added first = registry.add(AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/a", null));
+        clock.advance(java.time.Duration.ofSeconds(1));
+        Added second = registry.add(AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/b", List.of("video.ready", "video.failed")));
+
+        assertThat(first.secret().value()).startsWith("whsec_");
+        assertThat(first.secret()).isNotEqualTo(second.secret());
+        assertThat(endpoints.secretOf(first.endpoint().id())).contains(first.secret());
+        assertThat(first.endpoint().statuses()).isEqualTo(EnumSet.allOf(VideoStatus.class));
+        assertThat(second.endpoint().statuses()).isEqualTo(Set.of(VideoStatus.READY, VideoStatus.FAILED));
+        assertThat(registry.list(TENANT)).extracting(NotificationEndpoint::id).containsExactly(first.endpoint().id(), second.endpoint().id());
+    }
+
+    @Test
+    void removingIsForTheOwningTenantOnly() {
+        Added added = registry.add(AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/a", null));
+
+        assertThat(registry.remove(TenantId.of("other"), added.endpoint().id())).isFalse();
+        assertThat(registry.list(TENANT)).hasSize(1);
+        assertThat(registry.remove(TENANT, added.endpoint().id())).isTrue();
+        assertThat(registry.list(TENANT)).isEmpty();
+        assertThat(registry.remove(TENANT, added.endpoint().id())).isFalse();
+    }
+
+    @Test
+    void aTenantMayHaveAtMostTwentyEndpoints() {
+        for (int i = 0; i < NotificationEndpoint.MAX_PER_TENANT; i++) {
+            registry.add(AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/" + i, null));
+        }
+
+        assertThatThrownBy(() -> registry.add(AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/x", null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 20");
+    }
+
+    @Test
+    void refusesBadUrlsAndUnknownEventTypesNamingTheField() {
+        assertThatThrownBy(() -> AddNotificationEndpointCommand.fromFields(TENANT, "mailto:ops@platform.example", null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("url"));
+        assertThatThrownBy(() -> AddNotificationEndpointCommand.fromFields(TENANT, null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("url"));
+        assertThatThrownBy(() -> AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/a", List.of("video.ready", "video.done")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("events[1]");
+                    assertThat(e.getMessage()).contains("video.queued", "video.failed");
+                });
+        assertThatThrownBy(() -> AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/a", List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("events"));
+    }
+
+    @Test
+    void theCallbackSecretIsMadeOnFirstAskShownAgainAndReplacedByRotation() {
+        SigningSecret shown = callbackSecretService.show(TENANT);
+
+        assertThat(callbackSecretService.show(TENANT)).isEqualTo(shown);
+        SigningSecret rotated = callbackSecretService.rotate(TENANT);
+        assertThat(rotated).isNotEqualTo(shown);
+        assertThat(callbackSecretService.show(TENANT)).isEqualTo(rotated);
+        assertThat(callbackSecretService.show(TenantId.of("other"))).isNotEqualTo(rotated);
+    }
+}

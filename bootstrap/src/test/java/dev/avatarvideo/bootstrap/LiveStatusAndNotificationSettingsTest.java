@@ -1,0 +1,72 @@
+package dev.avatarvideo.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings of live status and outbound notifications, and the key that encrypts stored secrets. */
+class LiveStatusAndNotificationSettingsTest {
+
+    private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void defaultsKeepStreamsAliveEveryFifteenSecondsAndRetryDeliveriesForADay() {
+        Configuration.Notifications notifications = Configuration.fromEnvironment(Map.of()).notifications();
+
+        assertThat(notifications.sseKeepAlive()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(notifications.webhookTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(notifications.webhookRetryFirstDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(notifications.webhookRetryMaxDelay()).isEqualTo(Duration.ofHours(1));
+        assertThat(notifications.webhookGiveUpAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(notifications.webhookPollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(Configuration.fromEnvironment(Map.of()).secretsEncryptionKey()).isEmpty();
+    }
+
+    @Test
+    void readsEachSettingByItsDocumentedName() {
+        Configuration config = Configuration.fromEnvironment(Map.of("SSE_KEEP_ALIVE_MS", "5000", "WEBHOOK_TIMEOUT_MS", "3000",
+                "WEBHOOK_RETRY_FIRST_DELAY_MS", "1000", "WEBHOOK_RETRY_MAX_DELAY_MS", "60000", "WEBHOOK_GIVE_UP_AFTER_MS", "7200000",
+                "WEBHOOK_POLL_INTERVAL_MS", "250", "SECRETS_ENCRYPTION_KEY", KEY));
+
+        assertThat(config.notifications()).isEqualTo(new Configuration.Notifications(Duration.ofSeconds(5), Duration.ofSeconds(3),
+                Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofMillis(250)));
+        assertThat(config.secretsEncryptionKey()).hasValueSatisfying(secret -> assertThat(secret.value()).isEqualTo(KEY));
+        assertThat(config.summary()).contains("SECRETS_ENCRYPTION_KEY").doesNotContain(KEY);
+    }
+
+    @Test
+    void refusesWrongValuesNamingTheVariable() {
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SECRETS_ENCRYPTION_KEY", "too-short")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SECRETS_ENCRYPTION_KEY").hasMessageNotContaining("too-short");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("WEBHOOK_RETRY_FIRST_DELAY_MS", "5000", "WEBHOOK_RETRY_MAX_DELAY_MS", "1000")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("WEBHOOK_RETRY_MAX_DELAY_MS");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SSE_KEEP_ALIVE_MS", "0")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SSE_KEEP_ALIVE_MS");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("WEBHOOK_GIVE_UP_AFTER_MS", "soon")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("WEBHOOK_GIVE_UP_AFTER_MS");
+    }
+
+    @Test
+    void withoutAConfiguredKeyOneIsMadeOnceKeptOwnerOnlyAndReused() throws Exception {
+        Path keyFile = Configuration.fromEnvironment(Map.of("DATA_DIR", dataDir.toString())).secretsKeyFile();
+
+        byte[] first = SecretsKeyFile.readOrCreate(keyFile);
+        byte[] again = SecretsKeyFile.readOrCreate(keyFile);
+
+        assertThat(first).hasSize(32).isEqualTo(again);
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(keyFile, "not base64 at all!");
+        assertThatThrownBy(() -> SecretsKeyFile.readOrCreate(keyFile)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(keyFile.toString()).hasMessageContaining("damaged");
+    }
+}

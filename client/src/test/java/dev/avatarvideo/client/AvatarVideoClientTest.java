@@ -1,0 +1,73 @@
+package dev.avatarvideo.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AvatarVideoClientTest {
+
+    private final FakeService service = new FakeService();
+    private final AvatarVideoClient client = AvatarVideoClient.builder(service.uri()).apiKey("svc-key-1").build();
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void requestsAVideoWithItsFieldsAndTheApiKey() {
+        Video video = client.createVideo(VideoRequest.of("Lesson 1", new Scene("sim-avatar-anna", "sim-voice-en-1", "Welcome!"))
+                .withResolution("1080p").withCallbackUrl(URI.create("https://platform.example/done")));
+
+        assertThat(video.id()).isEqualTo("v-new");
+        assertThat(video.status()).isEqualTo(VideoStatus.QUEUED);
+        FakeService.Request request = service.requests.getFirst();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer svc-key-1");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(request.body()).contains("\"title\":\"Lesson 1\"", "\"resolution\":\"1080p\"", "\"callbackUrl\":\"https://platform.example/done\"",
+                "\"scenes\":[{\"avatarId\":\"sim-avatar-anna\",\"voiceId\":\"sim-voice-en-1\",\"script\":\"Welcome!\"}]")
+                .doesNotContain("aspectRatio", "captions");
+    }
+
+    @Test
+    void readsAVideoWithItsFileIgnoringFieldsItDoesNotKnow() {
+        service.videos.put("v-1", FakeService.video("v-1", "READY"));
+
+        Video video = client.getVideo("v-1");
+
+        assertThat(video.status()).isEqualTo(VideoStatus.READY);
+        assertThat(video.storedFile()).hasValueSatisfying(file -> {
+            assertThat(file.fileUrl()).isEqualTo(URI.create("http://files.example/v.mp4"));
+            assertThat(file.fileSize()).isEqualTo(10);
+        });
+        assertThat(video.failure()).isEmpty();
+    }
+
+    @Test
+    void aRefusalIsAnApiExceptionCarryingTheProblem() {
+        assertThatThrownBy(() -> client.getVideo("missing"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.type()).isEqualTo("/problems/not-found");
+                    assertThat(e.getMessage()).contains("no video");
+                });
+    }
+
+    @Test
+    void listsAPageAfterACursor() {
+        VideoPage page = client.listVideos(10, "c1");
+
+        assertThat(page.items()).extracting(Video::id).containsExactly("v-1");
+        assertThat(page.next()).contains("c2");
+        assertThat(service.requests.getFirst().uri()).isEqualTo("/api/videos?limit=10&cursor=c1");
+    }
+
+    @Test
+    void refusesABaseUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> AvatarVideoClient.builder(URI.create("ftp://example.com"))).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.avatarvideo.domain;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of a video's history: it was requested, or its status changed. Ids grow in the order events happened,
+ * across all videos, so "everything after id N" is a complete and well-ordered answer for any set of videos.
+ *
+ * @param failure present exactly when the video {@link VideoStatus#FAILED}
+ * @param file present exactly when the video is {@link VideoStatus#READY}; its address is issued fresh on delivery
+ */
+public record VideoEvent(long id, VideoId videoId, TenantId tenantId, VideoStatus status, VideoFailure failure, StoredFile file,
+                         Instant occurredAt) {
+
+    public VideoEvent {
+        if (id < 1) {
+            throw new IllegalArgumentException("event ids start at 1 (got " + id + ")");
+        }
+        Objects.requireNonNull(videoId, "videoId");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if ((status == VideoStatus.FAILED) != (failure != null)) {
+            throw new IllegalStateException("event " + id + ": a failure reason exists exactly when the video FAILED (status " + status + ")");
+        }
+        if ((status == VideoStatus.READY) != (file != null)) {
+            throw new IllegalStateException("event " + id + ": a stored file exists exactly when the video is READY (status " + status + ")");
+        }
+    }
+
+    /** The event's name as the platform sees it: {@code video.queued}, … {@code video.ready}, {@code video.failed}. */
+    public String type() {
+        return typeOf(status);
+    }
+
+    public static String typeOf(VideoStatus status) {
+        return "video." + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status a type names ({@code video.ready} → READY), or empty for a name that is not one of ours. */
+    public static Optional<VideoStatus> statusOfType(String type) {
+        for (VideoStatus status : VideoStatus.values()) {
+            if (typeOf(status).equals(type)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<VideoFailure> failureReason() {
+        return Optional.ofNullable(failure);
+    }
+
+    public Optional<StoredFile> storedFile() {
+        return Optional.ofNullable(file);
+    }
+
+    /** The same event with its file's address freshly issued; addresses into private storage expire. */
+    public VideoEvent withFileUrl(URI freshUrl) {
+        return file == null ? this : new VideoEvent(id, videoId, tenantId, status, failure, file.withFileUrl(freshUrl), occurredAt);
+    }
+}
