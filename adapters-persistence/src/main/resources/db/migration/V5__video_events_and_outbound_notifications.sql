@@ -5,6 +5,10 @@
 
 -- Event ids are taken under a transaction-scoped lock (see record_video_event), so they become visible in increasing
 -- order: whoever has seen id N has seen, or will never see, every smaller one. Readers resume with "id > N".
+-- The triggers run at commit (deferred constraint triggers), so that lock is only ever taken once a transaction has
+-- every other lock it needs. Taken at the status change itself, it would be held while the transaction goes on, and a
+-- transaction that changed one video's status and then waited for another video's row would deadlock with the
+-- holder of that row if it was changing that video's status (VideoEventLockTest).
 CREATE SEQUENCE video_event_ids;
 
 CREATE TABLE video_events (
@@ -76,8 +80,9 @@ CREATE FUNCTION record_video_event() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     event_id bigint;
 BEGIN
-    -- Held until this transaction ends: the next event id is taken only after this one has committed or rolled back,
-    -- so ids become visible in order. Costs one short wait per concurrent status change, and only for those.
+    -- Held until this transaction ends, which is now (the trigger runs at commit): the next event id is taken only
+    -- after this one has committed or rolled back, so ids become visible in order. Costs one short wait per concurrent
+    -- commit that changed a status, and only for those.
     PERFORM pg_advisory_xact_lock(hashtext('avatar-video-service.video_events'));
     event_id := nextval('video_event_ids');
     INSERT INTO video_events (id, video_id, tenant_id, status, failure_code, failure_message, file_path, occurred_at)
@@ -101,9 +106,13 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER avatar_video_requested AFTER INSERT ON avatar_videos
+-- NEW is the row as the change left it, even though the trigger runs at commit. Only status changes fire: the work
+-- queues update lease and schedule columns of the same rows all the time, and those are no event.
+CREATE CONSTRAINT TRIGGER avatar_video_requested AFTER INSERT ON avatar_videos
+    DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION record_video_event();
-CREATE TRIGGER avatar_video_status_changed AFTER UPDATE OF status ON avatar_videos
+CREATE CONSTRAINT TRIGGER avatar_video_status_changed AFTER UPDATE OF status ON avatar_videos
+    DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION record_video_event();
 
 -- Videos from before the log began start it with their current state.

@@ -16,12 +16,12 @@ import dev.avatarvideo.domain.VideoId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,16 +32,38 @@ import org.junit.jupiter.api.Test;
  */
 class VideoEventOrderTest {
 
+    private static DatabaseForTests fixture;
     private static PostgresDatabase database;
 
     @BeforeAll
     static void connect() {
-        database = DatabaseForTests.migrated().database();
+        fixture = DatabaseForTests.migrated();
+        database = fixture.database();
+        lingerAtCommitAfterTakingTheEventId();
     }
 
     @AfterAll
     static void disconnect() {
         database.close();
+    }
+
+    /**
+     * Events are recorded at commit; this makes each commit linger a little after its event id was taken (deferred
+     * triggers of one change run in name order), so commits would overtake each other if ids allowed it.
+     */
+    private static void lingerAtCommitAfterTakingTheEventId() {
+        Jdbi.create(fixture.connection().dataSource()).useHandle(handle -> {
+            handle.execute("""
+                    CREATE FUNCTION linger_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        PERFORM pg_sleep(random() * 0.03);
+                        RETURN NULL;
+                    END
+                    $$""");
+            handle.execute("""
+                    CREATE CONSTRAINT TRIGGER zz_linger_at_commit AFTER UPDATE OF status ON avatar_videos
+                        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION linger_at_commit()""");
+        });
     }
 
     @Test
@@ -72,14 +94,9 @@ class VideoEventOrderTest {
         });
         try (ExecutorService writers = Executors.newFixedThreadPool(4)) {
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < queued.size(); i++) {
-                AvatarVideo video = queued.get(i);
-                long pauseMillis = new Random(i).nextInt(30);
-                done.add(writers.submit(() -> transactions.inTransaction(() -> {
-                    videos.update(video.startRendering(new RenderId("order-" + video.id()), Instant.parse("2026-11-21T10:00:01Z")));
-                    // Hold the transaction open a little, so commits would overtake each other if ids allowed it.
-                    sleep(pauseMillis);
-                })));
+            for (AvatarVideo video : queued) {
+                done.add(writers.submit(() -> transactions.inTransaction(() ->
+                        videos.update(video.startRendering(new RenderId("order-" + video.id()), Instant.parse("2026-11-21T10:00:01Z"))))));
             }
             for (Future<?> future : done) {
                 future.get(60, TimeUnit.SECONDS);
@@ -92,13 +109,5 @@ class VideoEventOrderTest {
         List<Long> all = events.after(start, 1000).stream().map(VideoEvent::id).filter(id -> id > afterAdds).toList();
         assertThat(all).hasSize(40);
         assertThat(seen).as("every event, once, in order").containsExactlyElementsOf(all);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
