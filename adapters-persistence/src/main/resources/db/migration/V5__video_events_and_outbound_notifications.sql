@@ -26,22 +26,22 @@ CREATE TABLE video_events (
 );
 CREATE INDEX video_events_by_video ON video_events (video_id, id);
 
--- The platform's endpoints, per tenant. statuses: the status changes it hears. The signing secret is encrypted by the
--- service (AES-256-GCM) before it gets here.
+-- The platform's endpoints, per tenant. statuses: the status changes it hears. The signing secret is sealed, bound to
+-- its row, like every secret kept here (AES-256-GCM under the master key; see AesGcmSealing).
 CREATE TABLE notification_endpoints (
     id            uuid PRIMARY KEY,
     tenant_id     text        NOT NULL,
     url           text        NOT NULL,
     statuses      text[]      NOT NULL CHECK (cardinality(statuses) > 0),
-    secret_sealed text        NOT NULL,
+    sealed_secret bytea       NOT NULL,
     created_at    timestamptz NOT NULL
 );
 CREATE INDEX notification_endpoints_by_tenant ON notification_endpoints (tenant_id, created_at, id);
 
--- Each tenant's secret for the per-request callbackUrls, encrypted like the endpoints' ones.
+-- Each tenant's secret for the per-request callbackUrls, sealed like the endpoints' ones.
 CREATE TABLE callback_secrets (
     tenant_id     text PRIMARY KEY,
-    secret_sealed text        NOT NULL,
+    sealed_secret bytea       NOT NULL,
     created_at    timestamptz NOT NULL
 );
 

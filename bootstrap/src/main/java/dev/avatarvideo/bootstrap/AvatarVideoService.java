@@ -10,7 +10,6 @@ import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.notifications.HttpNotificationSender;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
-import dev.avatarvideo.adapters.persistence.SecretsKey;
 import dev.avatarvideo.adapters.persistence.WorkerLeases;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
@@ -77,7 +76,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -181,18 +179,18 @@ public final class AvatarVideoService implements AutoCloseable {
             RenderChecks checks = database.renderChecks(leases);
             RenderEventInbox inbox = database.renderEventInbox();
             RendererCallCounts calls = database.rendererCallCounts();
-            WebhookRegistrations registrations = database.webhookRegistrations(masterKey(config));
+            // One master key seals every secret the database keeps; refuse to start beside instances that use another.
+            AesGcmSealing sealing = sealing(config);
+            requireSecretsSealedWith(database, sealing);
+            WebhookRegistrations registrations = database.webhookRegistrations(sealing);
             Optional<WebhookSecret> configuredSecret = tracking.webhookSecret().map(secret -> new WebhookSecret(secret.value()));
             Optional<RendererWebhookSetup> webhookSetup = config.webhookUrl().map(url ->
                     new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, heygenKey, url, configuredSecret, CLOCK));
             RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, configuredSecret.stream().toList(), CLOCK);
 
-            SecretsKey secretsKey = SecretsKey.of(config.secretsEncryptionKey()
-                    .map(key -> Base64.getDecoder().decode(key.value()))
-                    .orElseGet(() -> SecretsKeyFile.readOrCreate(config.secretsKeyFile())));
-            CallbackSecrets callbackSecrets = database.callbackSecrets(secretsKey);
+            CallbackSecrets callbackSecrets = database.callbackSecrets(sealing);
             Configuration.Notifications notifications = config.notifications();
-            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(secretsKey), CLOCK);
+            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(sealing), CLOCK);
             CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
 
             BackgroundWork background = started(running, new BackgroundWork());
@@ -256,7 +254,7 @@ public final class AvatarVideoService implements AutoCloseable {
             background.every(Duration.ofMillis(500), EVENTS, renderEvents::applyReceived, INGEST);
             background.every(Duration.ofMillis(500), INGEST, ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
-            NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(secretsKey),
+            NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(sealing),
                     new HttpNotificationSender(notifications.webhookTimeout()), storage,
                     new FailsafeRetryBackoff(notifications.webhookRetryFirstDelay(), notifications.webhookRetryMaxDelay(), WEBHOOK_RETRY_JITTER),
                     notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
@@ -288,21 +286,40 @@ public final class AvatarVideoService implements AutoCloseable {
     }
 
     /**
-     * The master key that seals secrets in the database: MASTER_KEY, else a key file made once in DATA_DIR. Every
+     * The master key that seals every secret in the database: MASTER_KEY, else a key file made once in DATA_DIR. Every
      * instance on one database needs the same one.
      */
-    private static AesGcmSealing masterKey(Configuration config) {
-        return config.masterKey().map(key -> AesGcmSealing.withBase64Key(key.value()))
-                .orElseGet(() -> AesGcmSealing.withKeyFile(config.masterKeyFile()));
+    static AesGcmSealing sealing(Configuration config) {
+        if (config.masterKey().isPresent()) {
+            return AesGcmSealing.withBase64Key(config.masterKey().get().value());
+        }
+        try {
+            return AesGcmSealing.withKeyFile(config.masterKeyFile());
+        } catch (IllegalStateException e) {
+            throw new ConfigurationException(e.getMessage() + ": restore it from a backup, or set MASTER_KEY to the key the other"
+                    + " instances use (a new key cannot open the secrets already stored)");
+        }
+    }
+
+    private static void requireSecretsSealedWith(PostgresDatabase database, AesGcmSealing sealing) {
+        try {
+            database.requireSecretsSealedWith(sealing);
+        } catch (AesGcmSealing.SealedWithAnotherKeyException e) {
+            throw anotherMasterKey(e);
+        }
     }
 
     private static SetUpRendererWebhook.WebhookSetup setUpWebhook(RendererWebhookSetup setup) {
         try {
             return setup.setUp();
         } catch (AesGcmSealing.SealedWithAnotherKeyException e) {
-            throw new ConfigurationException(e.getMessage() + ". Every instance on one database needs the same MASTER_KEY: set MASTER_KEY"
-                    + " to the key the others use (without it, each keeps its own in DATA_DIR/master.key)");
+            throw anotherMasterKey(e);
         }
+    }
+
+    private static ConfigurationException anotherMasterKey(AesGcmSealing.SealedWithAnotherKeyException e) {
+        return new ConfigurationException(e.getMessage() + ". Every instance on one database needs the same MASTER_KEY: set MASTER_KEY"
+                + " to the key the others use (without it, each keeps its own in DATA_DIR/master.key)");
     }
 
     /** Longer than any attempt can take, so no other instance claims a delivery while it is still being sent. */

@@ -32,8 +32,7 @@ public record Configuration(
         IngestRetry ingestRetry,
         Tracking tracking,
         Notifications notifications,
-        Optional<Secret> masterKey,
-        Optional<Secret> secretsEncryptionKey) {
+        Optional<Secret> masterKey) {
 
     /**
      * How renders are submitted and tracked.
@@ -60,7 +59,7 @@ public record Configuration(
         return Optional.of(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/heygen"));
     }
 
-    /** Where the master key that seals secrets in the database is kept when MASTER_KEY is not set. */
+    /** Where the master key that seals every secret in the database is kept when MASTER_KEY is not set. */
     public Path masterKeyFile() {
         return dataDir.resolve("master.key");
     }
@@ -175,13 +174,7 @@ public record Configuration(
             return new Secret(key);
         });
         return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, simulatorRenderTime, s3, signingKey,
-                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), notifications(env), masterKey(env),
-                secretsEncryptionKey(env));
-    }
-
-    /** Where the key that encrypts stored secrets is kept when SECRETS_ENCRYPTION_KEY is not set. */
-    public Path secretsKeyFile() {
-        return dataDir.resolve("secrets-encryption.key");
+                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), notifications(env), masterKey(env));
     }
 
     private static Notifications notifications(Map<String, String> env) {
@@ -197,22 +190,6 @@ public record Configuration(
                 max,
                 Duration.ofMillis(longInteger(env, "WEBHOOK_GIVE_UP_AFTER_MS", 86_400_000L, 1_000, 30L * 86_400_000L)),
                 Duration.ofMillis(integer(env, "WEBHOOK_POLL_INTERVAL_MS", 500, 10, 60_000)));
-    }
-
-    private static Optional<Secret> secretsEncryptionKey(Map<String, String> env) {
-        return text(env, "SECRETS_ENCRYPTION_KEY").map(key -> {
-            byte[] decoded;
-            try {
-                decoded = java.util.Base64.getDecoder().decode(key);
-            } catch (IllegalArgumentException e) {
-                decoded = new byte[0];
-            }
-            if (decoded.length != 32) {
-                throw new ConfigurationException("SECRETS_ENCRYPTION_KEY must be 32 random bytes in base64 (44 characters), e.g. from:"
-                        + " openssl rand -base64 32");
-            }
-            return new Secret(key);
-        });
     }
 
     /** Where the filesystem provider keeps its URL signing secret when FILE_URL_SIGNING_KEY is not set. */
@@ -371,7 +348,7 @@ public record Configuration(
                 "  topics:   at most " + topicUploads.maxContents() + " contents, files up to " + topicUploads.maxFileBytes()
                         + " bytes, uploads wait in " + topicUploads.directory(),
                 "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms",
-                "  secrets:  encrypted with " + (secretsEncryptionKey.isPresent() ? "SECRETS_ENCRYPTION_KEY" : "the key in " + secretsKeyFile()));
+                "  secrets:  sealed with " + (masterKey.isPresent() ? "MASTER_KEY" : "the master key in " + masterKeyFile()));
     }
 
     private static DatabaseConnection databaseConnection(String url, Optional<String> user, Optional<String> password) {

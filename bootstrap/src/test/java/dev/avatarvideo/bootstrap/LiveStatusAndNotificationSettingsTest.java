@@ -3,6 +3,7 @@ package dev.avatarvideo.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The settings of live status and outbound notifications, and the key that encrypts stored secrets. */
+/** The settings of live status and outbound notifications, and the master key that seals their secrets with all others. */
 class LiveStatusAndNotificationSettingsTest {
 
     private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -29,25 +30,24 @@ class LiveStatusAndNotificationSettingsTest {
         assertThat(notifications.webhookRetryMaxDelay()).isEqualTo(Duration.ofHours(1));
         assertThat(notifications.webhookGiveUpAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(notifications.webhookPollInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(Configuration.fromEnvironment(Map.of()).secretsEncryptionKey()).isEmpty();
     }
 
     @Test
     void readsEachSettingByItsDocumentedName() {
         Configuration config = Configuration.fromEnvironment(Map.of("SSE_KEEP_ALIVE_MS", "5000", "WEBHOOK_TIMEOUT_MS", "3000",
                 "WEBHOOK_RETRY_FIRST_DELAY_MS", "1000", "WEBHOOK_RETRY_MAX_DELAY_MS", "60000", "WEBHOOK_GIVE_UP_AFTER_MS", "7200000",
-                "WEBHOOK_POLL_INTERVAL_MS", "250", "SECRETS_ENCRYPTION_KEY", KEY));
+                "WEBHOOK_POLL_INTERVAL_MS", "250", "MASTER_KEY", KEY));
 
         assertThat(config.notifications()).isEqualTo(new Configuration.Notifications(Duration.ofSeconds(5), Duration.ofSeconds(3),
                 Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofMillis(250)));
-        assertThat(config.secretsEncryptionKey()).hasValueSatisfying(secret -> assertThat(secret.value()).isEqualTo(KEY));
-        assertThat(config.summary()).contains("SECRETS_ENCRYPTION_KEY").doesNotContain(KEY);
+        assertThat(config.masterKey()).hasValueSatisfying(secret -> assertThat(secret.value()).isEqualTo(KEY));
+        assertThat(config.summary()).contains("sealed with MASTER_KEY").doesNotContain(KEY);
     }
 
     @Test
     void refusesWrongValuesNamingTheVariable() {
-        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SECRETS_ENCRYPTION_KEY", "too-short")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SECRETS_ENCRYPTION_KEY").hasMessageNotContaining("too-short");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("MASTER_KEY", "too-short")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("MASTER_KEY").hasMessageNotContaining("too-short");
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("WEBHOOK_RETRY_FIRST_DELAY_MS", "5000", "WEBHOOK_RETRY_MAX_DELAY_MS", "1000")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("WEBHOOK_RETRY_MAX_DELAY_MS");
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SSE_KEEP_ALIVE_MS", "0")))
@@ -57,16 +57,28 @@ class LiveStatusAndNotificationSettingsTest {
     }
 
     @Test
-    void withoutAConfiguredKeyOneIsMadeOnceKeptOwnerOnlyAndReused() throws Exception {
-        Path keyFile = Configuration.fromEnvironment(Map.of("DATA_DIR", dataDir.toString())).secretsKeyFile();
+    void withoutAConfiguredMasterKeyOneIsMadeOnceKeptOwnerOnlyAndReused() throws Exception {
+        Configuration config = Configuration.fromEnvironment(Map.of("DATA_DIR", dataDir.toString()));
+        Path keyFile = config.masterKeyFile();
+        assertThat(config.summary()).contains("sealed with the master key in " + keyFile);
 
-        byte[] first = SecretsKeyFile.readOrCreate(keyFile);
-        byte[] again = SecretsKeyFile.readOrCreate(keyFile);
+        AesGcmSealing first = AvatarVideoService.sealing(config);
+        AesGcmSealing again = AvatarVideoService.sealing(config);
 
-        assertThat(first).hasSize(32).isEqualTo(again);
+        assertThat(again.open(first.seal("whsec_kept", "callback_secrets/t"), "callback_secrets/t")).isEqualTo("whsec_kept");
         assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         Files.writeString(keyFile, "not base64 at all!");
-        assertThatThrownBy(() -> SecretsKeyFile.readOrCreate(keyFile)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining(keyFile.toString()).hasMessageContaining("damaged");
+        assertThatThrownBy(() -> AvatarVideoService.sealing(config)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(keyFile.toString()).hasMessageContaining("damaged").hasMessageContaining("MASTER_KEY");
+    }
+
+    @Test
+    void aConfiguredMasterKeyIsUsedAndNoKeyFileIsMade() {
+        Configuration config = Configuration.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "MASTER_KEY", KEY));
+
+        byte[] sealed = AvatarVideoService.sealing(config).seal("whsec_kept", "ctx");
+
+        assertThat(AesGcmSealing.withBase64Key(KEY).open(sealed, "ctx")).isEqualTo("whsec_kept");
+        assertThat(config.masterKeyFile()).doesNotExist();
     }
 }

@@ -100,7 +100,7 @@ class LiveStatusEndToEndTest {
                 "DATABASE_URL", database.jdbcUrl(), "DATABASE_USER", database.user(), "DATABASE_PASSWORD", database.password(),
                 "HEYGEN_BASE_URL", heygen.baseUrl().toString(), "HEYGEN_API_KEY", heygen.apiKey(),
                 "HEYGEN_POLL_INTERVAL_MS", "200",
-                "SECRETS_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+                "MASTER_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
     }
 
     private String create(URI base) throws Exception {

@@ -1,6 +1,7 @@
 package dev.avatarvideo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,8 @@ class OutboundNotificationsEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String SCENE = "{\"avatarId\": \"sim-avatar-anna\", \"voiceId\": \"sim-voice-en-1\", \"script\": \"Hello\"}";
-    private static final String SECRETS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    private static final String MASTER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    private static final String ANOTHER_MASTER_KEY = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
 
     @TempDir
     Path dataDir;
@@ -152,6 +154,31 @@ class OutboundNotificationsEndToEndTest {
         }
     }
 
+    /** One master key seals every secret: an instance with another one stops at start, before it could fail a delivery. */
+    @Test
+    void anInstanceWhoseMasterKeyDoesNotOpenTheStoredSecretsRefusesToStartNamingMasterKey() throws Exception {
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        Map<String, String> onDatabase = Map.of(
+                "DATABASE_URL", database.jdbcUrl(), "DATABASE_USER", database.user(), "DATABASE_PASSWORD", database.password());
+        try (AvatarVideoService first = AvatarVideoService.start(config(onDatabase))) {
+            send(first, "POST", "/api/webhook-endpoints", "{\"url\": \"" + receiver.url("/sealed") + "\"}");
+        }
+        Map<String, String> anotherKey = new HashMap<>(onDatabase);
+        anotherKey.put("MASTER_KEY", ANOTHER_MASTER_KEY);
+        Map<String, String> ownKeyFile = new HashMap<>(onDatabase);
+        ownKeyFile.put("MASTER_KEY", "");
+        ownKeyFile.put("DATA_DIR", dataDir.resolve("elsewhere").toString());
+
+        assertThatThrownBy(() -> AvatarVideoService.start(config(anotherKey))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("notification_endpoints").hasMessageContaining("MASTER_KEY")
+                .hasMessageNotContaining(MASTER_KEY).hasMessageNotContaining(ANOTHER_MASTER_KEY);
+        assertThatThrownBy(() -> AvatarVideoService.start(config(ownKeyFile))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("MASTER_KEY");
+        try (AvatarVideoService again = AvatarVideoService.start(config(onDatabase))) {
+            assertThat(send(again, "GET", "/api/webhook-endpoints", null).body()).contains(receiver.url("/sealed").toString());
+        }
+    }
+
     private JsonNode tree(Received request) {
         try {
             return json.readTree(request.body());
@@ -180,7 +207,7 @@ class OutboundNotificationsEndToEndTest {
 
     private Configuration config(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0", "HEYGEN_POLL_INTERVAL_MS", "200",
-                "WEBHOOK_POLL_INTERVAL_MS", "100", "SECRETS_ENCRYPTION_KEY", SECRETS_KEY));
+                "WEBHOOK_POLL_INTERVAL_MS", "100", "MASTER_KEY", MASTER_KEY));
         env.putAll(overrides);
         return Configuration.fromEnvironment(env);
     }

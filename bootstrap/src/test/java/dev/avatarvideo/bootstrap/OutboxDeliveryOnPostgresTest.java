@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.adapters.notifications.HttpNotificationSender;
+import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
-import dev.avatarvideo.adapters.persistence.SecretsKey;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.service.NotificationDeliverer;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class OutboxDeliveryOnPostgresTest {
 
     private static final TenantId TENANT = TenantId.of("outbox");
-    private static final SecretsKey KEY = SecretsKey.of("0123456789abcdef0123456789abcdef".getBytes());
+    private static final AesGcmSealing KEY = AesGcmSealing.withBase64Key("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     private static final Clock CLOCK = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     private final WebhookReceiver receiver = WebhookReceiver.start();

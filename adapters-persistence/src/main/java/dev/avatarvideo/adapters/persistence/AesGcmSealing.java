@@ -22,9 +22,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encryption at rest for secrets the database keeps (webhook signing secrets; tenants' renderer keys later): AES-256-GCM
- * under a master key that never enters the database. Repositories seal on write and open on read, so what the
- * application sees is usable and what the database holds is not.
+ * Encryption at rest for every secret the database keeps (HeyGen's webhook signing secrets, the platform's notification
+ * endpoint and callback secrets; tenants' renderer keys next): AES-256-GCM under the one master key of the service,
+ * which never enters the database. Repositories seal on write and open on read, so what the application sees is usable
+ * and what the database holds is not.
  *
  * <p>A sealed value is {@code version (1) | key id (4) | nonce (12) | ciphertext and tag}. The key id (from the key's
  * SHA-256) tells "sealed under another master key" apart from "damaged". The {@code context} (say, the table and row
@@ -35,6 +36,8 @@ public final class AesGcmSealing {
     public static final int KEY_BYTES = 32;
     private static final byte VERSION = 1;
     private static final int KEY_ID_BYTES = 4;
+    /** Where the key id ends: a sealed value's first bytes tell which master key sealed it. */
+    public static final int KEY_ID_END = 1 + KEY_ID_BYTES;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -103,14 +106,10 @@ public final class AesGcmSealing {
      * @throws IllegalStateException when it was altered, or belongs to another context
      */
     public String open(byte[] sealed, String context) {
-        if (sealed.length < 1 + KEY_ID_BYTES + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
+        if (sealed.length < 1 + KEY_ID_BYTES + NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalStateException("a sealed secret for " + context + " is damaged (unknown format)");
         }
-        byte[] sealedKeyId = Arrays.copyOfRange(sealed, 1, 1 + KEY_ID_BYTES);
-        if (!MessageDigest.isEqual(sealedKeyId, keyId)) {
-            throw new SealedWithAnotherKeyException("the secret for " + context + " was sealed under master key "
-                    + HexFormat.of().formatHex(sealedKeyId) + ", but this instance has master key " + keyId());
-        }
+        requireThisKey(sealed, context);
         byte[] header = Arrays.copyOf(sealed, 1 + KEY_ID_BYTES + NONCE_BYTES);
         byte[] nonce = Arrays.copyOfRange(sealed, 1 + KEY_ID_BYTES, header.length);
         try {
@@ -122,6 +121,24 @@ public final class AesGcmSealing {
             throw new IllegalStateException("a sealed secret for " + context + " was altered, or belongs elsewhere", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK cannot decrypt with AES-GCM", e);
+        }
+    }
+
+    /**
+     * Checks that {@code sealed} - a whole sealed value, or only its first {@link #KEY_ID_END} bytes - was sealed under
+     * this master key, without opening it.
+     *
+     * @throws SealedWithAnotherKeyException when it was sealed under another master key
+     * @throws IllegalStateException when it is not a sealed value
+     */
+    public void requireThisKey(byte[] sealed, String context) {
+        if (sealed.length < KEY_ID_END || sealed[0] != VERSION) {
+            throw new IllegalStateException("a sealed secret for " + context + " is damaged (unknown format)");
+        }
+        byte[] sealedKeyId = Arrays.copyOfRange(sealed, 1, KEY_ID_END);
+        if (!MessageDigest.isEqual(sealedKeyId, keyId)) {
+            throw new SealedWithAnotherKeyException("the secret for " + context + " was sealed under master key "
+                    + HexFormat.of().formatHex(sealedKeyId) + ", but this instance has master key " + keyId());
         }
     }
 

@@ -9,19 +9,20 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link CallbackSecrets} in PostgreSQL, sealed with the service's secrets key. */
+/** {@link CallbackSecrets} in PostgreSQL, each secret sealed with the master key ({@link AesGcmSealing}) and bound to its tenant's row. */
 final class JdbiCallbackSecrets implements CallbackSecrets {
 
     private final Jdbi jdbi;
-    private final SecretSealer sealer;
+    private final AesGcmSealing sealing;
 
-    JdbiCallbackSecrets(Jdbi jdbi, SecretSealer sealer) {
+    JdbiCallbackSecrets(Jdbi jdbi, AesGcmSealing sealing) {
         this.jdbi = jdbi;
-        this.sealer = sealer;
+        this.sealing = sealing;
     }
 
-    static String sealedFor(String tenantId) {
-        return "callback_secrets:" + tenantId;
+    /** What a sealed callback secret is bound to, so it opens only on its own row. */
+    static String context(String tenantId) {
+        return "callback_secrets/" + tenantId;
     }
 
     @Override
@@ -33,10 +34,10 @@ final class JdbiCallbackSecrets implements CallbackSecrets {
     public SigningSecret findOrAdd(TenantId tenantId, SigningSecret candidate) {
         return jdbi.inTransaction(handle -> {
             handle.createUpdate("""
-                            INSERT INTO callback_secrets (tenant_id, secret_sealed, created_at) VALUES (:tenantId, :secret, :now)
+                            INSERT INTO callback_secrets (tenant_id, sealed_secret, created_at) VALUES (:tenantId, :secret, :now)
                             ON CONFLICT (tenant_id) DO NOTHING""")
                     .bind("tenantId", tenantId.value())
-                    .bind("secret", sealer.seal(candidate, sealedFor(tenantId.value())))
+                    .bind("secret", sealing.seal(candidate.value(), context(tenantId.value())))
                     .bind("now", Instant.now().atOffset(ZoneOffset.UTC))
                     .execute();
             return read(handle, tenantId).orElseThrow();
@@ -46,19 +47,19 @@ final class JdbiCallbackSecrets implements CallbackSecrets {
     @Override
     public void replace(TenantId tenantId, SigningSecret secret) {
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO callback_secrets (tenant_id, secret_sealed, created_at) VALUES (:tenantId, :secret, :now)
-                        ON CONFLICT (tenant_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, created_at = excluded.created_at""")
+                        INSERT INTO callback_secrets (tenant_id, sealed_secret, created_at) VALUES (:tenantId, :secret, :now)
+                        ON CONFLICT (tenant_id) DO UPDATE SET sealed_secret = excluded.sealed_secret, created_at = excluded.created_at""")
                 .bind("tenantId", tenantId.value())
-                .bind("secret", sealer.seal(secret, sealedFor(tenantId.value())))
+                .bind("secret", sealing.seal(secret.value(), context(tenantId.value())))
                 .bind("now", Instant.now().atOffset(ZoneOffset.UTC))
                 .execute());
     }
 
     private Optional<SigningSecret> read(Handle handle, TenantId tenantId) {
-        return handle.createQuery("SELECT secret_sealed FROM callback_secrets WHERE tenant_id = :tenantId")
+        return handle.createQuery("SELECT sealed_secret FROM callback_secrets WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId.value())
-                .mapTo(String.class)
+                .mapTo(byte[].class)
                 .findOne()
-                .map(sealed -> sealer.open(sealed, sealedFor(tenantId.value())));
+                .map(sealed -> new SigningSecret(sealing.open(sealed, context(tenantId.value()))));
     }
 }

@@ -16,32 +16,32 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link NotificationEndpoints} in PostgreSQL, each secret sealed with the service's secrets key. */
+/** {@link NotificationEndpoints} in PostgreSQL, each secret sealed with the master key ({@link AesGcmSealing}) and bound to its row. */
 final class JdbiNotificationEndpoints implements NotificationEndpoints {
 
     private final Jdbi jdbi;
-    private final SecretSealer sealer;
+    private final AesGcmSealing sealing;
 
-    JdbiNotificationEndpoints(Jdbi jdbi, SecretSealer sealer) {
+    JdbiNotificationEndpoints(Jdbi jdbi, AesGcmSealing sealing) {
         this.jdbi = jdbi;
-        this.sealer = sealer;
+        this.sealing = sealing;
     }
 
     /** What a sealed endpoint secret is bound to, so it opens only on its own row. */
-    static String sealedFor(UUID endpointId) {
-        return "notification_endpoints:" + endpointId;
+    static String context(UUID endpointId) {
+        return "notification_endpoints/" + endpointId;
     }
 
     @Override
     public void add(NotificationEndpoint endpoint, SigningSecret secret) {
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO notification_endpoints (id, tenant_id, url, statuses, secret_sealed, created_at)
+                        INSERT INTO notification_endpoints (id, tenant_id, url, statuses, sealed_secret, created_at)
                         VALUES (:id, :tenantId, :url, :statuses, :secret, :createdAt)""")
                 .bind("id", endpoint.id().value())
                 .bind("tenantId", endpoint.tenantId().value())
                 .bind("url", endpoint.url().toString())
                 .bindArray("statuses", String.class, endpoint.statuses().stream().map(Enum::name).sorted().toList())
-                .bind("secret", sealer.seal(secret, sealedFor(endpoint.id().value())))
+                .bind("secret", sealing.seal(secret.value(), context(endpoint.id().value())))
                 .bind("createdAt", endpoint.createdAt().atOffset(ZoneOffset.UTC))
                 .execute());
     }

@@ -25,11 +25,11 @@ final class JdbiOutbox implements Outbox {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final Jdbi jdbi;
-    private final SecretSealer sealer;
+    private final AesGcmSealing sealing;
 
-    JdbiOutbox(Jdbi jdbi, SecretSealer sealer) {
+    JdbiOutbox(Jdbi jdbi, AesGcmSealing sealing) {
         this.jdbi = jdbi;
-        this.sealer = sealer;
+        this.sealing = sealing;
     }
 
     @Override
@@ -45,7 +45,7 @@ final class JdbiOutbox implements Outbox {
                             RETURNING d.id, d.event_id, d.tenant_id, d.endpoint_id, d.url, d.attempts, d.queued_at)
                         SELECT c.id AS delivery_id, c.url AS delivery_url, c.attempts AS delivery_attempts,
                                c.queued_at AS delivery_queued_at, c.endpoint_id AS delivery_endpoint_id,
-                               ep.secret_sealed AS endpoint_secret, cs.secret_sealed AS callback_secret,
+                               ep.sealed_secret AS endpoint_secret, cs.sealed_secret AS callback_secret,
                                """ + VideoEventRows.COLUMNS + """
                           FROM claimed c
                           JOIN video_events e ON e.id = c.event_id
@@ -63,15 +63,15 @@ final class JdbiOutbox implements Outbox {
 
     private Delivery toDelivery(ResultSet rs, UUID claim) throws SQLException {
         UUID endpointId = rs.getObject("delivery_endpoint_id", UUID.class);
-        String endpointSecret = rs.getString("endpoint_secret");
-        String callbackSecret = rs.getString("callback_secret");
+        byte[] endpointSecret = rs.getBytes("endpoint_secret");
+        byte[] callbackSecret = rs.getBytes("callback_secret");
         String tenant = rs.getString("event_tenant_id");
-        Optional<SigningSecret> secret = endpointId != null
-                ? Optional.ofNullable(endpointSecret).map(s -> sealer.open(s, JdbiNotificationEndpoints.sealedFor(endpointId)))
-                : Optional.ofNullable(callbackSecret).map(s -> sealer.open(s, JdbiCallbackSecrets.sealedFor(tenant)));
+        Optional<String> secret = endpointId != null
+                ? Optional.ofNullable(endpointSecret).map(s -> sealing.open(s, JdbiNotificationEndpoints.context(endpointId)))
+                : Optional.ofNullable(callbackSecret).map(s -> sealing.open(s, JdbiCallbackSecrets.context(tenant)));
         return new Delivery(rs.getLong("delivery_id"), claim, new NotificationUrl(URI.create(rs.getString("delivery_url"))),
                 VideoEventRows.read(rs), rs.getInt("delivery_attempts"),
-                rs.getObject("delivery_queued_at", OffsetDateTime.class).toInstant(), secret);
+                rs.getObject("delivery_queued_at", OffsetDateTime.class).toInstant(), secret.map(SigningSecret::new));
     }
 
     @Override

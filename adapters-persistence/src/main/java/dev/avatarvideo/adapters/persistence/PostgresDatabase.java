@@ -20,6 +20,7 @@ import dev.avatarvideo.application.port.out.VideoStatistics;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.port.out.WebhookRegistrations;
 import java.time.Duration;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -34,6 +35,8 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
 
+    /** Every table with a {@code sealed_secret} column: what {@link #requireSecretsSealedWith} looks at. */
+    private static final List<String> TABLES_WITH_SEALED_SECRETS = List.of("renderer_webhooks", "notification_endpoints", "callback_secrets");
     /** How long the event listener waits for a notification before checking its connection still answers. */
     private static final Duration LISTENER_LIVENESS_CHECK = Duration.ofSeconds(5);
 
@@ -140,21 +143,44 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresVideoEventNotifications(settings, LISTENER_LIVENESS_CHECK, firstReconnectPause, maxReconnectPause);
     }
 
-    public NotificationEndpoints notificationEndpoints(SecretsKey key) {
-        return new JdbiNotificationEndpoints(jdbi, new SecretSealer(key));
+    /** The platform's endpoints, whose secrets are sealed with {@code sealing} at rest. */
+    public NotificationEndpoints notificationEndpoints(AesGcmSealing sealing) {
+        return new JdbiNotificationEndpoints(jdbi, sealing);
     }
 
-    public CallbackSecrets callbackSecrets(SecretsKey key) {
-        return new JdbiCallbackSecrets(jdbi, new SecretSealer(key));
+    /** The tenants' callback secrets, sealed with {@code sealing} at rest. */
+    public CallbackSecrets callbackSecrets(AesGcmSealing sealing) {
+        return new JdbiCallbackSecrets(jdbi, sealing);
     }
 
     public VideoCallbacks videoCallbacks() {
         return new JdbiVideoCallbacks(jdbi);
     }
 
-    /** The notifications waiting to be delivered, which the triggers on {@code avatar_videos} queue. */
-    public Outbox outbox(SecretsKey key) {
-        return new JdbiOutbox(jdbi, new SecretSealer(key));
+    /**
+     * The notifications waiting to be delivered, which the triggers on {@code avatar_videos} queue; their secrets are
+     * opened with {@code sealing}.
+     */
+    public Outbox outbox(AesGcmSealing sealing) {
+        return new JdbiOutbox(jdbi, sealing);
+    }
+
+    /**
+     * Checks that every secret the database holds was sealed under {@code sealing}'s master key, so an instance given
+     * another key than the others stops at start instead of failing each delivery, webhook or request that needs one.
+     *
+     * @throws AesGcmSealing.SealedWithAnotherKeyException naming the table of the first secret sealed under another key
+     */
+    public void requireSecretsSealedWith(AesGcmSealing sealing) {
+        jdbi.useHandle(handle -> {
+            for (String table : TABLES_WITH_SEALED_SECRETS) {
+                handle.createQuery("SELECT DISTINCT substring(sealed_secret FROM 1 FOR :keyIdEnd) FROM <table>")
+                        .define("table", table)
+                        .bind("keyIdEnd", AesGcmSealing.KEY_ID_END)
+                        .mapTo(byte[].class)
+                        .forEach(keyId -> sealing.requireThisKey(keyId, "a row of " + table));
+            }
+        });
     }
 
     /** Answers whether a round trip to the database works now. */

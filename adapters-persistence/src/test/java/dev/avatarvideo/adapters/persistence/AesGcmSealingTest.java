@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +64,29 @@ class AesGcmSealingTest {
         assertThat(second.open(first.seal("kept", "ctx"), "ctx")).isEqualTo("kept");
         assertThat(Base64.getDecoder().decode(Files.readString(keyFile).strip())).hasSize(32);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aDamagedKeyFileIsRefusedNamingTheFileNeverReplaced() throws Exception {
+        Path keyFile = directory.resolve("master.key");
+        Files.writeString(keyFile, "not base64 at all!");
+
+        assertThatThrownBy(() -> AesGcmSealing.withKeyFile(keyFile)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(keyFile.toString()).hasMessageContaining("damaged");
+        assertThat(Files.readString(keyFile)).isEqualTo("not base64 at all!");
+    }
+
+    @Test
+    void tellsFromTheFirstBytesAloneWhichMasterKeySealedAValue() {
+        byte[] other = new byte[32];
+        other[0] = 9;
+        byte[] ours = SEALING.seal("whsec_secret", "row-1");
+        byte[] theirs = AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(other)).seal("whsec_secret", "row-1");
+
+        SEALING.requireThisKey(Arrays.copyOf(ours, AesGcmSealing.KEY_ID_END), "row-1");
+        SEALING.requireThisKey(ours, "row-1");
+        assertThatThrownBy(() -> SEALING.requireThisKey(Arrays.copyOf(theirs, AesGcmSealing.KEY_ID_END), "table t"))
+                .isInstanceOf(AesGcmSealing.SealedWithAnotherKeyException.class).hasMessageContaining("table t");
+        assertThatThrownBy(() -> SEALING.requireThisKey(new byte[] {1, 2}, "table t")).hasMessageContaining("damaged");
     }
 }

@@ -12,8 +12,10 @@ import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoStatus;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The endpoint and callback secret contract on a real PostgreSQL, and what only the database can show: secrets at rest. */
 class JdbiNotificationEndpointsTest extends NotificationEndpointsContract {
 
-    private static final SecretsKey KEY = randomKey();
+    private static final AesGcmSealing KEY = randomKey();
     private static DatabaseForTests fixture;
 
     @BeforeAll
@@ -47,7 +49,7 @@ class JdbiNotificationEndpointsTest extends NotificationEndpointsContract {
     }
 
     @Test
-    void secretsAreStoredEncryptedAndOpenOnlyWithTheKeyOnTheirOwnRow() {
+    void secretsAreStoredSealedAndOpenOnlyWithTheMasterKeyOnTheirOwnRow() {
         TenantId tenant = TenantId.of("sealed");
         SigningSecret secret = SigningSecret.generate();
         NotificationEndpoint endpoint = new NotificationEndpoint(NotificationEndpointId.newId(), tenant,
@@ -56,24 +58,46 @@ class JdbiNotificationEndpointsTest extends NotificationEndpointsContract {
         newCallbackSecrets().replace(tenant, secret);
         Jdbi raw = Jdbi.create(fixture.connection().dataSource());
 
-        String storedEndpointSecret = raw.withHandle(h -> h.createQuery("SELECT secret_sealed FROM notification_endpoints WHERE id = :id")
-                .bind("id", endpoint.id().value()).mapTo(String.class).one());
-        String storedCallbackSecret = raw.withHandle(h -> h.createQuery("SELECT secret_sealed FROM callback_secrets WHERE tenant_id = 'sealed'")
-                .mapTo(String.class).one());
+        byte[] storedEndpointSecret = raw.withHandle(h -> h.createQuery("SELECT sealed_secret FROM notification_endpoints WHERE id = :id")
+                .bind("id", endpoint.id().value()).mapTo(byte[].class).one());
+        byte[] storedCallbackSecret = raw.withHandle(h -> h.createQuery("SELECT sealed_secret FROM callback_secrets WHERE tenant_id = 'sealed'")
+                .mapTo(byte[].class).one());
 
         String keyText = secret.value().substring(SigningSecret.PREFIX.length());
-        assertThat(storedEndpointSecret).startsWith("v1.").doesNotContain(keyText).doesNotContain("whsec_");
-        assertThat(storedCallbackSecret).startsWith("v1.").doesNotContain(keyText).isNotEqualTo(storedEndpointSecret);
-        assertThatThrownBy(() -> fixture.database().callbackSecrets(randomKey()).find(tenant))
-                .hasMessageContaining("SECRETS_ENCRYPTION_KEY").hasMessageNotContaining(keyText);
-        raw.useHandle(h -> h.execute("UPDATE callback_secrets SET secret_sealed = ? WHERE tenant_id = 'sealed'", storedEndpointSecret));
+        assertThat(new String(storedEndpointSecret, StandardCharsets.ISO_8859_1)).doesNotContain(keyText).doesNotContain("whsec_");
+        assertThat(new String(storedCallbackSecret, StandardCharsets.ISO_8859_1)).doesNotContain(keyText);
+        assertThat(storedCallbackSecret).isNotEqualTo(storedEndpointSecret);
+        AesGcmSealing otherKey = randomKey();
+        assertThatThrownBy(() -> fixture.database().callbackSecrets(otherKey).find(tenant))
+                .isInstanceOf(AesGcmSealing.SealedWithAnotherKeyException.class)
+                .hasMessageContaining("master key " + KEY.keyId()).hasMessageNotContaining(keyText);
+        raw.useHandle(h -> h.createUpdate("UPDATE callback_secrets SET sealed_secret = :moved WHERE tenant_id = 'sealed'")
+                .bind("moved", storedEndpointSecret).execute());
         assertThatThrownBy(() -> newCallbackSecrets().find(tenant)).as("a sealed value moved to another row does not open")
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs elsewhere");
+        newCallbackSecrets().replace(tenant, secret);
     }
 
-    private static SecretsKey randomKey() {
-        byte[] key = new byte[SecretsKey.BYTES];
+    @Test
+    void aDatabaseHoldingSecretsSealedUnderAnotherMasterKeyIsRefusedBeforeAnythingIsOpened() {
+        PostgresDatabase database = DatabaseForTests.migrated().database();
+        try {
+            AesGcmSealing otherKey = randomKey();
+            database.requireSecretsSealedWith(otherKey);
+            database.callbackSecrets(KEY).findOrAdd(TenantId.of("checked"), SigningSecret.generate());
+
+            database.requireSecretsSealedWith(KEY);
+            assertThatThrownBy(() -> database.requireSecretsSealedWith(otherKey))
+                    .isInstanceOf(AesGcmSealing.SealedWithAnotherKeyException.class)
+                    .hasMessageContaining("callback_secrets").hasMessageContaining(KEY.keyId()).hasMessageContaining(otherKey.keyId());
+        } finally {
+            database.close();
+        }
+    }
+
+    private static AesGcmSealing randomKey() {
+        byte[] key = new byte[AesGcmSealing.KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        return SecretsKey.of(key);
+        return AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(key));
     }
 }

@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class JdbiOutboxTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final Instant LATER = T0.plus(Duration.ofDays(1));
-    private static final SecretsKey KEY = key();
+    private static final AesGcmSealing KEY = key();
 
     private static DatabaseForTests fixture;
     private static PostgresDatabase database;
@@ -222,9 +223,9 @@ class JdbiOutboxTest {
         return AvatarVideo.request(VideoId.newId(), tenant, "outbox", List.of(new Scene("a", "v", "s")), Resolution.P720, AspectRatio.SQUARE, T0);
     }
 
-    private static SecretsKey key() {
-        byte[] key = new byte[SecretsKey.BYTES];
+    private static AesGcmSealing key() {
+        byte[] key = new byte[AesGcmSealing.KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        return SecretsKey.of(key);
+        return AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(key));
     }
 }
