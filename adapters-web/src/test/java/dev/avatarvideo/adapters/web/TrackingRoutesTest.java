@@ -141,7 +141,7 @@ class TrackingRoutesTest {
         post(body, "Signature", hex(SECRET, body));
         server.clock.advance(Duration.ofMinutes(11));
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/admin/status")).header("Authorization", "Bearer " + FakeBackedServer.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode status = json.readTree(response.body());
