@@ -15,7 +15,7 @@ final class SecretFiles {
     private SecretFiles() {
     }
 
-    /** Writes {@code secret} (and a newline) to {@code file}, replacing it; a reader never sees half of it. */
+    /** Writes {@code secret}, and nothing else, to {@code file}, replacing it; a reader never sees half of it. */
     static void writeOwnerOnly(Path file, String secret) {
         Path directory = file.toAbsolutePath().getParent();
         Path temporary = directory.resolve(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -27,7 +27,7 @@ final class SecretFiles {
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system (Windows): the data directory's own permissions protect it.
             }
-            Files.writeString(temporary, secret + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(temporary, secret, StandardCharsets.US_ASCII);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
