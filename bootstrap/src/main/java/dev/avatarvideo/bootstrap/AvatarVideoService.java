@@ -16,10 +16,10 @@ import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
 import dev.avatarvideo.adapters.storage.S3FileStorage;
 import dev.avatarvideo.adapters.storage.S3Settings;
 import dev.avatarvideo.adapters.web.JavalinServer;
-import dev.avatarvideo.adapters.web.RequestTenant;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.ReadStoredFile;
 import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
+import dev.avatarvideo.application.port.in.RetryAvatarVideo;
 import dev.avatarvideo.application.port.in.SaveTopic;
 import dev.avatarvideo.application.port.in.SetUpRendererWebhook;
 import dev.avatarvideo.application.port.in.TopicView;
@@ -29,7 +29,6 @@ import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.RenderChecks;
 import dev.avatarvideo.application.port.out.RenderEventInbox;
-import dev.avatarvideo.application.port.out.RendererAccounts;
 import dev.avatarvideo.application.port.out.RendererCallCounts;
 import dev.avatarvideo.application.port.out.RendererCatalog;
 import dev.avatarvideo.application.port.out.RendererKeyCheck;
@@ -41,6 +40,8 @@ import dev.avatarvideo.application.port.out.VideoEventNotifications;
 import dev.avatarvideo.application.port.out.VideoRenderers;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.port.out.WebhookRegistrations;
+import dev.avatarvideo.application.service.AccountWebhookSetups;
+import dev.avatarvideo.application.service.ApiKeyService;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
@@ -52,6 +53,7 @@ import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererWebhookSetup;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
+import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.StoredFileReader;
@@ -59,9 +61,13 @@ import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
 import dev.avatarvideo.application.service.TopicQueries;
 import dev.avatarvideo.application.service.TopicSaver;
+import dev.avatarvideo.application.service.TenantService;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
+import dev.avatarvideo.application.service.VideoDeleter;
 import dev.avatarvideo.application.service.VideoIngester;
+import dev.avatarvideo.application.service.VideoRetrier;
+import dev.avatarvideo.domain.ApiKeyToken;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
@@ -72,11 +78,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,7 +98,7 @@ import org.slf4j.LoggerFactory;
 public final class AvatarVideoService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AvatarVideoService.class);
-    /** Until service API keys exist, every request acts for this tenant. */
+    /** The tenant a first start creates, so the walk-through works at once (and rows from before tenants stay reachable). */
     static final TenantId DEFAULT_TENANT = TenantId.of("default");
     private static final Clock CLOCK = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
     /** Spreads the retries of videos that failed together (a storage outage) so they do not all return at once. */
@@ -112,11 +120,24 @@ public final class AvatarVideoService implements AutoCloseable {
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
     private final Configuration configuration;
+    private final JavalinServer web;
+    private final Optional<FirstTenant> firstTenant;
 
-    private AvatarVideoService(Deque<AutoCloseable> running, URI baseUrl, Configuration configuration) {
+    /**
+     * The tenant this start created because there was none, and where its key was written.
+     *
+     * @param key the key, to be printed once by {@code main}; it is in {@code keyFile} too
+     */
+    public record FirstTenant(TenantId tenantId, ApiKeyToken key, Path keyFile) {
+    }
+
+    private AvatarVideoService(Deque<AutoCloseable> running, URI baseUrl, Configuration configuration, JavalinServer web,
+                               Optional<FirstTenant> firstTenant) {
         this.running = running;
         this.baseUrl = baseUrl;
         this.configuration = configuration;
+        this.web = web;
+        this.firstTenant = firstTenant;
     }
 
     public static AvatarVideoService start(Configuration config) {
@@ -140,10 +161,19 @@ public final class AvatarVideoService implements AutoCloseable {
                         return HeyGenSettings.of(simulator.baseUrl(), simulator.apiKey());
                     });
             RendererCredentials heygenKey = new RendererCredentials(heygen.apiKey());
-            checkHeyGenKey(new HeyGenKeyCheck(heygen), heygenKey, heygen);
+            HeyGenKeyCheck keyCheck = new HeyGenKeyCheck(heygen);
+            checkHeyGenKey(keyCheck, heygenKey, heygen);
             VideoRenderers renderers = new HeyGenVideoRenderers(heygen);
-            // Until tenants bring their own HeyGen keys, every tenant renders with the configured one.
-            RendererAccounts accounts = tenant -> heygenKey;
+            // One master key seals every secret the database keeps; refuse to start beside instances that use another.
+            AesGcmSealing sealing = sealing(config);
+            requireSecretsSealedWith(database, sealing);
+            WebhookRegistrations registrations = database.webhookRegistrations(sealing);
+            // Each tenant's own HeyGen account calls an address of its own, where only its secret verifies the call.
+            Optional<AccountWebhookSetups> accountWebhooks = config.webhookUrl().map(url -> new AccountWebhookSetups(credentials ->
+                    new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, credentials,
+                            URI.create(url + "/" + credentials.fingerprint()), Optional.empty(), CLOCK)));
+            // A tenant renders with the HeyGen key it registered, else with the service's.
+            RendererKeyRegistry accounts = new RendererKeyRegistry(database.rendererKeys(sealing), keyCheck, heygenKey, accountWebhooks, CLOCK);
             ExecutorService listingRefreshes = started(running, Executors.newVirtualThreadPerTaskExecutor());
             RendererCatalog catalog = new CachingRendererCatalog(new HeyGenRendererCatalog(heygen),
                     CachingRendererCatalog.DEFAULT_REFRESH_AFTER, CachingRendererCatalog.DEFAULT_EXPIRE_AFTER, listingRefreshes);
@@ -179,14 +209,11 @@ public final class AvatarVideoService implements AutoCloseable {
             RenderChecks checks = database.renderChecks(leases);
             RenderEventInbox inbox = database.renderEventInbox();
             RendererCallCounts calls = database.rendererCallCounts();
-            // One master key seals every secret the database keeps; refuse to start beside instances that use another.
-            AesGcmSealing sealing = sealing(config);
-            requireSecretsSealedWith(database, sealing);
-            WebhookRegistrations registrations = database.webhookRegistrations(sealing);
             Optional<WebhookSecret> configuredSecret = tracking.webhookSecret().map(secret -> new WebhookSecret(secret.value()));
             Optional<RendererWebhookSetup> webhookSetup = config.webhookUrl().map(url ->
                     new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, heygenKey, url, configuredSecret, CLOCK));
-            RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, configuredSecret.stream().toList(), CLOCK);
+            RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, heygenKey.fingerprint(),
+                    configuredSecret.stream().toList(), CLOCK);
 
             CallbackSecrets callbackSecrets = database.callbackSecrets(sealing);
             Configuration.Notifications notifications = config.notifications();
@@ -227,17 +254,29 @@ public final class AvatarVideoService implements AutoCloseable {
                 }
                 return receipt;
             };
+            ApiKeyService apiKeys = new ApiKeyService(database.apiKeys(), CLOCK);
+            TenantService tenants = new TenantService(database.tenants(), apiKeys, transactions, CLOCK);
+            VideoRetrier retrier = new VideoRetrier(videos, CLOCK);
+            RetryAvatarVideo retryAndWake = (tenant, video) -> {
+                Optional<AvatarVideo> retried = retrier.retry(tenant, video);
+                retried.ifPresent(v -> background.wake(SUBMIT));
+                return retried;
+            };
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
-                    generateAndWake, queries, queries, storedFiles,
+                    generateAndWake, queries, queries,
+                    new JavalinServer.VideoChanges(new VideoDeleter(videos, crashSafeStorage, transactions), retryAndWake), storedFiles,
                     new JavalinServer.TopicUseCases(saveAndWake, topicSaver, topicQueries, topicQueries,
                             new TopicDeleter(topics, crashSafeStorage, transactions)),
                     catalogQueries, catalogQueries,
                     new JavalinServer.TrackingUseCases(receiveAndWake, new ProcessingStatusQuery(policy, database.videoStatistics(), checks,
                             inbox, calls, webhookSetup, CLOCK)),
                     new JavalinServer.LiveStatus(live, notifications.sseKeepAlive()),
-                    new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService)),
-                    RequestTenant.fixed(DEFAULT_TENANT),
+                    new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService),
+                    new JavalinServer.TenantUseCases(apiKeys, apiKeys, apiKeys, apiKeys, tenants, tenants),
+                    new JavalinServer.RendererKeyUseCases(accounts, accounts, accounts)),
+                    config.adminApiKey().map(key -> new JavalinServer.AdminKey(key.value())),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
+            Optional<FirstTenant> firstTenant = createFirstTenant(tenants, config.defaultApiKeyFile());
 
             RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, accounts, renderers, calls, CLOCK, policy,
                     new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND));
@@ -272,11 +311,29 @@ public final class AvatarVideoService implements AutoCloseable {
                     });
                 }
             });
-            return new AvatarVideoService(running, URI.create("http://localhost:" + web.port()), config);
+            accountWebhooks.ifPresent(setups -> {
+                accounts.setUpWebhooks();
+                background.every(WEBHOOK_SETUP_RETRY, "account-webhook-setup", setups::retryUnready);
+            });
+            return new AvatarVideoService(running, URI.create("http://localhost:" + web.port()), config, web, firstTenant);
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
         }
+    }
+
+    /**
+     * A first start (no tenant at all) creates the tenant {@code default} with a key and writes the key, readable by its
+     * owner only, to {@code keyFile}, so the walk-through can begin at once. Written before anything else learns of it;
+     * a later start finds a tenant and creates nothing.
+     */
+    private static Optional<FirstTenant> createFirstTenant(TenantService tenants, Path keyFile) {
+        return tenants.createFirst(DEFAULT_TENANT, "created on first start").map(created -> {
+            ApiKeyToken key = created.firstKey().token();
+            SecretFiles.writeOwnerOnly(keyFile, key.value());
+            LOG.info("first start: created tenant '{}' with API key {} (written to {})", DEFAULT_TENANT, key.id(), keyFile);
+            return new FirstTenant(DEFAULT_TENANT, key, keyFile);
+        });
     }
 
     /** The tracker looks for due checks often (an indexed query); HeyGen is asked only when a check is due. */
@@ -357,6 +414,16 @@ public final class AvatarVideoService implements AutoCloseable {
     /** Where this instance answers HTTP. */
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** Every HTTP route the service answers. */
+    public List<JavalinServer.Route> routes() {
+        return web.routes();
+    }
+
+    /** The tenant this start created because there was none; empty on every later start. */
+    public Optional<FirstTenant> firstTenant() {
+        return firstTenant;
     }
 
     public Configuration configuration() {

@@ -32,7 +32,8 @@ public record Configuration(
         IngestRetry ingestRetry,
         Tracking tracking,
         Notifications notifications,
-        Optional<Secret> masterKey) {
+        Optional<Secret> masterKey,
+        Optional<Secret> adminApiKey) {
 
     /**
      * How renders are submitted and tracked.
@@ -57,6 +58,11 @@ public record Configuration(
         }
         String base = publicBaseUrl.orElseThrow().toString();
         return Optional.of(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/heygen"));
+    }
+
+    /** Where the key of the tenant made on a first start is written, once, for the operator to pick up. */
+    public Path defaultApiKeyFile() {
+        return dataDir.resolve("default-api-key");
     }
 
     /** Where the master key that seals every secret in the database is kept when MASTER_KEY is not set. */
@@ -174,7 +180,20 @@ public record Configuration(
             return new Secret(key);
         });
         return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, simulatorRenderTime, s3, signingKey,
-                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), notifications(env), masterKey(env));
+                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), notifications(env), masterKey(env),
+                adminApiKey(env));
+    }
+
+    private static final int MIN_ADMIN_KEY_LENGTH = 32;
+
+    private static Optional<Secret> adminApiKey(Map<String, String> env) {
+        return text(env, "ADMIN_API_KEY").map(key -> {
+            if (key.length() < MIN_ADMIN_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new ConfigurationException("ADMIN_API_KEY must be at least " + MIN_ADMIN_KEY_LENGTH + " characters of random text"
+                        + " without spaces (got " + key.length() + " characters), e.g. from: openssl rand -base64 32");
+            }
+            return new Secret(key);
+        });
     }
 
     private static Notifications notifications(Map<String, String> env) {
@@ -348,7 +367,8 @@ public record Configuration(
                 "  topics:   at most " + topicUploads.maxContents() + " contents, files up to " + topicUploads.maxFileBytes()
                         + " bytes, uploads wait in " + topicUploads.directory(),
                 "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms",
-                "  secrets:  sealed with " + (masterKey.isPresent() ? "MASTER_KEY" : "the master key in " + masterKeyFile()));
+                "  secrets:  sealed with " + (masterKey.isPresent() ? "MASTER_KEY" : "the master key in " + masterKeyFile()),
+                "  admin:    " + (adminApiKey.isPresent() ? "/admin open with ADMIN_API_KEY (****)" : "/admin off (set ADMIN_API_KEY to manage tenants)"));
     }
 
     private static DatabaseConnection databaseConnection(String url, Optional<String> user, Optional<String> password) {

@@ -22,7 +22,15 @@ public final class Main {
         System.out.println("avatar-video-service is up at " + service.baseUrl() + " (public address "
                 + config.publicBaseUrlFor(service.baseUrl().getPort()) + ")");
         System.out.println(config.summary());
-        System.out.println("  try:      curl -s -X POST " + service.baseUrl() + "/api/videos -H 'Content-Type: application/json' "
+        // Printed here, once, and never logged: the key is also in the file, readable by its owner only.
+        service.firstTenant().ifPresent(first -> {
+            System.out.println();
+            System.out.println("  first start: created tenant '" + first.tenantId() + "' with this API key (shown only now; it is also in "
+                    + first.keyFile() + "):");
+            System.out.println("    " + first.key().value());
+        });
+        System.out.println("  try:      curl -s -X POST " + service.baseUrl() + "/api/videos -H \"Authorization: Bearer $(cat "
+                + config.defaultApiKeyFile() + ")\" -H 'Content-Type: application/json' "
                 + "-d '{\"title\":\"Hello\",\"scenes\":[{\"avatarId\":\"sim-avatar-anna\",\"voiceId\":\"sim-voice-en-1\",\"script\":\"Hello!\"}]}'");
         System.out.println();
     }

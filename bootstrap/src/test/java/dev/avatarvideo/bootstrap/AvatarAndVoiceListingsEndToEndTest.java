@@ -90,6 +90,6 @@ class AvatarAndVoiceListingsEndToEndTest {
     }
 
     private HttpResponse<String> get(URI base, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ApiKeyFiles.bearer(dataDir)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,6 @@ package dev.avatarvideo.bootstrap;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
 import dev.avatarvideo.adapters.web.JavalinServer;
-import dev.avatarvideo.adapters.web.RequestTenant;
 import dev.avatarvideo.application.contract.FileStorageContract;
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
@@ -18,7 +17,16 @@ import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.fakes.InMemoryApiKeys;
+import dev.avatarvideo.application.fakes.InMemoryRendererKeys;
+import dev.avatarvideo.application.fakes.InMemoryTenants;
+import dev.avatarvideo.application.port.out.RendererKeyCheck;
+import dev.avatarvideo.application.service.ApiKeyService;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.RendererKeyRegistry;
+import dev.avatarvideo.application.service.TenantService;
+import dev.avatarvideo.application.service.VideoDeleter;
+import dev.avatarvideo.application.service.VideoRetrier;
 import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.LiveVideoStatus;
@@ -79,20 +87,27 @@ class FileSystemStorageContractTest extends FileStorageContract {
         InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
         NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(new InMemoryNotificationEndpoints(), CLOCK);
         CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
+        ApiKeyService keys = new ApiKeyService(new InMemoryApiKeys(), CLOCK);
+        TenantService tenants = new TenantService(new InMemoryTenants(), keys, transactions, CLOCK);
+        RendererKeyRegistry rendererKeys = new RendererKeyRegistry(new InMemoryRendererKeys(), credentials -> new RendererKeyCheck.KeyCheck.Valid("a"),
+                new RendererCredentials("unused"), Optional.empty(), CLOCK);
         server = new JavalinServer(new JavalinServer.UseCases(
                 new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), callbackSecrets, transactions, CLOCK), queries, queries,
+                new JavalinServer.VideoChanges(new VideoDeleter(videos, crashSafe, transactions), new VideoRetrier(videos, CLOCK)),
                 new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog, tracking(videos),
                 new JavalinServer.LiveStatus(new LiveVideoStatus(videos, videos.events(), storage, 16), JavalinServer.LiveStatus.DEFAULT_KEEP_ALIVE),
-                new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService)),
-                RequestTenant.fixed(TenantId.of("contract")), new JavalinServer.Uploads(directory.resolve("uploads"), 10_000_000))
+                new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService),
+                new JavalinServer.TenantUseCases(keys, keys, keys, keys, tenants, tenants),
+                new JavalinServer.RendererKeyUseCases(rendererKeys, rendererKeys, rendererKeys)),
+                Optional.empty(), new JavalinServer.Uploads(directory.resolve("uploads"), 10_000_000))
                 .start("127.0.0.1", port);
     }
 
     /** Only the file routes are under test; the tracking routes get services on fakes. */
     private static JavalinServer.TrackingUseCases tracking(InMemoryVideos videos) {
         InMemoryVideoWork work = new InMemoryVideoWork(videos);
-        return new JavalinServer.TrackingUseCases(new RenderEventReceiver(work, new InMemoryWebhookRegistrations(), List.of(), CLOCK),
+        return new JavalinServer.TrackingUseCases(new RenderEventReceiver(work, new InMemoryWebhookRegistrations(), "unused", List.of(), CLOCK),
                 new ProcessingStatusQuery(TrackingPolicy.DEFAULT, work, work, work, new InMemoryRendererCallCounts(CLOCK.now()), Optional.empty(), CLOCK));
     }
 

@@ -17,6 +17,7 @@ import dev.avatarvideo.domain.Topic;
 import dev.avatarvideo.domain.TopicCursor;
 import dev.avatarvideo.domain.TopicId;
 import dev.avatarvideo.domain.TopicPage;
+import dev.avatarvideo.domain.VideoFilter;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoPage;
 import java.io.FilterInputStream;
@@ -163,8 +164,13 @@ final class InjectedFaults {
             }
 
             @Override
-            public VideoPage list(TenantId tenantId, int limit, Optional<PageCursor> after) {
-                return reachable(() -> real.list(tenantId, limit, after));
+            public VideoPage list(TenantId tenantId, VideoFilter filter, int limit, Optional<PageCursor> after) {
+                return reachable(() -> real.list(tenantId, filter, limit, after));
+            }
+
+            @Override
+            public Optional<RemovedVideo> delete(TenantId tenantId, VideoId videoId) {
+                return reachable(() -> real.delete(tenantId, videoId));
             }
 
             @Override

@@ -44,7 +44,8 @@ class LiveStatusEndToEndTest {
 
             // The video is submitted as soon as it is requested and may be past QUEUED already: resume from before its
             // first event to read its whole history, then follow it live.
-            try (SseStream stream = SseStream.open(service.baseUrl().resolve("/api/videos/" + id + "/events"), Map.of("Last-Event-ID", "0"))) {
+            try (SseStream stream = SseStream.open(service.baseUrl().resolve("/api/videos/" + id + "/events"),
+                    Map.of("Last-Event-ID", "0", "Authorization", ApiKeyFiles.bearer(dataDir)))) {
                 List<JsonNode> seen = new ArrayList<>();
                 do {
                     seen.add(json.readTree(stream.next(PATIENCE).data()));
@@ -77,7 +78,7 @@ class LiveStatusEndToEndTest {
             // Instance a submits each video as soon as it is requested, so by the time b is asked the videos may be past
             // QUEUED; resuming from before the first event makes b replay their whole history, then follow it live.
             try (SseStream onB = SseStream.open(b.baseUrl().resolve("/api/events?videoIds=" + String.join(",", ids)),
-                    Map.of("Last-Event-ID", "0"))) {
+                    Map.of("Last-Event-ID", "0", "Authorization", ApiKeyFiles.bearer(dataDir.resolve("a"), dataDir.resolve("b"))))) {
                 Map<String, List<String>> statuses = new LinkedHashMap<>();
                 ids.forEach(id -> statuses.put(id, new ArrayList<>()));
                 Map<String, Long> lastIds = new HashMap<>();
@@ -105,6 +106,7 @@ class LiveStatusEndToEndTest {
 
     private String create(URI base) throws Exception {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/api/videos")).header("Content-Type", "application/json")
+                .header("Authorization", ApiKeyFiles.bearer(dataDir, dataDir.resolve("a"), dataDir.resolve("b")))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Live\", \"scenes\": [" + SCENE + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(202);

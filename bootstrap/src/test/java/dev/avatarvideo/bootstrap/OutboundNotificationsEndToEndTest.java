@@ -213,7 +213,8 @@ class OutboundNotificationsEndToEndTest {
     }
 
     private HttpResponse<String> send(AvatarVideoService service, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.baseUrl().resolve(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.baseUrl().resolve(path))
+                .header("Authorization", ApiKeyFiles.bearer(dataDir, dataDir.resolve("a"), dataDir.resolve("b")));
         request.header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -126,7 +126,8 @@ class ServiceKilledBetweenUploadAndCommitTest {
         assertThat(saved).isNotEqualTo(orphan);
         assertThat(FileSystemSaveTopicFaultInjectionTest.objectsUnder(files)).containsExactly(saved);
         assertThat(ledger(database)).isEmpty();
-        JsonNode read = json.readTree(http.send(HttpRequest.newBuilder(base.resolve("/api/topics/" + topic.get("id").asText())).build(),
+        JsonNode read = json.readTree(http.send(HttpRequest.newBuilder(base.resolve("/api/topics/" + topic.get("id").asText()))
+                .header("Authorization", ApiKeyFiles.bearer(dataDir)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(FileUrls.unsigned(read)).isEqualTo(FileUrls.unsigned(topic));
         HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(topic.at("/contents/1/file/fileUrl").asText())).build(),
@@ -140,7 +141,8 @@ class ServiceKilledBetweenUploadAndCommitTest {
                         {"title": "Lesson 7", "language": "en", "contents": [
                           {"type": "text", "text": "Slides for this week"}, {"type": "file", "part": "slides"}]}""")
                 .file("slides", "week-7.pdf", "application/pdf", slides);
-        return HttpRequest.newBuilder(base.resolve("/api/topics")).header("Content-Type", body.contentType())
+        return HttpRequest.newBuilder(base.resolve("/api/topics")).header("Authorization", ApiKeyFiles.bearer(dataDir))
+                .header("Content-Type", body.contentType())
                 .timeout(Duration.ofSeconds(120)).POST(body.publisher()).build();
     }
 

@@ -76,7 +76,7 @@ class StatusTrackerAutoModeAcceptanceTest {
                 "SSE_KEEP_ALIVE_MS", "500")));
         operator = PostgresDatabase.connect(new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(), 2));
         proxy = new SseCuttingProxy(service.baseUrl());
-        AvatarVideoClient client = AvatarVideoClient.builder(proxy.uri()).build();
+        AvatarVideoClient client = AvatarVideoClient.builder(proxy.uri()).apiKey(ApiKeyFiles.defaultKey(dataDir)).build();
         tracker = client.statusTracker(TrackerSettings.defaults(TrackingMode.AUTO)
                 .withPollInterval(Duration.ofMillis(300))
                 .withReconnectDelays(Duration.ofMillis(200), Duration.ofSeconds(1))

@@ -92,6 +92,7 @@ class StoredVideoPlaybackEndToEndTest {
 
     private JsonNode renderedVideoFile(URI base) throws Exception {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/api/videos")).header("Content-Type", "application/json")
+                .header("Authorization", ApiKeyFiles.bearer(dataDir))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"title": "Lesson 1: Welcome",
                          "scenes": [{"avatarId": "sim-avatar-anna", "voiceId": "sim-voice-en-1", "script": "Welcome."}]}""")).build(),
@@ -101,7 +102,7 @@ class StoredVideoPlaybackEndToEndTest {
         Instant deadline = Instant.now().plusSeconds(60);
         JsonNode video = null;
         while (Instant.now().isBefore(deadline)) {
-            video = json.readTree(http.send(HttpRequest.newBuilder(base.resolve("/api/videos/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            video = json.readTree(http.send(HttpRequest.newBuilder(base.resolve("/api/videos/" + id)).header("Authorization", ApiKeyFiles.bearer(dataDir)).build(), HttpResponse.BodyHandlers.ofString()).body());
             if (video.get("status").asText().equals("READY")) {
                 return video.get("file");
             }

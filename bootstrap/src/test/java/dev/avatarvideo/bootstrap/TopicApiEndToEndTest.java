@@ -95,7 +95,8 @@ class TopicApiEndToEndTest {
                 .file("worksheet", "worksheet.txt", "text/plain", worksheet)
                 .file("picture", "pizza.png", "image/png", picture);
 
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base().resolve("/api/topics")).header("Content-Type", body.contentType())
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base().resolve("/api/topics")).header("Authorization", ApiKeyFiles.bearer(dataDir))
+                .header("Content-Type", body.contentType())
                 .POST(body.publisher()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -109,6 +110,7 @@ class TopicApiEndToEndTest {
         assertFullMetadata(topic.at("/contents/4/file"), "pizza.png", "image/png", picture);
 
         HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base() + created.headers().firstValue("Location").orElseThrow()))
+                        .header("Authorization", ApiKeyFiles.bearer(dataDir))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(FileUrls.unsigned(json.readTree(read.body()))).isEqualTo(FileUrls.unsigned(topic));
@@ -137,12 +139,14 @@ class TopicApiEndToEndTest {
                 .file("video", "lecture.mp4", "video/mp4", random((int) MAX_FILE_BYTES + 1, 3)), 413, "video", before);
         String thousand = IntStream.range(0, 1000).mapToObj(i -> "{\"type\": \"text\", \"text\": \"part " + i + "\"}").collect(Collectors.joining(", "));
         expectRefused(topicParts(file, thousand).file("notes", "notes.txt", "text/plain", notes), 400, "contents", before);
-        expectRefused(HttpRequest.newBuilder(base().resolve("/api/topics")).header("Content-Type", "application/json")
+        expectRefused(HttpRequest.newBuilder(base().resolve("/api/topics")).header("Authorization", ApiKeyFiles.bearer(dataDir))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(topic(thousand))).build(), 400, "contents", before);
     }
 
     private void expectRefused(MultipartBody body, int status, String field, Snapshot before) throws Exception {
-        expectRefused(HttpRequest.newBuilder(base().resolve("/api/topics")).header("Content-Type", body.contentType())
+        expectRefused(HttpRequest.newBuilder(base().resolve("/api/topics")).header("Authorization", ApiKeyFiles.bearer(dataDir))
+                .header("Content-Type", body.contentType())
                 .POST(body.publisher()).build(), status, field, before);
     }
 
@@ -197,14 +201,15 @@ class TopicApiEndToEndTest {
     }
 
     private JsonNode readyVideo() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base().resolve("/api/videos")).header("Content-Type", "application/json")
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base().resolve("/api/videos")).header("Authorization", ApiKeyFiles.bearer(dataDir))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"title": "Fractions intro", "scenes": [{"avatarId": "sim-avatar-anna", "voiceId": "sim-voice-en-1", "script": "Let us share a pizza."}]}"""))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String id = json.readTree(created.body()).get("id").asText();
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode video = json.readTree(http.send(HttpRequest.newBuilder(base().resolve("/api/videos/" + id)).build(),
+            JsonNode video = json.readTree(http.send(HttpRequest.newBuilder(base().resolve("/api/videos/" + id)).header("Authorization", ApiKeyFiles.bearer(dataDir)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             if (video.get("status").asText().equals("READY")) {
                 return video;

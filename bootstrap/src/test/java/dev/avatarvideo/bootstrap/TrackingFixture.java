@@ -34,8 +34,14 @@ final class TrackingFixture {
     final TestPostgres.Database database = TestPostgres.freshDatabase();
     final Jdbi sql = Jdbi.create(database.dataSource());
 
+    /** The operator's key every service of these tests has, to read {@code /admin/status}. */
+    static final String ADMIN_KEY = "tracking-fixture-admin-key-0123456789";
+    /** Where the first service on this database wrote its tenant's key. */
+    private final List<Path> dataDirs = new ArrayList<>();
+
     /** The service on this test's database, tracking quickly, with HeyGen at {@code heygen} and {@code extra} on top. */
     Map<String, String> environment(Path dataDir, int port, URI heygen, String apiKey, Map<String, String> extra) {
+        dataDirs.add(dataDir);
         Map<String, String> env = new HashMap<>(Map.of(
                 "DATABASE_URL", database.jdbcUrl(),
                 "DATABASE_USER", database.user(),
@@ -45,7 +51,8 @@ final class TrackingFixture {
                 "HEYGEN_BASE_URL", heygen.toString(),
                 "HEYGEN_API_KEY", apiKey,
                 "HEYGEN_POLL_INTERVAL_MS", "300",
-                "HEYGEN_POLL_MAX_INTERVAL_MS", "1500"));
+                "HEYGEN_POLL_MAX_INTERVAL_MS", "1500",
+                "ADMIN_API_KEY", ADMIN_KEY));
         env.putAll(extra);
         return env;
     }
@@ -53,7 +60,7 @@ final class TrackingFixture {
     List<String> requestVideos(URI base, int count, String prefix) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            JsonNode created = send(HttpRequest.newBuilder(base.resolve("/api/videos")).header("Content-Type", "application/json")
+            JsonNode created = send(HttpRequest.newBuilder(base.resolve("/api/videos")).header("Authorization", bearer()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"title": "%s %d", "scenes": [{"avatarId": "sim-avatar-anna", "voiceId": "sim-voice-en-1", "script": "Part %d."}]}"""
                             .formatted(prefix, i, i))).build(), 202);
@@ -62,12 +69,17 @@ final class TrackingFixture {
         return ids;
     }
 
+    /** The tenant's key, as the first service on this database wrote it. */
+    String bearer() {
+        return ApiKeyFiles.bearer(dataDirs.toArray(Path[]::new));
+    }
+
     JsonNode video(URI base, String id) {
-        return send(HttpRequest.newBuilder(base.resolve("/api/videos/" + id)).build(), 200);
+        return send(HttpRequest.newBuilder(base.resolve("/api/videos/" + id)).header("Authorization", bearer()).build(), 200);
     }
 
     JsonNode status(URI base) {
-        return send(HttpRequest.newBuilder(base.resolve("/api/status")).build(), 200);
+        return send(HttpRequest.newBuilder(base.resolve("/admin/status")).header("Authorization", "Bearer " + ADMIN_KEY).build(), 200);
     }
 
     /** Statuses of the videos by id, read from the database (cheaper than a hundred GETs per look). */

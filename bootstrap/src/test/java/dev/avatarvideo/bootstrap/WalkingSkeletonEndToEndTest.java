@@ -115,12 +115,13 @@ class WalkingSkeletonEndToEndTest {
     }
 
     private HttpResponse<String> post(URI base, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ApiKeyFiles.bearer(dataDir))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(URI base, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ApiKeyFiles.bearer(dataDir)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private byte[] download(String url) throws Exception {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param ingestRetry present while a failed copy waits to be tried again, with the renderer's temporary address
  * @param version optimistic-locking counter owned by the repository
  * @param captions whether the renderer is asked for captions (subtitles burned into the video it hands back)
+ * @param renderAttempt which attempt at rendering this is: 1 for the first, one more after each {@link #retry retry}.
+ *                      The renderer tells attempts apart by it, so a retry is a new render, not a replay of the failed one
  */
 public record AvatarVideo(
         VideoId id,
@@ -37,7 +39,8 @@ public record AvatarVideo(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        boolean captions) {
+        boolean captions,
+        int renderAttempt) {
 
     /** HeyGen's limit for one multi-scene video. */
     public static final int MAX_SCENES = 50;
@@ -69,6 +72,9 @@ public record AvatarVideo(
         if ((status == VideoStatus.READY) != (file != null)) {
             throw new IllegalStateException("video " + id + ": a stored file exists exactly when it is READY (status " + status + ")");
         }
+        if (renderAttempt < 1) {
+            throw new IllegalStateException("video " + id + ": renderAttempt starts at 1 (got " + renderAttempt + ")");
+        }
         if (ingestRetry != null && status != VideoStatus.INGESTING) {
             throw new IllegalStateException("video " + id + ": only an INGESTING video waits for another copy attempt (status " + status + ")");
         }
@@ -82,6 +88,14 @@ public record AvatarVideo(
                 createdAt, updatedAt, version, false);
     }
 
+    /** A video on its first render attempt, as every video was before a failed one could be retried. */
+    public AvatarVideo(VideoId id, TenantId tenantId, String title, List<Scene> scenes, Resolution resolution,
+                       AspectRatio aspectRatio, VideoStatus status, RenderId renderId, VideoFailure failure, StoredFile file,
+                       int ingestAttempts, IngestRetry ingestRetry, Instant createdAt, Instant updatedAt, long version, boolean captions) {
+        this(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file, ingestAttempts, ingestRetry,
+                createdAt, updatedAt, version, captions, 1);
+    }
+
     /** A new request, waiting for its turn at the renderer. */
     public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
                                       Resolution resolution, AspectRatio aspectRatio, Instant now) {
@@ -92,7 +106,7 @@ public record AvatarVideo(
     public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
                                       Resolution resolution, AspectRatio aspectRatio, boolean captions, Instant now) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.QUEUED,
-                null, null, null, 0, null, now, now, 0, captions);
+                null, null, null, 0, null, now, now, 0, captions, 1);
     }
 
     public AvatarVideo startRendering(RenderId assignedRenderId, Instant now) {
@@ -114,7 +128,7 @@ public record AvatarVideo(
             throw new IllegalTransitionException(id, status, VideoStatus.INGESTING);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, null, null,
-                ingestAttempts + 1, retry, createdAt, later(now), version, captions);
+                ingestAttempts + 1, retry, createdAt, later(now), version, captions, renderAttempt);
     }
 
     /** Whether ingest should try this video now: it is INGESTING and not waiting out a back-off. */
@@ -133,6 +147,19 @@ public record AvatarVideo(
     public AvatarVideo fail(VideoFailure reason, Instant now) {
         Objects.requireNonNull(reason, "reason");
         return moveTo(VideoStatus.FAILED, renderId, reason, null, now);
+    }
+
+    /**
+     * Tries a failed video again: back in the queue as a new render attempt, with nothing of the failed one kept (its
+     * render id, failure and copy attempts). Only a FAILED video can be retried; one still on its way is simply waited
+     * for, and a READY one has nothing to retry.
+     */
+    public AvatarVideo retry(Instant now) {
+        if (status != VideoStatus.FAILED) {
+            throw new IllegalTransitionException(id, status, VideoStatus.QUEUED);
+        }
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.QUEUED, null, null, null, 0, null,
+                createdAt, later(now), version, captions, renderAttempt + 1);
     }
 
     public Optional<StoredFile> storedFile() {
@@ -154,7 +181,7 @@ public record AvatarVideo(
     /** The same video as the repository stored it under a new version number. */
     public AvatarVideo withVersion(long newVersion) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file,
-                ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion, captions);
+                ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion, captions, renderAttempt);
     }
 
     /** The same video with its file's address freshly issued; a read-side view, never persisted as a transition. */
@@ -163,7 +190,7 @@ public record AvatarVideo(
             return this;
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure,
-                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version, captions);
+                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version, captions, renderAttempt);
     }
 
     /** A status change ends any wait for another copy attempt: the video is no longer INGESTING. */
@@ -172,7 +199,7 @@ public record AvatarVideo(
             throw new IllegalTransitionException(id, status, next);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, next, nextRenderId, nextFailure,
-                nextFile, ingestAttempts, null, createdAt, later(now), version, captions);
+                nextFile, ingestAttempts, null, createdAt, later(now), version, captions, renderAttempt);
     }
 
     /** Clocks on different machines disagree a little; a video's history must still never run backwards. */

@@ -166,9 +166,13 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
         return new RenderedVideo(response.body(), length, contentType);
     }
 
-    /** Derived from our video id, so every retry of one video's creation is the same request to HeyGen. */
+    /**
+     * Derived from our video id and its render attempt, so every repeat of one attempt's creation is the same request to
+     * HeyGen, while a retry of a failed video is a new one (the same key would only replay the failed render). The first
+     * attempt keeps the key it always had, so renders submitted before retries existed are still recognised.
+     */
     static String idempotencyKeyFor(AvatarVideo video) {
-        return "avatar-video-" + video.id();
+        return "avatar-video-" + video.id() + (video.renderAttempt() == 1 ? "" : "-attempt-" + video.renderAttempt());
     }
 
     /** What the creation of {@code video} sends to HeyGen, as JSON text. */

@@ -16,7 +16,9 @@ import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.SceneBackground;
 import dev.avatarvideo.domain.VoiceSettings;
+import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.VideoFilter;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoId;
@@ -34,6 +36,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link Videos} in PostgreSQL, scenes as JSON beside the row, the stored file in its own table. */
 final class JdbiVideos implements Videos {
@@ -41,6 +44,8 @@ final class JdbiVideos implements Videos {
     /** Every column a video is read from; the work queues select their videos the same way. */
     static final String SELECT = "SELECT v.*, " + StoredFileRows.COLUMNS
             + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path ";
+
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final Jdbi jdbi;
     private final ObjectMapper json = new ObjectMapper();
@@ -57,10 +62,11 @@ final class JdbiVideos implements Videos {
                             INSERT INTO avatar_videos (id, tenant_id, title, scenes, resolution, aspect_ratio, status, render_id,
                                                        failure_code, failure_message, file_path, ingest_attempts, temporary_url,
                                                        temporary_until, next_ingest_at, last_ingest_error, created_at, updated_at, version,
-                                                       captions)
+                                                       captions, render_attempt)
                             VALUES (:id, :tenantId, :title, CAST(:scenes AS jsonb), :resolution, :aspectRatio, :status, :renderId,
                                     :failureCode, :failureMessage, :filePath, :ingestAttempts, :temporaryUrl,
-                                    :temporaryUntil, :nextIngestAt, :lastIngestError, :createdAt, :updatedAt, :version, :captions)""")
+                                    :temporaryUntil, :nextIngestAt, :lastIngestError, :createdAt, :updatedAt, :version, :captions,
+                                    :renderAttempt)""")
                     .bindMap(columns(video, video.version()))
                     .execute();
         });
@@ -78,7 +84,15 @@ final class JdbiVideos implements Videos {
                                    status = :status, render_id = :renderId, failure_code = :failureCode, failure_message = :failureMessage,
                                    file_path = :filePath, ingest_attempts = :ingestAttempts, temporary_url = :temporaryUrl,
                                    temporary_until = :temporaryUntil, next_ingest_at = :nextIngestAt, last_ingest_error = :lastIngestError,
-                                   updated_at = :updatedAt, version = :version
+                                   updated_at = :updatedAt, version = :version, render_attempt = :renderAttempt,
+                                   -- A new render attempt starts its tracking afresh: nothing of the failed render's work is kept.
+                                   renderer_account = CASE WHEN render_attempt <> :renderAttempt THEN NULL ELSE renderer_account END,
+                                   rendering_since = CASE WHEN render_attempt <> :renderAttempt THEN NULL ELSE rendering_since END,
+                                   next_check_at = CASE WHEN render_attempt <> :renderAttempt THEN NULL ELSE next_check_at END,
+                                   status_checks = CASE WHEN render_attempt <> :renderAttempt THEN 0 ELSE status_checks END,
+                                   event_at = CASE WHEN render_attempt <> :renderAttempt THEN NULL ELSE event_at END,
+                                   check_requested = CASE WHEN render_attempt <> :renderAttempt THEN false ELSE check_requested END,
+                                   retry_at = CASE WHEN render_attempt <> :renderAttempt THEN NULL ELSE retry_at END
                              WHERE id = :id AND version = :expectedVersion""")
                     .bindMap(values)
                     .execute();
@@ -107,16 +121,24 @@ final class JdbiVideos implements Videos {
     }
 
     @Override
-    public VideoPage list(TenantId tenantId, int limit, Optional<PageCursor> after) {
+    public VideoPage list(TenantId tenantId, VideoFilter filter, int limit, Optional<PageCursor> after) {
         List<AvatarVideo> rows = jdbi.withHandle(handle -> {
             var statement = handle.createQuery(SELECT + " WHERE v.tenant_id = :tenantId"
                             + (after.isPresent() ? " AND (v.created_at, v.id) < (:afterCreatedAt, :afterId)" : "")
+                            + (filter.statuses().isEmpty() ? "" : " AND v.status = ANY(:statuses)")
+                            + (filter.createdAfter().isPresent() ? " AND v.created_at >= :createdAfter" : "")
+                            + (filter.createdBefore().isPresent() ? " AND v.created_at < :createdBefore" : "")
                             + " ORDER BY v.created_at DESC, v.id DESC LIMIT :limit")
                     .bind("tenantId", tenantId.value())
                     .bind("limit", limit + 1);
             after.ifPresent(cursor -> statement
                     .bind("afterCreatedAt", utc(cursor.createdAt()))
                     .bind("afterId", cursor.id().value()));
+            if (!filter.statuses().isEmpty()) {
+                statement.bindArray("statuses", String.class, filter.statuses().stream().map(Enum::name).toList());
+            }
+            filter.createdAfter().ifPresent(at -> statement.bind("createdAfter", utc(at)));
+            filter.createdBefore().ifPresent(at -> statement.bind("createdBefore", utc(at)));
             return statement.map(this::toVideo).list();
         });
         if (rows.size() <= limit) {
@@ -124,6 +146,27 @@ final class JdbiVideos implements Videos {
         }
         List<AvatarVideo> page = rows.subList(0, limit);
         return new VideoPage(page, Optional.of(PageCursor.after(page.getLast())));
+    }
+
+    @Override
+    public Optional<RemovedVideo> delete(TenantId tenantId, VideoId videoId) {
+        try {
+            return jdbi.inTransaction(handle -> {
+                Optional<Optional<String>> removed = handle.createQuery(
+                                "DELETE FROM avatar_videos WHERE id = :id AND tenant_id = :tenantId RETURNING file_path")
+                        .bind("id", videoId.value())
+                        .bind("tenantId", tenantId.value())
+                        .map((rs, ctx) -> Optional.ofNullable(rs.getString("file_path")))
+                        .findOne();
+                removed.flatMap(path -> path).ifPresent(path -> StoredFileRows.delete(handle, List.of(path)));
+                return removed.map(path -> new RemovedVideo(path.map(StorageKey::new)));
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                throw new VideoShownException("video " + videoId + " is shown in a topic; remove it from the topic first");
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -168,6 +211,7 @@ final class JdbiVideos implements Videos {
         values.put("updatedAt", utc(video.updatedAt()));
         values.put("version", version);
         values.put("captions", video.captions());
+        values.put("renderAttempt", video.renderAttempt());
         return values;
     }
 
@@ -195,7 +239,8 @@ final class JdbiVideos implements Videos {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"),
-                rs.getBoolean("captions"));
+                rs.getBoolean("captions"),
+                rs.getInt("render_attempt"));
     }
 
     /**

@@ -64,8 +64,9 @@ final class JdbiWebhookRegistrations implements WebhookRegistrations {
     }
 
     @Override
-    public List<WebhookSecret> signingSecrets() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM renderer_webhooks ORDER BY registered_at")
+    public List<WebhookSecret> signingSecrets(String account) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM renderer_webhooks WHERE renderer_account = :account ORDER BY registered_at")
+                .bind("account", account)
                 .map((rs, ctx) -> registration(rs).secret())
                 .list());
     }

@@ -2,6 +2,7 @@ package dev.avatarvideo.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.avatarvideo.application.port.out.ApiKeys;
 import dev.avatarvideo.application.port.out.CallbackSecrets;
 import dev.avatarvideo.application.port.out.IngestQueue;
 import dev.avatarvideo.application.port.out.NotificationEndpoints;
@@ -9,7 +10,9 @@ import dev.avatarvideo.application.port.out.Outbox;
 import dev.avatarvideo.application.port.out.RenderChecks;
 import dev.avatarvideo.application.port.out.RenderEventInbox;
 import dev.avatarvideo.application.port.out.RendererCallCounts;
+import dev.avatarvideo.application.port.out.RendererKeys;
 import dev.avatarvideo.application.port.out.SubmissionQueue;
+import dev.avatarvideo.application.port.out.Tenants;
 import dev.avatarvideo.application.port.out.Topics;
 import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.UnclaimedObjects;
@@ -36,7 +39,8 @@ public final class PostgresDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
 
     /** Every table with a {@code sealed_secret} column: what {@link #requireSecretsSealedWith} looks at. */
-    private static final List<String> TABLES_WITH_SEALED_SECRETS = List.of("renderer_webhooks", "notification_endpoints", "callback_secrets");
+    private static final List<String> TABLES_WITH_SEALED_SECRETS = List.of("renderer_webhooks", "notification_endpoints", "callback_secrets",
+            "tenant_renderer_keys");
     /** How long the event listener waits for a notification before checking its connection still answers. */
     private static final Duration LISTENER_LIVENESS_CHECK = Duration.ofSeconds(5);
 
@@ -151,6 +155,19 @@ public final class PostgresDatabase implements AutoCloseable {
     /** The tenants' callback secrets, sealed with {@code sealing} at rest. */
     public CallbackSecrets callbackSecrets(AesGcmSealing sealing) {
         return new JdbiCallbackSecrets(jdbi, sealing);
+    }
+
+    public Tenants tenants() {
+        return new JdbiTenants(jdbi);
+    }
+
+    public ApiKeys apiKeys() {
+        return new JdbiApiKeys(jdbi);
+    }
+
+    /** The tenants' renderer keys, sealed with {@code sealing} at rest. */
+    public RendererKeys rendererKeys(AesGcmSealing sealing) {
+        return new JdbiRendererKeys(jdbi, sealing);
     }
 
     public VideoCallbacks videoCallbacks() {

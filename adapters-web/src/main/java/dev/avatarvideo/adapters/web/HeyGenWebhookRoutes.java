@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class HeyGenWebhookRoutes {
 
     static final String PATH = "/webhooks/heygen";
+    /** The address of a tenant's own HeyGen account: its key's fingerprint names it, and only its secret verifies calls. */
+    static final String ACCOUNT_PATH = PATH + "/{account}";
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9a-f]{12}");
     private static final Logger LOG = LoggerFactory.getLogger(HeyGenWebhookRoutes.class);
     private static final List<String> SIGNATURE_HEADERS = List.of("Signature", "X-HeyGen-Signature");
     private static final Map<String, WebhookEvent> EVENTS = Map.of(
@@ -47,17 +51,35 @@ final class HeyGenWebhookRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(PATH, this::receive);
-        routes.options(PATH, ctx -> ctx.header("Allow", "POST, OPTIONS").status(200));
+        routes.post(PATH, ctx -> receive(ctx, Optional.empty()));
+        routes.options(PATH, HeyGenWebhookRoutes::probe);
+        routes.post(ACCOUNT_PATH, ctx -> receive(ctx, Optional.of(account(ctx))));
+        routes.options(ACCOUNT_PATH, ctx -> {
+            account(ctx);
+            probe(ctx);
+        });
     }
 
-    private void receive(Context ctx) {
+    private static void probe(Context ctx) {
+        ctx.header("Allow", "POST, OPTIONS").status(200);
+    }
+
+    /** Only the shape of a key fingerprint can name an account; anything else is no address of ours. */
+    private static String account(Context ctx) {
+        String account = ctx.pathParam("account");
+        if (!ACCOUNT.matcher(account).matches()) {
+            throw new NotFoundException("no webhook endpoint " + ctx.path());
+        }
+        return account;
+    }
+
+    private void receive(Context ctx, Optional<String> account) {
         byte[] body = ctx.bodyAsBytes();
         Parsed parsed = parse(body);
-        ReceiveRenderEvent.Receipt receipt = receiver.receive(new RenderEventCommand(body, signatures(ctx), parsed.event()));
+        ReceiveRenderEvent.Receipt receipt = receiver.receive(new RenderEventCommand(body, signatures(ctx), parsed.event(), account));
         switch (receipt) {
             case REJECTED -> {
-                LOG.warn("refused a call to {} from {}: no valid signature", PATH, ctx.ip());
+                LOG.warn("refused a call to {} from {}: no valid signature", ctx.path(), ctx.ip());
                 ctx.status(401).json(Problem.webhookSignature("the call carries no valid signature: send the lowercase hex HMAC-SHA256 of the"
                         + " raw body, keyed with the endpoint's signing secret, in the Signature (or X-HeyGen-Signature) header", ctx.path()))
                         .contentType(Problem.CONTENT_TYPE);

@@ -1,6 +1,17 @@
 package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.port.in.AddNotificationEndpoint;
+import dev.avatarvideo.application.port.in.AuthenticateApiKey;
+import dev.avatarvideo.application.port.in.CreateTenant;
+import dev.avatarvideo.application.port.in.DeleteAvatarVideo;
+import dev.avatarvideo.application.port.in.IssueApiKey;
+import dev.avatarvideo.application.port.in.ListApiKeys;
+import dev.avatarvideo.application.port.in.ListTenants;
+import dev.avatarvideo.application.port.in.RegisterRendererKey;
+import dev.avatarvideo.application.port.in.RemoveRendererKey;
+import dev.avatarvideo.application.port.in.RetryAvatarVideo;
+import dev.avatarvideo.application.port.in.RevokeApiKey;
+import dev.avatarvideo.application.port.in.ShowRendererKey;
 import dev.avatarvideo.application.port.in.DeleteTopic;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
@@ -32,8 +43,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -50,9 +63,39 @@ public final class JavalinServer implements AutoCloseable {
     static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
 
     /** The use cases the API exposes. */
-    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, ReadStoredFile files,
-                           TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices, TrackingUseCases tracking, LiveStatus live,
-                           NotificationUseCases notifications) {
+    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, VideoChanges videoChanges,
+                           ReadStoredFile files, TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices, TrackingUseCases tracking,
+                           LiveStatus live, NotificationUseCases notifications, TenantUseCases tenants, RendererKeyUseCases rendererKeys) {
+    }
+
+    /** Deleting a video, and trying a failed one again. */
+    public record VideoChanges(DeleteAvatarVideo delete, RetryAvatarVideo retry) {
+    }
+
+    /** Tenants and their service API keys: who may call the API, and as whom. */
+    public record TenantUseCases(AuthenticateApiKey authenticate, IssueApiKey issueKey, ListApiKeys listKeys, RevokeApiKey revokeKey,
+                                 CreateTenant createTenant, ListTenants listTenants) {
+    }
+
+    /** Tenants' own HeyGen keys. */
+    public record RendererKeyUseCases(RegisterRendererKey register, ShowRendererKey show, RemoveRendererKey remove) {
+    }
+
+    /** The operator's key to {@code /admin}. Never printed: {@link #toString()} masks it. */
+    public record AdminKey(String value) {
+
+        public AdminKey {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return "AdminKey[****]";
+        }
+    }
+
+    /** An HTTP route as registered: its method and path pattern ({@code /api/videos/{id}}). */
+    public record Route(String method, String path) {
     }
 
     /** Render tracking: HeyGen's webhooks in, the operators' status out. */
@@ -109,9 +152,18 @@ public final class JavalinServer implements AutoCloseable {
     private final Javalin app;
     private final StatusStreamRoutes statusStreams;
 
-    public JavalinServer(UseCases useCases, RequestTenant tenant, Uploads uploads) {
+    /**
+     * @param adminKey the operator's key to {@code /admin}; without one the admin routes open for nobody
+     */
+    public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads) {
         JsonBodies bodies = new JsonBodies();
-        VideoRoutes videos = new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), tenant, bodies);
+        RequestTenant tenant = new RequestTenant(useCases.tenants().authenticate());
+        AdminAccess admin = new AdminAccess(adminKey);
+        VideoRoutes videos = new VideoRoutes(useCases, tenant, bodies);
+        ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases.tenants(), tenant, bodies);
+        RendererKeyRoutes rendererKeys = new RendererKeyRoutes(useCases.rendererKeys(), tenant, bodies);
+        AdminRoutes adminRoutes = new AdminRoutes(useCases.tenants(), bodies);
+        ApiDocsRoutes docs = new ApiDocsRoutes(bodies.mapper());
         StatusStreamRoutes statusStreams = new StatusStreamRoutes(useCases.live().watch(), tenant, useCases.live().keepAlive(), bodies.mapper());
         NotificationUseCases notify = useCases.notifications();
         NotificationRoutes notifications = new NotificationRoutes(new NotificationRoutes.UseCases(notify.add(), notify.list(), notify.remove(),
@@ -132,8 +184,16 @@ public final class JavalinServer implements AutoCloseable {
             config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
             config.requestLogger.http((ctx, millis) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
+            // Every /api and /admin request proves who it is before anything else is looked at, unknown routes included
+            // (so a caller without a key learns nothing about which exist).
+            config.routes.before("/api/*", tenant::authenticate);
+            config.routes.before("/admin/*", admin::authenticate);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             videos.register(config.routes);
+            apiKeys.register(config.routes);
+            rendererKeys.register(config.routes);
+            adminRoutes.register(config.routes);
+            docs.register(config.routes);
             statusStreams.register(config.routes);
             notifications.register(config.routes);
             files.register(config.routes);
@@ -147,6 +207,16 @@ public final class JavalinServer implements AutoCloseable {
                     problem(ctx, Problem.tooLarge(e.field(), e.getMessage(), ctx.path())));
             config.routes.exception(UpdateTopic.ConcurrentChangeException.class, (e, ctx) ->
                     problem(ctx, Problem.conflict(e.getMessage(), ctx.path())));
+            config.routes.exception(RequestTenant.UnauthorizedException.class, (e, ctx) -> {
+                ctx.header("WWW-Authenticate", e.challenge());
+                problem(ctx, Problem.unauthorized(e.getMessage(), ctx.path()));
+            });
+            config.routes.exception(DeleteAvatarVideo.VideoShownInTopicException.class, (e, ctx) ->
+                    problem(ctx, Problem.ofType(409, "video-shown-in-topic", "A topic shows this video", e.getMessage(), ctx.path())));
+            config.routes.exception(RetryAvatarVideo.NotFailedException.class, (e, ctx) ->
+                    problem(ctx, Problem.ofType(409, "video-not-failed", "Only a failed video can be retried", e.getMessage(), ctx.path())));
+            config.routes.exception(CreateTenant.TenantExistsException.class, (e, ctx) ->
+                    problem(ctx, Problem.ofType(409, "tenant-exists", "The tenant exists already", e.getMessage(), ctx.path())));
             config.routes.exception(JsonBodies.MalformedBodyException.class, (e, ctx) ->
                     problem(ctx, Problem.malformedJson(e.field(), e.getMessage(), ctx.path())));
             config.routes.exception(NotFoundException.class, (e, ctx) ->
@@ -200,6 +270,13 @@ public final class JavalinServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every HTTP route registered, as Javalin knows them: what the API description must cover. */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> new Route(handler.endpoint.method.name(), handler.endpoint.path))
+                .toList();
     }
 
     @Override

@@ -27,6 +27,14 @@ record Problem(String type, String title, int status, String detail, String inst
         return new Problem("/problems/conflict", "Changed by someone else", 409, detail, instance, null);
     }
 
+    static Problem unauthorized(String detail, String instance) {
+        return new Problem("/problems/unauthorized", "A valid API key is required", 401, detail, instance, null);
+    }
+
+    static Problem ofType(int status, String slug, String title, String detail, String instance) {
+        return new Problem("/problems/" + slug, title, status, detail, instance, null);
+    }
+
     static Problem notFound(String detail, String instance) {
         return new Problem("/problems/not-found", "Not found", 404, detail, instance, null);
     }

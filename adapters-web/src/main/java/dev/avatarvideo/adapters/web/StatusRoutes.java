@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/status}: how renders are tracked, over every instance and tenant. */
+/** {@code GET /admin/status}: how renders are tracked, over every instance and tenant; for the operator. */
 final class StatusRoutes {
 
     private final GetProcessingStatus status;
@@ -21,7 +21,7 @@ final class StatusRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/status", this::status);
+        routes.get("/admin/status", this::status);
     }
 
     private void status(Context ctx) {

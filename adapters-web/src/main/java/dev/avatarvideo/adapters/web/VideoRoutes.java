@@ -3,33 +3,40 @@ package dev.avatarvideo.adapters.web;
 import dev.avatarvideo.adapters.web.VideoJson.CreateVideoRequest;
 import dev.avatarvideo.adapters.web.VideoJson.VideoBody;
 import dev.avatarvideo.adapters.web.VideoJson.VideoListBody;
+import dev.avatarvideo.application.port.in.DeleteAvatarVideo;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
 import dev.avatarvideo.application.port.in.ListAvatarVideos;
 import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
+import dev.avatarvideo.application.port.in.RetryAvatarVideo;
 import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoFilter;
 import dev.avatarvideo.domain.VideoId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
 
-/** {@code /api/videos}: request a video, read one, list them. */
+/** {@code /api/videos}: request a video, read one, list them (filtered), delete one, retry a failed one. */
 final class VideoRoutes {
 
     private final GenerateAvatarVideo generate;
     private final GetAvatarVideo get;
     private final ListAvatarVideos list;
+    private final DeleteAvatarVideo delete;
+    private final RetryAvatarVideo retry;
     private final RequestTenant tenant;
     private final JsonBodies bodies;
 
-    VideoRoutes(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, RequestTenant tenant, JsonBodies bodies) {
-        this.generate = generate;
-        this.get = get;
-        this.list = list;
+    VideoRoutes(JavalinServer.UseCases useCases, RequestTenant tenant, JsonBodies bodies) {
+        this.generate = useCases.generate();
+        this.get = useCases.get();
+        this.list = useCases.list();
+        this.delete = useCases.videoChanges().delete();
+        this.retry = useCases.videoChanges().retry();
         this.tenant = tenant;
         this.bodies = bodies;
     }
@@ -38,6 +45,22 @@ final class VideoRoutes {
         routes.post("/api/videos", this::create);
         routes.get("/api/videos", this::list);
         routes.get("/api/videos/{id}", this::get);
+        routes.delete("/api/videos/{id}", this::delete);
+        routes.post("/api/videos/{id}/retry", this::retry);
+    }
+
+    private void delete(Context ctx) {
+        VideoId id = parseId(ctx.pathParam("id"));
+        if (!delete.delete(tenant.of(ctx), id)) {
+            throw new NotFoundException("no video " + id);
+        }
+        ctx.status(204);
+    }
+
+    private void retry(Context ctx) {
+        VideoId id = parseId(ctx.pathParam("id"));
+        AvatarVideo video = retry.retry(tenant.of(ctx), id).orElseThrow(() -> new NotFoundException("no video " + id));
+        ctx.status(202).header("Location", "/api/videos/" + video.id()).json(VideoBody.of(video));
     }
 
     private void create(Context ctx) {
@@ -57,7 +80,8 @@ final class VideoRoutes {
     private void list(Context ctx) {
         int limit = parseLimit(ctx.queryParam("limit"));
         Optional<PageCursor> after = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isBlank()).map(CursorCodec::decode);
-        ctx.json(VideoListBody.of(list.list(new ListAvatarVideosQuery(tenant.of(ctx), limit, after))));
+        VideoFilter filter = ListAvatarVideosQuery.filterFrom(ctx.queryParam("status"), ctx.queryParam("createdAfter"), ctx.queryParam("createdBefore"));
+        ctx.json(VideoListBody.of(list.list(new ListAvatarVideosQuery(tenant.of(ctx), filter, limit, after))));
     }
 
     /** A malformed id cannot name any video: answer as for an unknown one rather than explain our id format. */

@@ -134,7 +134,7 @@ class CatalogRoutesTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return http.send(backend.request(path).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

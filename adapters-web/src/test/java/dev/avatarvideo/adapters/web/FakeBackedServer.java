@@ -14,7 +14,19 @@ import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.fakes.TestClock;
+import dev.avatarvideo.application.fakes.InMemoryApiKeys;
+import dev.avatarvideo.application.fakes.InMemoryRendererKeys;
+import dev.avatarvideo.application.fakes.InMemoryTenants;
+import dev.avatarvideo.application.port.in.CreateTenantCommand;
+import dev.avatarvideo.application.port.out.RendererKeyCheck;
+import dev.avatarvideo.application.service.ApiKeyService;
 import dev.avatarvideo.application.service.AvatarVideoQueries;
+import dev.avatarvideo.application.service.RendererKeyRegistry;
+import dev.avatarvideo.application.service.TenantService;
+import dev.avatarvideo.application.service.VideoDeleter;
+import dev.avatarvideo.application.service.VideoRetrier;
+import java.net.http.HttpRequest;
+import java.util.Map;
 import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
@@ -42,6 +54,9 @@ import java.util.Optional;
 final class FakeBackedServer implements AutoCloseable {
 
     static final TopicLimits LIMITS = new TopicLimits(200, 300_000);
+    /** The service-wide renderer account's fingerprint, whose webhooks come to the plain address. */
+    static final String SERVICE_ACCOUNT = "0123456789ab";
+    static final String ADMIN_KEY = "admin-key-for-tests-0123456789abcdef";
 
     final TestClock clock = new TestClock();
     final InMemoryVideos videos = new InMemoryVideos();
@@ -52,7 +67,13 @@ final class FakeBackedServer implements AutoCloseable {
     final InMemoryVideoWork work = new InMemoryVideoWork(videos);
     final InMemoryWebhookRegistrations webhookRegistrations = new InMemoryWebhookRegistrations();
     final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
-    final RenderEventReceiver renderEvents = new RenderEventReceiver(work, webhookRegistrations, List.of(), clock);
+    final RenderEventReceiver renderEvents = new RenderEventReceiver(work, webhookRegistrations, SERVICE_ACCOUNT, List.of(), clock);
+    final InMemoryTenants tenants = new InMemoryTenants();
+    final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
+    final InMemoryRendererKeys rendererKeys = new InMemoryRendererKeys();
+    final ApiKeyService keys = new ApiKeyService(apiKeys, clock);
+    /** A key of the tenant the server was made for, which every request of a test sends unless it is about keys. */
+    final String apiKey;
     final InMemoryVideoCallbacks callbacks = new InMemoryVideoCallbacks();
     final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
     final InMemoryNotificationEndpoints endpoints = new InMemoryNotificationEndpoints();
@@ -71,26 +92,46 @@ final class FakeBackedServer implements AutoCloseable {
 
     FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog, Duration keepAlive) {
         this.uploadDirectory = uploadDirectory;
-        RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets);
+        RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets, tenants, apiKeys);
+        TenantService tenantService = new TenantService(tenants, keys, transactions, clock);
+        this.apiKey = tenantService.create(new CreateTenantCommand(tenant, null, "tests")).firstKey().token().value();
+        RendererKeyRegistry registry = new RendererKeyRegistry(rendererKeys, credentials -> new RendererKeyCheck.KeyCheck.Valid("account"),
+                new RendererCredentials("service-key"), Optional.empty(), clock);
         CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, Duration.ofMinutes(10));
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
         TopicSaver saver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
-        NotificationEndpointRegistry registry = new NotificationEndpointRegistry(endpoints, clock);
+        NotificationEndpointRegistry endpointRegistry = new NotificationEndpointRegistry(endpoints, clock);
         CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
         server = new JavalinServer(new JavalinServer.UseCases(
                 new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, clock), queries, queries,
+                new JavalinServer.VideoChanges(new VideoDeleter(videos, files, transactions), new VideoRetrier(videos, clock)),
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, files, transactions)), catalog, catalog,
                 new JavalinServer.TrackingUseCases(renderEvents, new ProcessingStatusQuery(TrackingPolicy.DEFAULT.withMode(ProcessingMode.HYBRID),
                         work, work, work, calls, Optional.empty(), clock)),
                 new JavalinServer.LiveStatus(live, keepAlive),
-                new JavalinServer.NotificationUseCases(registry, registry, registry, callbackSecretService, callbackSecretService)),
-                RequestTenant.fixed(tenant), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
+                new JavalinServer.NotificationUseCases(endpointRegistry, endpointRegistry, endpointRegistry, callbackSecretService,
+                        callbackSecretService),
+                new JavalinServer.TenantUseCases(keys, keys, keys, keys, tenantService, tenantService),
+                new JavalinServer.RendererKeyUseCases(registry, registry, registry)),
+                Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
     }
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** A request to {@code path} that carries the tenant's key. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey);
+    }
+
+    /** The headers that authenticate a request as the tenant, with {@code more} on top. */
+    Map<String, String> authenticated(Map<String, String> more) {
+        Map<String, String> headers = new java.util.HashMap<>(more);
+        headers.put("Authorization", "Bearer " + apiKey);
+        return headers;
     }
 
     @Override

@@ -43,6 +43,7 @@ class JavalinServerTest {
     private InMemoryFileStorage storage;
     private FakeFileAccessSigner signer;
     private JavalinServer server;
+    private String apiKey;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -53,6 +54,7 @@ class JavalinServerTest {
         storage = backend.storage;
         signer = backend.signer;
         server = backend.server;
+        apiKey = backend.apiKey;
     }
     private final ObjectMapper json = new ObjectMapper();
 
@@ -313,16 +315,16 @@ class JavalinServerTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<byte[]> getBytes(String path, String range) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey);
         if (range != null) {
             request.header("Range", range);
         }

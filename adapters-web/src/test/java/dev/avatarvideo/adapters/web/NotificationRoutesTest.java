@@ -130,7 +130,7 @@ class NotificationRoutesTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(backend.uri(path));
+        HttpRequest.Builder request = backend.request(path);
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {

@@ -57,7 +57,7 @@ class StatusStreamRoutesTest {
     @Test
     void aSubscriberFirstSeesWhereTheVideoStandsThenEveryChangeUntilReady() throws Exception {
         AvatarVideo video = addVideo(TENANT);
-        try (SseStream stream = SseStream.open(uri("/api/videos/" + video.id() + "/events"))) {
+        try (SseStream stream = SseStream.open(uri("/api/videos/" + video.id() + "/events"), backend.authenticated(Map.of()))) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
             assertThat(stream.header("Cache-Control")).isEqualTo("no-store");
@@ -86,7 +86,7 @@ class StatusStreamRoutesTest {
     @Test
     void aFailureCarriesItsErrorAndIdleStreamsGetKeepAlives() throws Exception {
         AvatarVideo video = addVideo(TENANT);
-        try (SseStream stream = SseStream.open(uri("/api/videos/" + video.id() + "/events"))) {
+        try (SseStream stream = SseStream.open(uri("/api/videos/" + video.id() + "/events"), backend.authenticated(Map.of()))) {
             stream.next(PATIENCE);
             assertThat(stream.nextComment(PATIENCE)).isEqualTo("keep-alive");
 
@@ -105,7 +105,7 @@ class StatusStreamRoutesTest {
         AvatarVideo a = addVideo(TENANT);
         AvatarVideo b = addVideo(TENANT);
         String lastSeen;
-        try (SseStream stream = SseStream.open(uri("/api/events?videoIds=" + a.id() + "," + b.id()))) {
+        try (SseStream stream = SseStream.open(uri("/api/events?videoIds=" + a.id() + "," + b.id()), backend.authenticated(Map.of()))) {
             List<SseStream.Message> initial = List.of(stream.next(PATIENCE), stream.next(PATIENCE));
             assertThat(initial).extracting(m -> data(m).get("videoId").asText()).containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
             AvatarVideo aRendering = backend.videos.update(a.startRendering(new RenderId("r-a"), backend.clock.now()));
@@ -117,8 +117,8 @@ class StatusStreamRoutesTest {
         List<String> missed = backend.videos.events().all().stream().filter(e -> e.id() > Long.parseLong(lastSeen))
                 .map(e -> Long.toString(e.id())).toList();
 
-        try (SseStream byHeader = SseStream.open(uri("/api/events?videoIds=" + a.id() + "," + b.id()), Map.of("Last-Event-ID", lastSeen));
-             SseStream byParameter = SseStream.open(uri("/api/events?videoIds=" + a.id() + "," + b.id() + "&lastEventId=" + lastSeen))) {
+        try (SseStream byHeader = SseStream.open(uri("/api/events?videoIds=" + a.id() + "," + b.id()), backend.authenticated(Map.of("Last-Event-ID", lastSeen)));
+             SseStream byParameter = SseStream.open(uri("/api/events?videoIds=" + a.id() + "," + b.id() + "&lastEventId=" + lastSeen), backend.authenticated(Map.of()))) {
             for (SseStream resumed : List.of(byHeader, byParameter)) {
                 List<SseStream.Message> replayed = new ArrayList<>();
                 for (int i = 0; i < missed.size(); i++) {
@@ -138,7 +138,7 @@ class StatusStreamRoutesTest {
 
         for (String path : List.of("/api/videos/" + theirs.id() + "/events", "/api/videos/" + VideoId.newId() + "/events",
                 "/api/videos/not-a-uuid/events", "/api/events?videoIds=" + mine.id() + "," + theirs.id())) {
-            try (SseStream stream = SseStream.open(uri(path))) {
+            try (SseStream stream = SseStream.open(uri(path), backend.authenticated(Map.of()))) {
                 assertThat(stream.status()).as(path).isEqualTo(404);
                 assertThat(stream.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(json.readTree(stream.refusal()).get("type").asText()).isEqualTo("/problems/not-found");
@@ -165,7 +165,7 @@ class StatusStreamRoutesTest {
         for (int i = 0; i < 100; i++) {
             ids.add(addVideo(TENANT).id().toString());
         }
-        try (SseStream stream = SseStream.open(uri("/api/events?videoIds=" + String.join(",", ids)))) {
+        try (SseStream stream = SseStream.open(uri("/api/events?videoIds=" + String.join(",", ids)), backend.authenticated(Map.of()))) {
             assertThat(stream.status()).isEqualTo(200);
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
@@ -178,7 +178,7 @@ class StatusStreamRoutesTest {
     @Test
     void stoppingTheServerEndsOpenStreams() throws Exception {
         AvatarVideo video = addVideo(TENANT);
-        SseStream stream = SseStream.open(uri("/api/videos/" + video.id() + "/events"));
+        SseStream stream = SseStream.open(uri("/api/videos/" + video.id() + "/events"), backend.authenticated(Map.of()));
         stream.next(PATIENCE);
 
         backend.server.close();
@@ -188,7 +188,7 @@ class StatusStreamRoutesTest {
     }
 
     private void assertProblem(String path, Map<String, String> headers, String field) throws Exception {
-        try (SseStream stream = SseStream.open(uri(path), headers)) {
+        try (SseStream stream = SseStream.open(uri(path), backend.authenticated(headers))) {
             assertThat(stream.status()).as(path).isEqualTo(400);
             JsonNode problem = json.readTree(stream.refusal());
             assertThat(problem.get("field").asText()).as(path).isEqualTo(field);

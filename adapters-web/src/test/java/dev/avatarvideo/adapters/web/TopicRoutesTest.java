@@ -172,7 +172,7 @@ class TopicRoutesTest {
     @Test
     void aRequestOverTheTotalUploadLimitIsRefusedWhileReadingIt(@TempDir Path smallUploads) throws Exception {
         try (FakeBackedServer small = new FakeBackedServer(TENANT, smallUploads, 5_000)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(small.uri("/api/topics"))
+            HttpResponse<String> response = http.send(small.request("/api/topics")
                     .header("Content-Type", topicWith("{\"type\": \"file\", \"part\": \"f\"}").contentType())
                     .POST(topicWith("{\"type\": \"file\", \"part\": \"f\"}").file("f", "f.bin", "application/octet-stream", new byte[8_000]).publisher())
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -271,12 +271,12 @@ class TopicRoutesTest {
     }
 
     private HttpResponse<String> postMultipart(String path, MultipartBody body) throws Exception {
-        return http.send(HttpRequest.newBuilder(backend.uri(path)).header("Content-Type", body.contentType()).POST(body.publisher()).build(),
+        return http.send(backend.request(path).header("Content-Type", body.contentType()).POST(body.publisher()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(backend.uri(path))
+        HttpRequest.Builder request = backend.request(path)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -285,6 +285,6 @@ class TopicRoutesTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(backend.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(backend.request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

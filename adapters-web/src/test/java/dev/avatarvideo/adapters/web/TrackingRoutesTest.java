@@ -45,7 +45,7 @@ class TrackingRoutesTest {
     @BeforeEach
     void start() {
         server = new FakeBackedServer(TenantId.of("acme"), uploads, 10_000_000);
-        server.webhookRegistrations.save(new WebhookRegistration("acct", URI.create("https://x/webhooks/heygen"), "ep", SECRET, server.clock.now()));
+        server.webhookRegistrations.save(new WebhookRegistration(FakeBackedServer.SERVICE_ACCOUNT, URI.create("https://x/webhooks/heygen"), "ep", SECRET, server.clock.now()));
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), "v", List.of(new Scene("a", "v", "s")), Resolution.P720,
                 AspectRatio.LANDSCAPE_16_9, server.clock.now());
         server.videos.add(video);
@@ -141,7 +141,7 @@ class TrackingRoutesTest {
         post(body, "Signature", hex(SECRET, body));
         server.clock.advance(Duration.ofMinutes(11));
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/admin/status")).header("Authorization", "Bearer " + FakeBackedServer.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode status = json.readTree(response.body());
@@ -163,8 +163,28 @@ class TrackingRoutesTest {
                 + "\",\"url\":\"https://evil.example/not-the-video.mp4\",\"callback_id\":null}}";
     }
 
+    @Test
+    void aTenantAccountsSecretVerifiesCallsToItsOwnAddressOnly() throws Exception {
+        WebhookSecret tenants = new WebhookSecret("whsec_tenant_account");
+        String account = "aaaaaaaaaaaa";
+        server.webhookRegistrations.save(new WebhookRegistration(account, URI.create("https://x/webhooks/heygen/" + account), "ep2", tenants,
+                server.clock.now()));
+        String body = success("render-1");
+
+        assertThat(post("/webhooks/heygen", body, "Signature", hex(tenants, body)).statusCode()).as("not at the service's address").isEqualTo(401);
+        assertThat(post("/webhooks/heygen/" + account, body, "Signature", hex(SECRET, body)).statusCode())
+                .as("the service's secret does not verify a tenant account's calls").isEqualTo(401);
+        assertThat(post("/webhooks/heygen/bbbbbbbbbbbb", body, "Signature", hex(tenants, body)).statusCode()).as("another account").isEqualTo(401);
+        assertThat(post("/webhooks/heygen/" + account, body, "Signature", hex(tenants, body)).statusCode()).isEqualTo(200);
+        assertThat(post("/webhooks/heygen/NOT-HEX", body, "Signature", hex(tenants, body)).statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> post(String body, String header, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/webhooks/heygen")).header("Content-Type", "application/json")
+        return post("/webhooks/heygen", body, header, signature);
+    }
+
+    private HttpResponse<String> post(String path, String body, String header, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (header != null && !signature.isEmpty()) {
             request.header(header, signature);

@@ -32,7 +32,7 @@ public final class AvatarVideoQueries implements GetAvatarVideo, ListAvatarVideo
 
     @Override
     public VideoPage list(ListAvatarVideosQuery query) {
-        VideoPage page = videos.list(query.tenantId(), query.limit(), query.after());
+        VideoPage page = videos.list(query.tenantId(), query.filter(), query.limit(), query.after());
         return new VideoPage(page.videos().stream().map(this::withFreshFileUrl).toList(), page.next());
     }
 

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,8 +27,11 @@ import javax.crypto.spec.SecretKeySpec;
  * forged or altered call is refused, and a replayed or duplicated one changes nothing: the same (event, render) is
  * kept once, and asking the renderer again about a render cannot hurt.
  *
- * <p>Secrets come from the database (another instance may have rotated them) and are kept here briefly; a call that
- * no secret we hold verifies makes us read them again, at most once a second, before it is refused.
+ * <p>Each renderer account calls an address of its own, and a call verifies only with the secrets of the account whose
+ * address it called: the service-wide account's (and a configured secret) at the plain address, a tenant account's at
+ * the address named by its key's fingerprint. Secrets come from the database (another instance may have rotated them)
+ * and are kept here briefly; a call that no secret we hold verifies makes us read them again, at most once a second
+ * per account, before it is refused.
  */
 public final class RenderEventReceiver implements ReceiveRenderEvent, ApplyRenderEvents {
 
@@ -38,14 +43,20 @@ public final class RenderEventReceiver implements ReceiveRenderEvent, ApplyRende
 
     private final RenderEventInbox inbox;
     private final WebhookRegistrations registrations;
+    private final String serviceAccount;
     private final List<WebhookSecret> configuredSecrets;
     private final Clock clock;
-    private volatile Keys keys = new Keys(List.of(), Instant.MIN);
+    private final Map<String, Keys> keysByAccount = new ConcurrentHashMap<>();
 
-    /** @param configuredSecrets secrets given by configuration, accepted besides those registered */
-    public RenderEventReceiver(RenderEventInbox inbox, WebhookRegistrations registrations, List<WebhookSecret> configuredSecrets, Clock clock) {
+    /**
+     * @param serviceAccount the service-wide account (its key's fingerprint), whose calls come to the plain address
+     * @param configuredSecrets secrets given by configuration for the service-wide account, accepted besides those registered
+     */
+    public RenderEventReceiver(RenderEventInbox inbox, WebhookRegistrations registrations, String serviceAccount,
+                               List<WebhookSecret> configuredSecrets, Clock clock) {
         this.inbox = inbox;
         this.registrations = registrations;
+        this.serviceAccount = Objects.requireNonNull(serviceAccount, "serviceAccount");
         this.configuredSecrets = List.copyOf(configuredSecrets);
         this.clock = clock;
     }
@@ -53,7 +64,7 @@ public final class RenderEventReceiver implements ReceiveRenderEvent, ApplyRende
     @Override
     public Receipt receive(RenderEventCommand command) {
         Objects.requireNonNull(command, "command");
-        if (!authentic(command.body(), command.signatures())) {
+        if (!authentic(command.account().orElse(serviceAccount), command.body(), command.signatures())) {
             return Receipt.REJECTED;
         }
         if (command.event().isEmpty()) {
@@ -68,27 +79,35 @@ public final class RenderEventReceiver implements ReceiveRenderEvent, ApplyRende
         return inbox.apply(now, now.minus(KEEP_UNMATCHED));
     }
 
-    private boolean authentic(byte[] body, List<byte[]> signatures) {
+    private boolean authentic(String account, byte[] body, List<byte[]> signatures) {
         if (signatures.isEmpty()) {
             return false;
         }
         Instant now = clock.now();
-        Keys current = keys;
-        if (current.loadedAt().plus(SECRETS_FRESH_FOR).isBefore(now)) {
-            current = reload(now);
+        Keys current = keysByAccount.get(account);
+        if (current == null || current.loadedAt().plus(SECRETS_FRESH_FOR).isBefore(now)) {
+            current = reload(account, now);
         }
         if (signedWithAny(current, body, signatures)) {
             return true;
         }
-        return current.loadedAt().plus(RELOAD_AT_MOST_EVERY).isBefore(now) && signedWithAny(reload(now), body, signatures);
+        return current.loadedAt().plus(RELOAD_AT_MOST_EVERY).isBefore(now) && signedWithAny(reload(account, now), body, signatures);
     }
 
-    private Keys reload(Instant now) {
+    private Keys reload(String account, Instant now) {
         List<SecretKeySpec> loaded = new ArrayList<>();
-        configuredSecrets.forEach(secret -> loaded.add(key(secret)));
-        registrations.signingSecrets().forEach(secret -> loaded.add(key(secret)));
+        if (account.equals(serviceAccount)) {
+            configuredSecrets.forEach(secret -> loaded.add(key(secret)));
+        }
+        List<WebhookSecret> registered = registrations.signingSecrets(account);
+        registered.forEach(secret -> loaded.add(key(secret)));
         Keys fresh = new Keys(List.copyOf(loaded), now);
-        keys = fresh;
+        // Only accounts that have secrets are remembered, so calls to made-up addresses cannot fill the map.
+        if (loaded.isEmpty()) {
+            keysByAccount.remove(account);
+        } else {
+            keysByAccount.put(account, fresh);
+        }
         return fresh;
     }
 

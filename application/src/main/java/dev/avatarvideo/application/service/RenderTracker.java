@@ -73,7 +73,8 @@ public final class RenderTracker implements TrackRenders {
             return failWithoutWebhook(due);
         }
         Map<RendererCredentials, List<TrackedRender>> byAccount = new LinkedHashMap<>();
-        due.forEach(render -> byAccount.computeIfAbsent(accounts.credentialsFor(render.video().tenantId()), c -> new ArrayList<>()).add(render));
+        due.forEach(render -> byAccount.computeIfAbsent(accounts.credentialsFor(render.video().tenantId(), render.account()),
+                c -> new ArrayList<>()).add(render));
         int changed = 0;
         for (Map.Entry<RendererCredentials, List<TrackedRender>> account : byAccount.entrySet()) {
             changed += track(account.getKey(), account.getValue(), now);

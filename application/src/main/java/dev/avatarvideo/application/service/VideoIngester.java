@@ -109,7 +109,8 @@ public final class VideoIngester implements IngestRenderedVideo {
             giveUp(video, waiting.get());
             return Outcome.CHANGED;
         }
-        VideoRenderer renderer = renderers.forAccount(accounts.credentialsFor(video.tenantId()));
+        // Asked on the account the render was submitted on: the tenant may have changed keys since, and only that account knows it.
+        VideoRenderer renderer = renderers.forAccount(accounts.credentialsFor(video.tenantId(), queue.accountOf(video.id())));
         RenderStatus fresh = renderer.status(video.renderId());
         calls.add(RendererCallCounts.Call.STATUS_SINGLE, 1);
         switch (fresh) {

@@ -38,7 +38,8 @@ public abstract class WebhookRegistrationsContract {
         assertThat(registrations.find(account, URL)).contains(registration);
         assertThat(registrations.find(account, URI.create("https://other.example/webhooks/heygen"))).isEmpty();
         assertThat(registrations.find("another-account", URL)).isEmpty();
-        assertThat(registrations.signingSecrets()).contains(new WebhookSecret("whsec_one"));
+        assertThat(registrations.signingSecrets(account)).contains(new WebhookSecret("whsec_one"));
+        assertThat(registrations.signingSecrets("another-account")).as("a secret verifies only its own account's calls").isEmpty();
     }
 
     @Test
@@ -49,7 +50,7 @@ public abstract class WebhookRegistrationsContract {
         registrations.save(rotated);
 
         assertThat(registrations.find(account, URL)).contains(rotated);
-        assertThat(registrations.signingSecrets()).contains(new WebhookSecret("whsec_new")).doesNotContain(new WebhookSecret("whsec_old"));
+        assertThat(registrations.signingSecrets(account)).contains(new WebhookSecret("whsec_new")).doesNotContain(new WebhookSecret("whsec_old"));
     }
 
     @Test

@@ -192,6 +192,11 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
+    public synchronized Optional<String> accountOf(VideoId video) {
+        return Optional.ofNullable(state(video).account());
+    }
+
+    @Override
     public synchronized void retryAt(VideoId video, Instant at) {
         change(video, w -> new Work(w.account(), w.renderingSince(), w.nextCheckAt(), w.checks(), w.eventAt(), w.checkRequested(), at));
         claimed.remove(video);

@@ -6,6 +6,8 @@ import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.VideoFilter;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
 import java.util.Collection;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +31,7 @@ public final class InMemoryVideos implements Videos, RollbackTransactions.Partic
     private final ConcurrentHashMap<VideoId, AvatarVideo> byId = new ConcurrentHashMap<>();
     private final InMemoryVideoEvents events = new InMemoryVideoEvents();
     private volatile UnaryOperator<AvatarVideo> beforeUpdate = UnaryOperator.identity();
+    private volatile Predicate<VideoId> shown = id -> false;
 
     @Override
     public void add(AvatarVideo video) {
@@ -71,9 +75,10 @@ public final class InMemoryVideos implements Videos, RollbackTransactions.Partic
     }
 
     @Override
-    public VideoPage list(TenantId tenantId, int limit, Optional<PageCursor> after) {
+    public VideoPage list(TenantId tenantId, VideoFilter filter, int limit, Optional<PageCursor> after) {
         List<AvatarVideo> matching = byId.values().stream()
                 .filter(v -> v.tenantId().equals(tenantId))
+                .filter(filter::accepts)
                 .filter(v -> after.map(c -> isAfter(v, c)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(limit + 1L)
@@ -83,6 +88,24 @@ public final class InMemoryVideos implements Videos, RollbackTransactions.Partic
         }
         List<AvatarVideo> page = matching.subList(0, limit);
         return new VideoPage(page, Optional.of(PageCursor.after(page.getLast())));
+    }
+
+    @Override
+    public synchronized Optional<RemovedVideo> delete(TenantId tenantId, VideoId videoId) {
+        Optional<AvatarVideo> found = find(tenantId, videoId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (shown.test(videoId)) {
+            throw new VideoShownException("video " + videoId + " is shown in a topic");
+        }
+        byId.remove(videoId);
+        return Optional.of(new RemovedVideo(found.get().storedFile().map(StoredFile::storagePath)));
+    }
+
+    /** Which videos a topic shows, as the database's foreign keys know; none unless told. */
+    public void shownInTopicsWhen(Predicate<VideoId> shownInTopic) {
+        this.shown = shownInTopic;
     }
 
     @Override

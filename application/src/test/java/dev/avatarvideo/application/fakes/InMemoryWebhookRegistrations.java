@@ -30,7 +30,7 @@ public final class InMemoryWebhookRegistrations implements WebhookRegistrations 
     }
 
     @Override
-    public synchronized List<WebhookSecret> signingSecrets() {
-        return byAccountAndUrl.values().stream().map(WebhookRegistration::secret).toList();
+    public synchronized List<WebhookSecret> signingSecrets(String account) {
+        return byAccountAndUrl.values().stream().filter(r -> r.account().equals(account)).map(WebhookRegistration::secret).toList();
     }
 }

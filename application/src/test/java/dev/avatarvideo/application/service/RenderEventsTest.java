@@ -35,7 +35,7 @@ class RenderEventsTest {
     private final ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(), TrackingPolicy.DEFAULT.withMode(ProcessingMode.WEBHOOK),
             ServiceTestKit.UNLIMITED);
     private final InMemoryWebhookRegistrations registrations = new InMemoryWebhookRegistrations();
-    private final RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, List.of(), kit.clock);
+    private final RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, ServiceTestKit.KEY.fingerprint(), List.of(), kit.clock);
 
     RenderEventsTest() {
         registrations.save(new WebhookRegistration(ServiceTestKit.KEY.fingerprint(), URL, "ep_1", SECRET, kit.clock.now()));
@@ -162,7 +162,7 @@ class RenderEventsTest {
     @Test
     void aConfiguredSecretIsAcceptedBesidesRegisteredOnes() {
         WebhookSecret configured = new WebhookSecret("whsec_from_configuration");
-        RenderEventReceiver withConfigured = new RenderEventReceiver(kit.work, registrations, List.of(configured), kit.clock);
+        RenderEventReceiver withConfigured = new RenderEventReceiver(kit.work, registrations, ServiceTestKit.KEY.fingerprint(), List.of(configured), kit.clock);
         AvatarVideo video = rendering("configured");
 
         assertThat(withConfigured.receive(signed(configured, success(video)))).isEqualTo(Receipt.ACCEPTED);

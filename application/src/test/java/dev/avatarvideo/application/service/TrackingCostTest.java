@@ -65,7 +65,7 @@ class TrackingCostTest {
         ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(100), TrackingPolicy.DEFAULT.withMode(mode), ServiceTestKit.UNLIMITED);
         InMemoryWebhookRegistrations registrations = new InMemoryWebhookRegistrations();
         registrations.save(new WebhookRegistration("account", URI.create("https://example/webhooks"), "ep", SECRET, kit.clock.now()));
-        RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, List.of(), kit.clock);
+        RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, "account", List.of(), kit.clock);
         Instant start = kit.clock.now();
         Map<Integer, Duration> renderTimes = new LinkedHashMap<>();
         for (int i = 0; i < VIDEOS; i++) {

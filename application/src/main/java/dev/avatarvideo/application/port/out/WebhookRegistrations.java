@@ -22,8 +22,8 @@ public interface WebhookRegistrations {
     /** Saves the registration, replacing any for the same account and address. */
     void save(WebhookRegistration registration);
 
-    /** Every secret a renderer may sign its calls with now. */
-    List<WebhookSecret> signingSecrets();
+    /** Every secret the renderer account may sign its calls with now. */
+    List<WebhookSecret> signingSecrets(String account);
 
     /** An endpoint on a renderer account, with the secret it signs with. */
     record WebhookRegistration(String account, URI url, String endpointId, WebhookSecret secret, Instant registeredAt) {

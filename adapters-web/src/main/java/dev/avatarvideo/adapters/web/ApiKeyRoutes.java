@@ -1,0 +1,57 @@
+package dev.avatarvideo.adapters.web;
+
+import dev.avatarvideo.adapters.web.AccessJson.CreateKeyRequest;
+import dev.avatarvideo.adapters.web.AccessJson.KeyBody;
+import dev.avatarvideo.adapters.web.AccessJson.KeyListBody;
+import dev.avatarvideo.application.port.in.IssuedApiKey;
+import dev.avatarvideo.domain.ApiKeyId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * {@code /api/api-keys}: a tenant manages its own service API keys. A new key is shown once, in the answer that issues
+ * it; listings show names and dates only. Another tenant's key is not found, exactly like one that does not exist.
+ */
+final class ApiKeyRoutes {
+
+    private final JavalinServer.TenantUseCases useCases;
+    private final RequestTenant tenant;
+    private final JsonBodies bodies;
+
+    ApiKeyRoutes(JavalinServer.TenantUseCases useCases, RequestTenant tenant, JsonBodies bodies) {
+        this.useCases = useCases;
+        this.tenant = tenant;
+        this.bodies = bodies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/api-keys", this::create);
+        routes.get("/api/api-keys", ctx -> ctx.json(new KeyListBody(useCases.listKeys().list(tenant.of(ctx)).stream().map(KeyBody::of).toList())));
+        routes.delete("/api/api-keys/{id}", this::revoke);
+    }
+
+    private void create(Context ctx) {
+        String name = optionalBody(ctx).name();
+        IssuedApiKey issued = useCases.issueKey().issue(tenant.of(ctx), name);
+        issued(ctx, issued, "/api/api-keys/" + issued.key().id());
+    }
+
+    /** The body may be left out (or empty) for a key with the default name. */
+    private CreateKeyRequest optionalBody(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        return body.length == 0 ? new CreateKeyRequest(null) : bodies.read(body, CreateKeyRequest.class);
+    }
+
+    private void revoke(Context ctx) {
+        String id = ctx.pathParam("id");
+        boolean revoked = ApiKeyId.parse(id).map(parsed -> useCases.revokeKey().revoke(tenant.of(ctx), parsed)).orElse(false);
+        if (!revoked) {
+            throw new NotFoundException("no API key " + id);
+        }
+        ctx.status(204);
+    }
+
+    static void issued(Context ctx, IssuedApiKey issued, String location) {
+        ctx.status(201).header("Location", location).header("Cache-Control", "no-store").json(KeyBody.issued(issued));
+    }
+}
