@@ -120,9 +120,9 @@ class OutboundNotificationsEndToEndTest {
                 long atLeast = (long) (400 * Math.pow(2, i) * 0.8) - 50;
                 assertThat(gaps.get(i).toMillis()).as("wait before attempt %d", i + 2).isGreaterThanOrEqualTo(atLeast);
             }
+            // The receiver has answered before the sender records the answer: wait for the record, not just the request.
             Jdbi raw = Jdbi.create(database.dataSource());
-            Map<String, Object> delivery = raw.withHandle(h -> h.createQuery(
-                    "SELECT state, attempts, last_error, delivered_at FROM notification_deliveries").mapToMap().one());
+            Map<String, Object> delivery = awaitDeliveryLeaves(raw, "PENDING");
             assertThat(delivery.get("state")).isEqualTo("DELIVERED");
             assertThat(delivery.get("attempts")).isEqualTo(5);
             assertThat(delivery.get("last_error")).isEqualTo("HTTP 503");
@@ -184,6 +184,18 @@ class OutboundNotificationsEndToEndTest {
             return json.readTree(request.body());
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + request.body(), e);
+        }
+    }
+
+    private static Map<String, Object> awaitDeliveryLeaves(Jdbi raw, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Map<String, Object> delivery = raw.withHandle(h -> h.createQuery(
+                    "SELECT state, attempts, last_error, delivered_at FROM notification_deliveries").mapToMap().one());
+            if (!state.equals(delivery.get("state")) || System.nanoTime() > deadline) {
+                return delivery;
+            }
+            Thread.sleep(50);
         }
     }
 
