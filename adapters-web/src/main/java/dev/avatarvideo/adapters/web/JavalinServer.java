@@ -1,6 +1,7 @@
 package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.port.in.AddNotificationEndpoint;
+import dev.avatarvideo.application.port.in.CheckReadiness;
 import dev.avatarvideo.application.port.in.DeleteTopic;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.GetAvatarVideo;
@@ -32,7 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -102,6 +103,24 @@ public final class JavalinServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What operators and probes need: readiness of the dependencies, and the metrics the requests are counted into.
+     */
+    public record Operations(CheckReadiness readiness, HttpMetrics metrics) {
+
+        public Operations {
+            Objects.requireNonNull(readiness, "readiness");
+            Objects.requireNonNull(metrics, "metrics");
+        }
+
+        /** Ready without asking anything, and no metrics: for tests of the API alone. */
+        public static Operations none() {
+            return new Operations(() -> new CheckReadiness.Readiness(List.of()), HttpMetrics.none());
+        }
+    }
+
+    /** The route a request matched, for metrics; a path no route serves is one series, however many such paths come. */
+    private static final String UNMATCHED_ROUTE = "unmatched";
     private static final Duration STALE_UPLOAD_AGE = Duration.ofDays(1);
     /** Parts up to this size stay in memory; larger ones go to the upload directory. Small enough for many at once. */
     private static final int IN_MEMORY_PART_BYTES = 64 * 1024;
@@ -110,6 +129,10 @@ public final class JavalinServer implements AutoCloseable {
     private final StatusStreamRoutes statusStreams;
 
     public JavalinServer(UseCases useCases, RequestTenant tenant, Uploads uploads) {
+        this(useCases, tenant, uploads, Operations.none());
+    }
+
+    public JavalinServer(UseCases useCases, RequestTenant tenant, Uploads uploads, Operations operations) {
         JsonBodies bodies = new JsonBodies();
         VideoRoutes videos = new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), tenant, bodies);
         StatusStreamRoutes statusStreams = new StatusStreamRoutes(useCases.live().watch(), tenant, useCases.live().keepAlive(), bodies.mapper());
@@ -122,6 +145,9 @@ public final class JavalinServer implements AutoCloseable {
         CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
         HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies.mapper());
         StatusRoutes status = new StatusRoutes(useCases.tracking().status());
+        OperationsRoutes health = new OperationsRoutes(operations.readiness(), operations.metrics());
+        ConsoleRoutes console = new ConsoleRoutes();
+        HttpMetrics metrics = operations.metrics();
         prepare(uploads.directory());
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -131,8 +157,17 @@ public final class JavalinServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
-            config.requestLogger.http((ctx, millis) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
-            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            // The last step of every request, whatever happened before: count it, log it with its id, forget the id.
+            config.requestLogger.http((ctx, millis) -> {
+                var endpoint = ctx.endpoints().matchedHttpEndpoint();
+                metrics.served(ctx.method().name(), endpoint == null ? UNMATCHED_ROUTE : endpoint.path, ctx.statusCode(),
+                        Duration.ofNanos((long) (millis * 1_000_000)));
+                LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                RequestIds.release();
+            });
+            config.routes.before(RequestIds::assign);
+            health.register(config.routes);
+            console.register(config.routes);
             videos.register(config.routes);
             statusStreams.register(config.routes);
             notifications.register(config.routes);

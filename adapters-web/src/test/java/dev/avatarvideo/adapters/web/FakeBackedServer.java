@@ -70,6 +70,16 @@ final class FakeBackedServer implements AutoCloseable {
     }
 
     FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog, Duration keepAlive) {
+        this(tenant, uploadDirectory, maxRequestBytes, catalog, keepAlive, JavalinServer.Operations.none());
+    }
+
+    FakeBackedServer(TenantId tenant, Path uploadDirectory, JavalinServer.Operations operations) {
+        this(tenant, uploadDirectory, 1_000_000, new RendererCatalogQueries(new InMemoryRendererCatalog(), anyTenant -> new RendererCredentials("unused")),
+                JavalinServer.LiveStatus.DEFAULT_KEEP_ALIVE, operations);
+    }
+
+    FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog, Duration keepAlive,
+                     JavalinServer.Operations operations) {
         this.uploadDirectory = uploadDirectory;
         RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets);
         CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, Duration.ofMinutes(10));
@@ -86,7 +96,7 @@ final class FakeBackedServer implements AutoCloseable {
                         work, work, work, calls, Optional.empty(), clock)),
                 new JavalinServer.LiveStatus(live, keepAlive),
                 new JavalinServer.NotificationUseCases(registry, registry, registry, callbackSecretService, callbackSecretService)),
-                RequestTenant.fixed(tenant), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
+                RequestTenant.fixed(tenant), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes), operations).start("127.0.0.1", 0);
     }
 
     URI uri(String path) {
