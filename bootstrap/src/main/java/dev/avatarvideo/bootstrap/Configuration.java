@@ -334,7 +334,7 @@ public record Configuration(
     /** What runs where, fit to print at start; secrets masked. */
     public String summary() {
         return String.join("\n",
-                "  database: " + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("embedded PostgreSQL, data in " + dataDir.resolve("postgres")),
+                "  database: " + database.map(d -> maskPasswordParameter(d.jdbcUrl()) + " as " + d.user()).orElse("embedded PostgreSQL, data in " + dataDir.resolve("postgres")),
                 "  storage:  " + s3.map(b -> "s3, bucket " + b.bucket() + " in " + b.region() + b.endpoint().map(e -> " at " + e).orElse(" on AWS")
                         + b.publicUrlBase().map(u -> ", public addresses under " + u).orElse(", private with presigned addresses"))
                         .orElse("filesystem, files in " + dataDir.resolve("files")
