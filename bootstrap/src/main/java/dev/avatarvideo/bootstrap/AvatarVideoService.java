@@ -304,7 +304,7 @@ public final class AvatarVideoService implements AutoCloseable {
     private static ReadinessCheck readiness(PostgresDatabase database, DependencyProbe storage, HeyGenSettings heygen, RendererCredentials key,
                                             ServiceMetrics metrics) {
         HeyGenSettings quick = new HeyGenSettings(heygen.baseUrl(), heygen.apiKey(), PROBE_TIMEOUT, PROBE_TIMEOUT, heygen.downloadTimeout(),
-                new HeyGenSettings.Retries(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ZERO));
+                new HeyGenSettings.Retries(1, Duration.ofMillis(1), Duration.ofMillis(1), PROBE_TIMEOUT, Duration.ZERO));
         return new ReadinessCheck(List.of(
                 new ReadinessCheck.Dependency(DependencyProbes.database(database), true, PROBE_TIMEOUT, PROBE_FRESH_FOR),
                 new ReadinessCheck.Dependency(storage, true, PROBE_TIMEOUT, PROBE_FRESH_FOR),

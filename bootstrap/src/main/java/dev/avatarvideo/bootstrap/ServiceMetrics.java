@@ -71,12 +71,14 @@ final class ServiceMetrics implements HttpMetrics, AutoCloseable {
         for (VideoStatus status : VideoStatus.values()) {
             Gauge.builder("avatarvideo.videos", counts, count(status))
                     .tag("status", status.name())
+                    // Nothing else holds the cache; a gauge's weak reference alone would lose it to the collector.
+                    .strongReference(true)
                     .description("Videos by status over all tenants and instances, as the database counts them")
                     .register(registry);
         }
-        Gauge.builder("avatarvideo.queue.depth", counts, count(VideoStatus.QUEUED)).tag("queue", "submission")
+        Gauge.builder("avatarvideo.queue.depth", counts, count(VideoStatus.QUEUED)).tag("queue", "submission").strongReference(true)
                 .description("Videos waiting to be sent to HeyGen").register(registry);
-        Gauge.builder("avatarvideo.queue.depth", counts, count(VideoStatus.INGESTING)).tag("queue", "ingest")
+        Gauge.builder("avatarvideo.queue.depth", counts, count(VideoStatus.INGESTING)).tag("queue", "ingest").strongReference(true)
                 .description("Rendered videos waiting for (or in) their copy into storage").register(registry);
     }
 

@@ -413,7 +413,6 @@ async function playVideo(id, title) {
     const note = $('player-note');
     $('player-title').textContent = title || video.title || `Video ${video.id.slice(0, 8)}`;
     note.hidden = true;
-    player.muted = false;
     player.src = video.file.fileUrl;
     player.dataset.videoId = video.id;
     showFileFacts(video.file);
