@@ -356,7 +356,9 @@ function onVideoEvent(event) {
 function setStreamState(state, error) {
     const badge = $('stream-state');
     badge.className = `stream-state ${state}`;
-    badge.textContent = {live: 'live', reconnecting: 'reconnecting…', failed: 'live updates stopped', offline: 'offline'}[state] || state;
+    badge.textContent = {
+        live: 'live', idle: 'nothing in progress', reconnecting: 'reconnecting…', failed: 'live updates stopped', offline: 'offline',
+    }[state] || state;
     if (state === 'failed' && error) {
         if (error.status === 404) {
             // A followed video is gone (deleted elsewhere): start again from the list as it is now.
@@ -378,7 +380,7 @@ function followInFlight() {
     videos.streams.forEach((stream) => stream.close());
     videos.streams = [];
     if (ids.length === 0) {
-        setStreamState('offline');
+        setStreamState('idle');
         return;
     }
     for (let i = 0; i < ids.length; i += MAX_VIDEOS_PER_STREAM) {
