@@ -27,6 +27,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -119,6 +120,8 @@ public final class JavalinServer implements AutoCloseable {
         }
     }
 
+    /** How long stopping waits for requests being answered; live status streams are ended first, so none holds it up. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The route a request matched, for metrics; a path no route serves is one series, however many such paths come. */
     private static final String UNMATCHED_ROUTE = "unmatched";
     private static final Duration STALE_UPLOAD_AGE = Duration.ofDays(1);
@@ -157,6 +160,11 @@ public final class JavalinServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
+            // Stopping closes the port at once, then lets the requests under way finish (new ones meanwhile get 503).
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
+            });
             // The last step of every request, whatever happened before: count it, log it with its id, forget the id.
             config.requestLogger.http((ctx, millis) -> {
                 var endpoint = ctx.endpoints().matchedHttpEndpoint();

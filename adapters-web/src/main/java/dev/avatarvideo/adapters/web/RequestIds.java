@@ -1,6 +1,7 @@
 package dev.avatarvideo.adapters.web;
 
 import io.javalin.http.Context;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -15,6 +16,7 @@ final class RequestIds {
     /** The logging context's key; the log pattern shows it. */
     static final String MDC_KEY = "requestId";
     /** Letters, digits and a few separators: nothing that could forge a log line or a header. */
+    private static final HexFormat HEX = HexFormat.of();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
 
     private RequestIds() {
@@ -33,7 +35,6 @@ final class RequestIds {
 
     /** Random and cheap: it only has to tell requests apart in the logs, not be unguessable. */
     private static String generate() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x", random.nextLong());
+        return HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }
