@@ -162,7 +162,10 @@ public final class JavalinServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
             // Stopping closes the port at once, then lets the requests under way finish (new ones meanwhile get 503).
             config.jetty.modifyServer(server -> {
-                server.setHandler(new GracefulHandler());
+                GracefulHandler graceful = new GracefulHandler();
+                // Idle keep-alive connections are closed at once instead of after their idle timeout.
+                graceful.setShutdownIdleTimeout(1);
+                server.setHandler(graceful);
                 server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
             });
             // The last step of every request, whatever happened before: count it, log it with its id, forget the id.
@@ -170,7 +173,12 @@ public final class JavalinServer implements AutoCloseable {
                 var endpoint = ctx.endpoints().matchedHttpEndpoint();
                 metrics.served(ctx.method().name(), endpoint == null ? UNMATCHED_ROUTE : endpoint.path, ctx.statusCode(),
                         Duration.ofNanos((long) (millis * 1_000_000)));
-                LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                if (endpoint != null && OperationsRoutes.isProbe(endpoint.path) && ctx.statusCode() < 400) {
+                    // Load balancers and Prometheus ask every few seconds; their answers are counted, not logged.
+                    LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                } else {
+                    LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                }
                 RequestIds.release();
             });
             config.routes.before(RequestIds::assign);

@@ -23,10 +23,19 @@ final class OperationsRoutes {
         this.metrics = metrics;
     }
 
+    private static final String LIVE = "/health/live";
+    private static final String READY = "/health/ready";
+    private static final String METRICS = "/metrics";
+
     void register(RoutesConfig routes) {
-        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        routes.get("/health/ready", this::ready);
-        routes.get("/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
+        routes.get(LIVE, ctx -> ctx.json(Map.of("status", "UP")));
+        routes.get(READY, this::ready);
+        routes.get(METRICS, ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()));
+    }
+
+    /** Whether the route is one that machines ask all the time. */
+    static boolean isProbe(String route) {
+        return LIVE.equals(route) || READY.equals(route) || METRICS.equals(route);
     }
 
     private void ready(Context ctx) {

@@ -144,16 +144,32 @@ class OperationsRoutesTest {
     @Test
     void aMissingOrInsaneRequestIdIsReplacedByAFreshOne() throws Exception {
         String injected = "x\" level=ERROR forged=" + "y".repeat(200);
-        HttpResponse<String> insane = get("/health/live", injected);
-        HttpResponse<String> first = get("/health/live", null);
-        HttpResponse<String> second = get("/health/live", null);
+        HttpResponse<String> insane = get("/api/videos?limit=1", injected);
+        HttpResponse<String> first = get("/api/videos?limit=1", null);
+        HttpResponse<String> second = get("/api/videos?limit=1", null);
 
         String replaced = insane.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(replaced).matches("[0-9a-f]{16}");
         assertThat(first.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
         assertThat(first.headers().firstValue("X-Request-Id")).isNotEqualTo(second.headers().firstValue("X-Request-Id"));
         awaitServed(3);
-        assertThat(log.list).allSatisfy(line -> assertThat(line.getMDCPropertyMap().get("requestId")).doesNotContain("forged"));
+        assertThat(log.list).hasSize(3).extracting(line -> line.getMDCPropertyMap().get("requestId"))
+                .containsExactlyInAnyOrder(replaced, first.headers().firstValue("X-Request-Id").orElseThrow(),
+                        second.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void probesAndScrapesAreCountedButNotLoggedWhileTheyAnswerWell() throws Exception {
+        readiness.set(new CheckReadiness.Readiness(List.of()));
+        get("/health/live", null);
+        get("/health/ready", null);
+        get("/metrics", null);
+        get("/api/videos?limit=1", null);
+
+        awaitServed(4);
+        assertThat(served).contains("GET /health/live 200", "GET /health/ready 200", "GET /metrics 200");
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement(
+                org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("GET /api/videos -> 200");
     }
 
     @Test
