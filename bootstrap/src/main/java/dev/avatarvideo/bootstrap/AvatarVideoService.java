@@ -25,6 +25,7 @@ import dev.avatarvideo.application.port.in.SetUpRendererWebhook;
 import dev.avatarvideo.application.port.in.TopicView;
 import dev.avatarvideo.application.port.out.CallbackSecrets;
 import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.DependencyProbe;
 import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.application.port.out.FileStorage;
 import dev.avatarvideo.application.port.out.RenderChecks;
@@ -56,6 +57,7 @@ import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
+import dev.avatarvideo.application.service.ReadinessCheck;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
@@ -116,6 +118,14 @@ public final class AvatarVideoService implements AutoCloseable {
     private static final int WEBHOOK_BATCH = 50;
     /** How many events a live status watcher may fall behind before it is dropped (and resumes by itself). */
     private static final int WATCH_CAPACITY = 1024;
+    /** How long /health/ready waits for one dependency; a probe that takes longer counts as down. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a readiness answer is reused: probes every second from a load balancer still ask the database rarely. */
+    private static final Duration PROBE_FRESH_FOR = Duration.ofSeconds(5);
+    /** HeyGen is asked about the key at most this often, however often readiness is probed. */
+    private static final Duration HEYGEN_PROBE_FRESH_FOR = Duration.ofSeconds(30);
+    /** How long the video counts behind the metrics are reused between scrapes. */
+    private static final Duration VIDEO_COUNTS_FRESH_FOR = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
@@ -145,6 +155,7 @@ public final class AvatarVideoService implements AutoCloseable {
         try {
             int port = config.port() == 0 ? freePort() : config.port();
             URI publicBaseUrl = config.publicBaseUrlFor(port);
+            ServiceMetrics metrics = started(running, new ServiceMetrics());
 
             DatabaseSettings databaseSettings = config.database()
                     .map(d -> new DatabaseSettings(d.jdbcUrl(), d.user(), d.password(), 10))
@@ -161,9 +172,9 @@ public final class AvatarVideoService implements AutoCloseable {
                         return HeyGenSettings.of(simulator.baseUrl(), simulator.apiKey());
                     });
             RendererCredentials heygenKey = new RendererCredentials(heygen.apiKey());
-            HeyGenKeyCheck keyCheck = new HeyGenKeyCheck(heygen);
+            RendererKeyCheck keyCheck = new MeteredRendererKeyCheck(new HeyGenKeyCheck(heygen), metrics.registry());
             checkHeyGenKey(keyCheck, heygenKey, heygen);
-            VideoRenderers renderers = new HeyGenVideoRenderers(heygen);
+            VideoRenderers renderers = new MeteredVideoRenderers(new HeyGenVideoRenderers(heygen), metrics.registry());
             // One master key seals every secret the database keeps; refuse to start beside instances that use another.
             AesGcmSealing sealing = sealing(config);
             requireSecretsSealedWith(database, sealing);
@@ -175,12 +186,13 @@ public final class AvatarVideoService implements AutoCloseable {
             // A tenant renders with the HeyGen key it registered, else with the service's.
             RendererKeyRegistry accounts = new RendererKeyRegistry(database.rendererKeys(sealing), keyCheck, heygenKey, accountWebhooks, CLOCK);
             ExecutorService listingRefreshes = started(running, Executors.newVirtualThreadPerTaskExecutor());
-            RendererCatalog catalog = new CachingRendererCatalog(new HeyGenRendererCatalog(heygen),
+            RendererCatalog catalog = new CachingRendererCatalog(new MeteredRendererCatalog(new HeyGenRendererCatalog(heygen), metrics.registry()),
                     CachingRendererCatalog.DEFAULT_REFRESH_AFTER, CachingRendererCatalog.DEFAULT_EXPIRE_AFTER, listingRefreshes);
             RendererCatalogQueries catalogQueries = new RendererCatalogQueries(catalog, accounts);
 
             FileStorage storage;
             ReadStoredFile storedFiles;
+            DependencyProbe storageProbe;
             switch (config.storageProvider()) {
                 case FILESYSTEM -> {
                     FileAccessSigner signer = config.fileUrlSigningKey()
@@ -188,11 +200,13 @@ public final class AvatarVideoService implements AutoCloseable {
                             .orElseGet(() -> HmacFileAccessSigner.withKeyFile(config.signingKeyFile()));
                     storage = new FileSystemFileStorage(config.dataDir().resolve("files"), publicBaseUrl, signer, CLOCK);
                     storedFiles = new StoredFileReader(storage, signer, CLOCK);
+                    storageProbe = DependencyProbes.fileSystem(config.dataDir().resolve("files"));
                 }
                 case S3 -> {
                     storage = started(running, connectS3(config.s3().orElseThrow()));
                     // Objects are fetched from the bucket itself; nothing is served under /files.
                     storedFiles = query -> new ReadStoredFile.NotFound();
+                    storageProbe = DependencyProbes.bucket(storage);
                 }
                 default -> throw new IllegalStateException("unknown storage provider " + config.storageProvider());
             }
@@ -220,7 +234,7 @@ public final class AvatarVideoService implements AutoCloseable {
             NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(sealing), CLOCK);
             CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
 
-            BackgroundWork background = started(running, new BackgroundWork());
+            BackgroundWork background = started(running, new BackgroundWork(config.shutdownGrace()));
             // One LISTEN connection wakes both the live status streams and the outbox: every committed status change,
             // on any instance, may have queued deliveries, so they go out now rather than at the next poll.
             VideoEventNotifications eventNotifications = database.videoEventNotifications(Duration.ofMillis(200), Duration.ofSeconds(5));
@@ -275,7 +289,9 @@ public final class AvatarVideoService implements AutoCloseable {
                     new JavalinServer.TenantUseCases(apiKeys, apiKeys, apiKeys, apiKeys, tenants, tenants),
                     new JavalinServer.RendererKeyUseCases(accounts, accounts, accounts)),
                     config.adminApiKey().map(key -> new JavalinServer.AdminKey(key.value())),
-                    new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()));
+                    new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()),
+                    new JavalinServer.Operations(readiness(database, storageProbe, heygen, heygenKey, metrics), metrics));
+            metrics.watchVideos(database.videoStatistics(), VIDEO_COUNTS_FRESH_FOR);
             Optional<FirstTenant> firstTenant = createFirstTenant(tenants, config.defaultApiKeyFile());
 
             RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, accounts, renderers, calls, CLOCK, policy,
@@ -284,7 +300,7 @@ public final class AvatarVideoService implements AutoCloseable {
             VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), accounts, renderers, calls, crashSafeStorage, CLOCK,
                     new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
             UnclaimedObjectSweeper sweeper = new UnclaimedObjectSweeper(unclaimed, storage, transactions, CLOCK, 100);
-            background.every(tracking.leaseLength().dividedBy(3), "leases", () -> {
+            background.everyUntilOthersStop(tracking.leaseLength().dividedBy(3), "leases", () -> {
                 leases.renew(CLOCK.now());
                 return 0;
             });
@@ -294,7 +310,7 @@ public final class AvatarVideoService implements AutoCloseable {
             background.every(Duration.ofMillis(500), INGEST, ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
             NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(sealing),
-                    new HttpNotificationSender(notifications.webhookTimeout()), storage,
+                    new MeteredNotificationSender(new HttpNotificationSender(notifications.webhookTimeout()), metrics.registry()), storage,
                     new FailsafeRetryBackoff(notifications.webhookRetryFirstDelay(), notifications.webhookRetryMaxDelay(), WEBHOOK_RETRY_JITTER),
                     notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
             background.every(notifications.webhookPollInterval(), NOTIFY, deliverer::deliverDue);
@@ -334,6 +350,22 @@ public final class AvatarVideoService implements AutoCloseable {
             LOG.info("first start: created tenant '{}' with API key {} (written to {})", DEFAULT_TENANT, key.id(), keyFile);
             return new FirstTenant(DEFAULT_TENANT, key, keyFile);
         });
+    }
+
+    /**
+     * The database and the storage are required; HeyGen is not: without it videos still queue and everything stored can
+     * be read, and taking every instance out of the load balancer at once would make an outage of HeyGen's one of ours.
+     * Its probe asks without retries and with short timeouts, and at most every {@link #HEYGEN_PROBE_FRESH_FOR}.
+     */
+    private static ReadinessCheck readiness(PostgresDatabase database, DependencyProbe storage, HeyGenSettings heygen, RendererCredentials key,
+                                            ServiceMetrics metrics) {
+        HeyGenSettings quick = new HeyGenSettings(heygen.baseUrl(), heygen.apiKey(), PROBE_TIMEOUT, PROBE_TIMEOUT, heygen.downloadTimeout(),
+                new HeyGenSettings.Retries(1, Duration.ofMillis(1), Duration.ofMillis(1), PROBE_TIMEOUT, Duration.ZERO));
+        return new ReadinessCheck(List.of(
+                new ReadinessCheck.Dependency(DependencyProbes.database(database), true, PROBE_TIMEOUT, PROBE_FRESH_FOR),
+                new ReadinessCheck.Dependency(storage, true, PROBE_TIMEOUT, PROBE_FRESH_FOR),
+                new ReadinessCheck.Dependency(DependencyProbes.heygen(new MeteredRendererKeyCheck(new HeyGenKeyCheck(quick), metrics.registry()), key),
+                        false, PROBE_TIMEOUT.plusSeconds(1), HEYGEN_PROBE_FRESH_FOR)), CLOCK);
     }
 
     /** The tracker looks for due checks often (an indexed query); HeyGen is asked only when a check is due. */

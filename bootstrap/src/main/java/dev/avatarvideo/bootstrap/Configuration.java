@@ -33,7 +33,8 @@ public record Configuration(
         Tracking tracking,
         Notifications notifications,
         Optional<Secret> masterKey,
-        Optional<Secret> adminApiKey) {
+        Optional<Secret> adminApiKey,
+        Duration shutdownGrace) {
 
     /**
      * How renders are submitted and tracked.
@@ -181,7 +182,7 @@ public record Configuration(
         });
         return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, simulatorRenderTime, s3, signingKey,
                 topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), notifications(env), masterKey(env),
-                adminApiKey(env));
+                adminApiKey(env), Duration.ofMillis(integer(env, "SHUTDOWN_TIMEOUT_MS", 30_000, 0, 3_600_000)));
     }
 
     private static final int MIN_ADMIN_KEY_LENGTH = 32;
@@ -351,7 +352,7 @@ public record Configuration(
     /** What runs where, fit to print at start; secrets masked. */
     public String summary() {
         return String.join("\n",
-                "  database: " + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("embedded PostgreSQL, data in " + dataDir.resolve("postgres")),
+                "  database: " + database.map(d -> maskPasswordParameter(d.jdbcUrl()) + " as " + d.user()).orElse("embedded PostgreSQL, data in " + dataDir.resolve("postgres")),
                 "  storage:  " + s3.map(b -> "s3, bucket " + b.bucket() + " in " + b.region() + b.endpoint().map(e -> " at " + e).orElse(" on AWS")
                         + b.publicUrlBase().map(u -> ", public addresses under " + u).orElse(", private with presigned addresses"))
                         .orElse("filesystem, files in " + dataDir.resolve("files")
@@ -368,7 +369,72 @@ public record Configuration(
                         + " bytes, uploads wait in " + topicUploads.directory(),
                 "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms",
                 "  secrets:  sealed with " + (masterKey.isPresent() ? "MASTER_KEY" : "the master key in " + masterKeyFile()),
-                "  admin:    " + (adminApiKey.isPresent() ? "/admin open with ADMIN_API_KEY (****)" : "/admin off (set ADMIN_API_KEY to manage tenants)"));
+                "  admin:    " + (adminApiKey.isPresent() ? "/admin open with ADMIN_API_KEY (****)" : "/admin off (set ADMIN_API_KEY to manage tenants)"),
+                "  settings (secrets masked):",
+                String.join("\n", settings().entrySet().stream().map(e -> "    " + e.getKey() + "=" + e.getValue()).toList()));
+    }
+
+    private static final String MASKED = "**** (set)";
+    private static final String UNSET = "(unset)";
+
+    /**
+     * Every setting by the variable that sets it, as in force (defaults filled in), in the README's order; secrets show
+     * only whether they are set.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("PORT", Integer.toString(port));
+        settings.put("PUBLIC_BASE_URL", publicBaseUrl.map(URI::toString).orElse(UNSET + ", addresses use http://localhost:<port>"));
+        settings.put("DATA_DIR", dataDir.toString());
+        settings.put("DATABASE_URL", database.map(d -> maskPasswordParameter(d.jdbcUrl())).orElse(UNSET + ", embedded PostgreSQL"));
+        settings.put("DATABASE_USER", database.map(DatabaseConnection::user).filter(u -> u != null).orElse(UNSET));
+        settings.put("DATABASE_PASSWORD", database.map(DatabaseConnection::password).filter(p -> p != null).map(p -> MASKED).orElse(UNSET));
+        settings.put("HEYGEN_API_KEY", heygen.map(h -> MASKED).orElse(UNSET + ", the built-in simulator"));
+        settings.put("HEYGEN_BASE_URL", heygen.map(h -> h.baseUrl().toString()).orElse(UNSET));
+        settings.put("SIMULATOR_RENDER_MS", Long.toString(simulatorRenderTime.toMillis()));
+        settings.put("STORAGE_PROVIDER", storageProvider.name().toLowerCase(Locale.ROOT));
+        settings.put("FILE_URL_SIGNING_KEY", fileUrlSigningKey.map(k -> MASKED).orElse(UNSET + ", key file " + signingKeyFile()));
+        settings.put("S3_BUCKET", s3.map(S3Bucket::bucket).orElse(UNSET));
+        settings.put("S3_REGION", s3.map(S3Bucket::region).orElse(UNSET));
+        settings.put("S3_ENDPOINT", s3.flatMap(S3Bucket::endpoint).map(URI::toString).orElse(UNSET));
+        settings.put("S3_FORCE_PATH_STYLE", s3.map(b -> Boolean.toString(b.forcePathStyle())).orElse(UNSET));
+        settings.put("S3_PUBLIC_URL_BASE", s3.flatMap(S3Bucket::publicUrlBase).map(URI::toString).orElse(UNSET));
+        settings.put("S3_CHECKSUMS", s3.map(b -> b.checksumsOnlyWhenRequired() ? "when_required" : "when_supported").orElse(UNSET));
+        settings.put("AWS_ACCESS_KEY_ID", s3.flatMap(S3Bucket::credentials).map(c -> MASKED)
+                .orElse(s3.isPresent() ? UNSET + ", the AWS default chain" : UNSET));
+        settings.put("AWS_SECRET_ACCESS_KEY", s3.flatMap(S3Bucket::credentials).map(c -> MASKED).orElse(UNSET));
+        settings.put("AWS_SESSION_TOKEN", s3.isPresent() && s3.get().credentials().isEmpty() ? "left to the AWS default chain" : UNSET);
+        settings.put("HEYGEN_PROCESSING_MODE", tracking.mode().label());
+        settings.put("HEYGEN_POLL_INTERVAL_MS", Long.toString(tracking.firstCheck().toMillis()));
+        settings.put("HEYGEN_POLL_MAX_INTERVAL_MS", Long.toString(tracking.maxInterval().toMillis()));
+        settings.put("HEYGEN_WEBHOOK_OVERDUE_MS", Long.toString(tracking.webhookOverdue().toMillis()));
+        settings.put("HEYGEN_RENDER_DEADLINE_MS", Long.toString(tracking.renderDeadline().toMillis()));
+        settings.put("HEYGEN_MAX_RENDERS_PER_KEY", Integer.toString(tracking.rendersPerKey()));
+        settings.put("HEYGEN_WEBHOOK_SECRET", tracking.webhookSecret().map(k -> MASKED).orElse(UNSET));
+        settings.put("MASTER_KEY", masterKey.map(k -> MASKED).orElse(UNSET + ", key file " + masterKeyFile()));
+        settings.put("WORK_LEASE_MS", Long.toString(tracking.leaseLength().toMillis()));
+        settings.put("TOPIC_MAX_CONTENTS", Integer.toString(topicUploads.maxContents()));
+        settings.put("TOPIC_MAX_FILE_BYTES", Long.toString(topicUploads.maxFileBytes()));
+        settings.put("UPLOAD_MAX_REQUEST_BYTES", Long.toString(topicUploads.maxRequestBytes()));
+        settings.put("UPLOAD_TEMP_DIR", topicUploads.directory().toString());
+        settings.put("SWEEPER_INTERVAL_MS", Long.toString(sweeper.interval().toMillis()));
+        settings.put("SWEEPER_GRACE_PERIOD_MS", Long.toString(sweeper.gracePeriod().toMillis()));
+        settings.put("INGEST_RETRY_FIRST_DELAY_MS", Long.toString(ingestRetry.firstDelay().toMillis()));
+        settings.put("INGEST_RETRY_MAX_DELAY_MS", Long.toString(ingestRetry.maxDelay().toMillis()));
+        settings.put("SSE_KEEP_ALIVE_MS", Long.toString(notifications.sseKeepAlive().toMillis()));
+        settings.put("WEBHOOK_TIMEOUT_MS", Long.toString(notifications.webhookTimeout().toMillis()));
+        settings.put("WEBHOOK_RETRY_FIRST_DELAY_MS", Long.toString(notifications.webhookRetryFirstDelay().toMillis()));
+        settings.put("WEBHOOK_RETRY_MAX_DELAY_MS", Long.toString(notifications.webhookRetryMaxDelay().toMillis()));
+        settings.put("WEBHOOK_GIVE_UP_AFTER_MS", Long.toString(notifications.webhookGiveUpAfter().toMillis()));
+        settings.put("WEBHOOK_POLL_INTERVAL_MS", Long.toString(notifications.webhookPollInterval().toMillis()));
+        settings.put("ADMIN_API_KEY", adminApiKey.map(k -> MASKED).orElse(UNSET + ", /admin closed"));
+        settings.put("SHUTDOWN_TIMEOUT_MS", Long.toString(shutdownGrace.toMillis()));
+        return settings;
+    }
+
+    /** A JDBC URL may carry the password as a parameter; only whether it does is shown. */
+    private static String maskPasswordParameter(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1****");
     }
 
     private static DatabaseConnection databaseConnection(String url, Optional<String> user, Optional<String> password) {

@@ -29,7 +29,8 @@ final class ArchitectureRules {
     static final String[] FRAMEWORKS = {
             "io.javalin..", "org.eclipse.jetty..", "org.jdbi..", "software.amazon.awssdk..", "com.fasterxml.jackson..",
             "java.sql..", "javax.sql..", "java.net.http..", "org.postgresql..", "com.zaxxer..", "org.flywaydb..",
-            "org.slf4j..", "ch.qos.logback..", "dev.failsafe..", "com.github.benmanes.caffeine.."};
+            "org.slf4j..", "ch.qos.logback..", "dev.failsafe..", "com.github.benmanes.caffeine..",
+            "io.micrometer..", "io.prometheus.."};
 
     private ArchitectureRules() {
     }

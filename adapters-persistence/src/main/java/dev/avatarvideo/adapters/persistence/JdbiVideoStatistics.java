@@ -29,6 +29,17 @@ final class JdbiVideoStatistics implements VideoStatistics {
         return counts;
     }
 
+    /** Counts the whole table: meant for a metrics gauge that asks at most every few seconds, not per request. */
+    @Override
+    public Map<VideoStatus, Long> byStatus() {
+        Map<VideoStatus, Long> counts = new EnumMap<>(VideoStatus.class);
+        jdbi.useHandle(handle -> handle.createQuery("SELECT status, count(*) FROM avatar_videos GROUP BY status")
+                .map((rs, ctx) -> Map.entry(VideoStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        return counts;
+    }
+
     @Override
     public Map<TenantId, Long> queuedPerTenant() {
         Map<TenantId, Long> counts = new LinkedHashMap<>();

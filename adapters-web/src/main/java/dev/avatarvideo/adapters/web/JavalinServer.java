@@ -2,6 +2,7 @@ package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.port.in.AddNotificationEndpoint;
 import dev.avatarvideo.application.port.in.AuthenticateApiKey;
+import dev.avatarvideo.application.port.in.CheckReadiness;
 import dev.avatarvideo.application.port.in.CreateTenant;
 import dev.avatarvideo.application.port.in.DeleteAvatarVideo;
 import dev.avatarvideo.application.port.in.IssueApiKey;
@@ -37,6 +38,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +46,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,6 +146,26 @@ public final class JavalinServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What operators and probes need: readiness of the dependencies, and the metrics the requests are counted into.
+     */
+    public record Operations(CheckReadiness readiness, HttpMetrics metrics) {
+
+        public Operations {
+            Objects.requireNonNull(readiness, "readiness");
+            Objects.requireNonNull(metrics, "metrics");
+        }
+
+        /** Ready without asking anything, and no metrics: for tests of the API alone. */
+        public static Operations none() {
+            return new Operations(() -> new CheckReadiness.Readiness(List.of()), HttpMetrics.none());
+        }
+    }
+
+    /** How long stopping waits for requests being answered; live status streams are ended first, so none holds it up. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** The route a request matched, for metrics; a path no route serves is one series, however many such paths come. */
+    private static final String UNMATCHED_ROUTE = "unmatched";
     private static final Duration STALE_UPLOAD_AGE = Duration.ofDays(1);
     /** Parts up to this size stay in memory; larger ones go to the upload directory. Small enough for many at once. */
     private static final int IN_MEMORY_PART_BYTES = 64 * 1024;
@@ -156,6 +177,10 @@ public final class JavalinServer implements AutoCloseable {
      * @param adminKey the operator's key to {@code /admin}; without one the admin routes open for nobody
      */
     public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads) {
+        this(useCases, adminKey, uploads, Operations.none());
+    }
+
+    public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations) {
         JsonBodies bodies = new JsonBodies();
         RequestTenant tenant = new RequestTenant(useCases.tenants().authenticate());
         AdminAccess admin = new AdminAccess(adminKey);
@@ -174,6 +199,9 @@ public final class JavalinServer implements AutoCloseable {
         CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
         HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies.mapper());
         StatusRoutes status = new StatusRoutes(useCases.tracking().status());
+        OperationsRoutes health = new OperationsRoutes(operations.readiness(), operations.metrics());
+        ConsoleRoutes console = new ConsoleRoutes();
+        HttpMetrics metrics = operations.metrics();
         prepare(uploads.directory());
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -183,12 +211,34 @@ public final class JavalinServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
-            config.requestLogger.http((ctx, millis) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
+            // Stopping closes the port at once, then lets the requests under way finish (new ones meanwhile get 503).
+            config.jetty.modifyServer(server -> {
+                GracefulHandler graceful = new GracefulHandler();
+                // Idle keep-alive connections are closed at once instead of after their idle timeout.
+                graceful.setShutdownIdleTimeout(1);
+                server.setHandler(graceful);
+                server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
+            });
+            // The last step of every request, whatever happened before: count it, log it with its id, forget the id.
+            config.requestLogger.http((ctx, millis) -> {
+                var endpoint = ctx.endpoints().matchedHttpEndpoint();
+                metrics.served(ctx.method().name(), endpoint == null ? UNMATCHED_ROUTE : endpoint.path, ctx.statusCode(),
+                        Duration.ofNanos((long) (millis * 1_000_000)));
+                if (endpoint != null && OperationsRoutes.isProbe(endpoint.path) && ctx.statusCode() < 400) {
+                    // Load balancers and Prometheus ask every few seconds; their answers are counted, not logged.
+                    LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                } else {
+                    LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                }
+                RequestIds.release();
+            });
+            config.routes.before(RequestIds::assign);
             // Every /api and /admin request proves who it is before anything else is looked at, unknown routes included
             // (so a caller without a key learns nothing about which exist).
             config.routes.before("/api/*", tenant::authenticate);
             config.routes.before("/admin/*", admin::authenticate);
-            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            health.register(config.routes);
+            console.register(config.routes);
             videos.register(config.routes);
             apiKeys.register(config.routes);
             rendererKeys.register(config.routes);

@@ -91,6 +91,16 @@ final class FakeBackedServer implements AutoCloseable {
     }
 
     FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog, Duration keepAlive) {
+        this(tenant, uploadDirectory, maxRequestBytes, catalog, keepAlive, JavalinServer.Operations.none());
+    }
+
+    FakeBackedServer(TenantId tenant, Path uploadDirectory, JavalinServer.Operations operations) {
+        this(tenant, uploadDirectory, 1_000_000, new RendererCatalogQueries(new InMemoryRendererCatalog(), anyTenant -> new RendererCredentials("unused")),
+                JavalinServer.LiveStatus.DEFAULT_KEEP_ALIVE, operations);
+    }
+
+    FakeBackedServer(TenantId tenant, Path uploadDirectory, long maxRequestBytes, RendererCatalogQueries catalog, Duration keepAlive,
+                     JavalinServer.Operations operations) {
         this.uploadDirectory = uploadDirectory;
         RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets, tenants, apiKeys);
         TenantService tenantService = new TenantService(tenants, keys, transactions, clock);
@@ -115,7 +125,8 @@ final class FakeBackedServer implements AutoCloseable {
                         callbackSecretService),
                 new JavalinServer.TenantUseCases(keys, keys, keys, keys, tenantService, tenantService),
                 new JavalinServer.RendererKeyUseCases(registry, registry, registry)),
-                Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes)).start("127.0.0.1", 0);
+                Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes), operations)
+                .start("127.0.0.1", 0);
     }
 
     URI uri(String path) {

@@ -81,7 +81,8 @@ public final class NotificationDeliverer implements DeliverNotifications {
             }
         } catch (RuntimeException e) {
             // The claim lapses by itself if even recording fails; the delivery is then tried again after the lease.
-            LOG.log(Level.WARNING, "delivery " + delivery.id() + " of " + delivery.messageId() + " could not be completed", e);
+            LOG.log(Level.WARNING, "delivery " + delivery.id() + " of " + delivery.messageId() + " about video " + delivery.event().videoId()
+                    + " could not be completed", e);
             try {
                 failed(delivery, "internal error: " + e.getMessage());
             } catch (RuntimeException again) {
@@ -96,11 +97,12 @@ public final class NotificationDeliverer implements DeliverNotifications {
         Instant next = now.plus(backoff.delayAfter(attempts));
         if (next.isAfter(delivery.queuedAt().plus(giveUpAfter))) {
             outbox.gaveUp(delivery, reason, now);
-            LOG.log(Level.WARNING, "gave up delivering {0} to {1} after {2} attempts: {3}", delivery.messageId(), where(delivery), attempts, reason);
+            LOG.log(Level.WARNING, "gave up delivering {0} about video {1} to {2} after {3} attempts: {4}", delivery.messageId(),
+                    delivery.event().videoId(), where(delivery), attempts, reason);
         } else {
             outbox.failed(delivery, reason, now, next);
-            LOG.log(Level.INFO, "delivering {0} to {1} failed (attempt {2}: {3}); next attempt at {4}",
-                    delivery.messageId(), where(delivery), attempts, reason, next);
+            LOG.log(Level.INFO, "delivering {0} about video {1} to {2} failed (attempt {3}: {4}); next attempt at {5}",
+                    delivery.messageId(), delivery.event().videoId(), where(delivery), attempts, reason, next);
         }
     }
 

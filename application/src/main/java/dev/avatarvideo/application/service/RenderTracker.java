@@ -149,17 +149,20 @@ public final class RenderTracker implements TrackRenders {
                 return true;
             }
             case RenderStatus.RateLimited limited -> {
-                LOG.log(Level.INFO, "renderer asks to wait {0} before asking about render {1} again", limited.after(), video.renderId());
+                LOG.log(Level.INFO, "video {0}: renderer asks to wait {1} before asking about render {2} again", video.id(), limited.after(),
+                        video.renderId());
                 checks.reschedule(video.id(), now.plus(limited.after()), false);
                 return false;
             }
             case RenderStatus.Unavailable unavailable when !policy.pastDeadline(since, now) -> {
-                LOG.log(Level.INFO, "renderer could not say how render {0} is doing: {1}", video.renderId(), unavailable.reason());
+                LOG.log(Level.INFO, "video {0}: renderer could not say how render {1} is doing: {2}", video.id(), video.renderId(),
+                        unavailable.reason());
                 checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
                 return false;
             }
             case RenderStatus.KeyRejected rejected when !policy.pastDeadline(since, now) -> {
-                LOG.log(Level.ERROR, "renderer refuses the API key while tracking render {0}: {1}", video.renderId(), rejected.message());
+                LOG.log(Level.ERROR, "video {0}: renderer refuses the API key while tracking render {1}: {2}", video.id(), video.renderId(),
+                        rejected.message());
                 checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
                 return false;
             }

@@ -354,6 +354,8 @@ public abstract class VideoWorkContract {
 
         assertThat(work.statistics().inFlightByStatus()).isEqualTo(Map.of(VideoStatus.QUEUED, 3L, VideoStatus.RENDERING, 1L, VideoStatus.INGESTING, 1L));
         assertThat(work.statistics().queuedPerTenant()).isEqualTo(Map.of(ACME, 2L, GLOBEX, 1L));
+        assertThat(work.statistics().byStatus())
+                .isEqualTo(Map.of(VideoStatus.QUEUED, 3L, VideoStatus.RENDERING, 1L, VideoStatus.INGESTING, 1L, VideoStatus.FAILED, 1L));
     }
 
     private AvatarVideo queued(TenantId tenant, int second) {

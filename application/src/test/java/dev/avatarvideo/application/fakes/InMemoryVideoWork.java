@@ -266,6 +266,12 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
+    public Map<VideoStatus, Long> byStatus() {
+        return videos.all().stream()
+                .collect(Collectors.groupingBy(AvatarVideo::status, () -> new java.util.EnumMap<>(VideoStatus.class), Collectors.counting()));
+    }
+
+    @Override
     public Map<TenantId, Long> queuedPerTenant() {
         return videos.all().stream().filter(v -> v.status() == VideoStatus.QUEUED)
                 .collect(Collectors.groupingBy(AvatarVideo::tenantId, () -> new TreeMap<>(Comparator.comparing(TenantId::value)), Collectors.counting()));

@@ -62,6 +62,7 @@ final class AdminApi {
     void stats(Context ctx) {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("rendersStarted", simulator.rendersStarted());
+        stats.put("downloadsStarted", simulator.downloadsStarted());
         stats.put("videoDownloads", simulator.videoDownloads());
         stats.put("truncatedDownloads", simulator.truncatedDownloads());
         stats.put("webhookDeliveries", simulator.webhookDeliveries());

@@ -41,7 +41,7 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final Clock clock;
-    private final byte[] video;
+    private final SimulatedVideoFile video;
     private final Accounts accounts = new Accounts();
     private final Catalog catalog = new Catalog();
     private final FaultInjector faults = new FaultInjector();
@@ -54,10 +54,11 @@ public final class HeyGenSimulator implements AutoCloseable {
     private HeyGenSimulator(SimulatorSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.video = loadVideo();
+        byte[] mp4 = loadVideo();
+        this.video = new SimulatedVideoFile(mp4, settings.videoBytes(), settings.downloadBytesPerSecond());
         accounts.add(settings.apiKey(), "simulated-user");
         VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, video);
-        AccountApi account = new AccountApi(catalog, this::baseUrl, video);
+        AccountApi account = new AccountApi(catalog, this::baseUrl, mp4);
         this.webhooks = new SimulatedWebhooks(clock, faults, counters, renders::values, videos::successEventData);
         WebhooksApi webhookRoutes = new WebhooksApi(webhooks);
         AdminApi admin = new AdminApi(this);
@@ -158,6 +159,11 @@ public final class HeyGenSimulator implements AutoCloseable {
         return counters.rendersStarted.get();
     }
 
+    /** Downloads of rendered video files begun (complete, cut short or still under way). */
+    public int downloadsStarted() {
+        return counters.downloadsStarted.get();
+    }
+
     /** Complete downloads of rendered video files. */
     public int videoDownloads() {
         return counters.videoDownloads.get();
@@ -179,7 +185,7 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     /** Size of the video file every completed render serves. */
     public long videoFileSize() {
-        return video.length;
+        return video.length();
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Runs the HeyGen simulator on its own: {@code java -jar heygen-simulator/target/heygen-simulator.jar}.
- * Configured by {@code SIM_PORT} (default 8090, 0 for any free port), {@code SIM_API_KEY} and {@code SIM_RENDER_SECONDS}.
+ * Configured by {@code SIM_PORT} (default 8090, 0 for any free port), {@code SIM_API_KEY}, {@code SIM_RENDER_SECONDS},
+ * {@code SIM_VIDEO_BYTES} (0: the small MP4 as it is) and {@code SIM_DOWNLOAD_BYTES_PER_SECOND} (0: unlimited).
  */
 public final class HeyGenSimulatorMain {
 
@@ -22,18 +23,29 @@ public final class HeyGenSimulatorMain {
             settings = SimulatorSettings.defaults()
                     .withPort(Integer.parseInt(env.getOrDefault("SIM_PORT", "8090").strip()))
                     .withApiKey(env.getOrDefault("SIM_API_KEY", SimulatorSettings.DEFAULT_API_KEY))
-                    .withRenderTime(Duration.ofSeconds(Long.parseLong(env.getOrDefault("SIM_RENDER_SECONDS", "10").strip())));
+                    .withRenderTime(Duration.ofSeconds(Long.parseLong(env.getOrDefault("SIM_RENDER_SECONDS", "10").strip())))
+                    .withVideoSize(Long.parseLong(env.getOrDefault("SIM_VIDEO_BYTES", "0").strip()))
+                    .withDownloadRate(Long.parseLong(env.getOrDefault("SIM_DOWNLOAD_BYTES_PER_SECOND", "0").strip()));
         } catch (IllegalArgumentException e) {
-            System.err.println("HeyGen SIMULATOR cannot start: SIM_PORT and SIM_RENDER_SECONDS must be whole numbers, SIM_API_KEY not blank ("
-                    + e.getMessage() + ")");
+            System.err.println("HeyGen SIMULATOR cannot start: SIM_PORT, SIM_RENDER_SECONDS, SIM_VIDEO_BYTES and SIM_DOWNLOAD_BYTES_PER_SECOND"
+                    + " must be whole numbers, SIM_API_KEY not blank (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
-        HeyGenSimulator simulator = HeyGenSimulator.start(settings);
+        HeyGenSimulator simulator;
+        try {
+            simulator = HeyGenSimulator.start(settings);
+        } catch (IllegalArgumentException e) {
+            System.err.println("HeyGen SIMULATOR cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         System.out.println("HeyGen SIMULATOR (not the real HeyGen) on port " + simulator.port());
         System.out.println("  base URL: " + simulator.baseUrl());
         System.out.println("  API key:  " + simulator.apiKey() + "   (send it as X-Api-Key)");
+        System.out.println("  videos:   " + simulator.videoFileSize() + " bytes each" + (settings.downloadBytesPerSecond() > 0
+                ? ", sent at most " + settings.downloadBytesPerSecond() + " bytes/s" : ""));
         System.out.println("  avatars:  " + Catalog.builtInLookIds());
         System.out.println("  voices:   " + Catalog.builtInVoiceIds());
         System.out.println("  faults:   curl -X POST " + simulator.baseUrl() + "/sim-admin/faults -H 'Content-Type: application/json'"

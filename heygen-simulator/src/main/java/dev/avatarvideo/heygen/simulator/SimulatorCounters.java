@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SimulatorCounters {
 
     final AtomicInteger rendersStarted = new AtomicInteger();
+    final AtomicInteger downloadsStarted = new AtomicInteger();
     final AtomicInteger videoDownloads = new AtomicInteger();
     final AtomicInteger truncatedDownloads = new AtomicInteger();
     final AtomicInteger webhookDeliveries = new AtomicInteger();

@@ -7,7 +7,6 @@ import static dev.avatarvideo.heygen.simulator.JsonInput.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,12 +62,12 @@ final class VideosApi {
     private final Map<String, SimulatedRender> renders;
     private final SimulatorCounters counters;
     private final Supplier<URI> baseUrl;
-    private final byte[] video;
+    private final SimulatedVideoFile video;
     private final byte[] urlSigningKey = new byte[32];
     private final Map<String, IdempotentCreation> idempotentCreations = new HashMap<>();
 
     VideosApi(SimulatorSettings settings, Clock clock, FaultInjector faults, Catalog catalog, Map<String, SimulatedRender> renders,
-              SimulatorCounters counters, Supplier<URI> baseUrl, byte[] video) {
+              SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedVideoFile video) {
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
@@ -388,15 +387,16 @@ final class VideosApi {
             return;
         }
         ctx.contentType("video/mp4");
-        ctx.header("Content-Length", Long.toString(video.length));
+        ctx.header("Content-Length", Long.toString(video.length()));
+        counters.downloadsStarted.incrementAndGet();
         if (faults.truncateDownload()) {
             // The promised length stays; the connection ends halfway, as a dropped CDN transfer does.
             counters.truncatedDownloads.incrementAndGet();
-            LOG.info(HeyGenSimulator.LOG_PREFIX + "download of {} truncated at {} of {} bytes (fault)", file, video.length / 2, video.length);
-            ctx.result(new ByteArrayInputStream(video, 0, video.length / 2));
+            LOG.info(HeyGenSimulator.LOG_PREFIX + "download of {} truncated at {} of {} bytes (fault)", file, video.length() / 2, video.length());
+            ctx.result(video.open(video.length() / 2));
             return;
         }
-        ctx.result(video);
+        ctx.result(video.open(video.length()));
         counters.videoDownloads.incrementAndGet();
     }
 

@@ -10,6 +10,9 @@ public interface VideoStatistics {
     /** Videos queued, rendering or ingesting now, by status; statuses without any are left out. */
     Map<VideoStatus, Long> inFlightByStatus();
 
+    /** Every video by status, finished ones included; statuses without any are left out. */
+    Map<VideoStatus, Long> byStatus();
+
     /** Queued videos per tenant; tenants without any are left out. */
     Map<TenantId, Long> queuedPerTenant();
 }

@@ -1,0 +1,142 @@
+package dev.avatarvideo.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
+import dev.avatarvideo.heygen.simulator.SimulatorSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Graceful shutdown, as an operator triggers it: the service runs as its own JVM the way {@code main} starts it, and gets
+ * SIGTERM while it copies a large video that HeyGen sends slowly. It stops answering HTTP at once, lets the copy finish,
+ * and only then exits: the video is READY with its whole file, nothing is left half-written or unclaimed.
+ */
+class GracefulShutdownTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdownTest.class);
+    private static final long VIDEO_BYTES = 40L * 1024 * 1024;
+    /** About eight seconds for the whole file: long enough that the stop surely lands in the middle of the copy. */
+    private static final long BYTES_PER_SECOND = 5L * 1024 * 1024;
+
+    @TempDir
+    Path dataDir;
+
+    private final TrackingFixture fixture = new TrackingFixture();
+    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults()
+            .withRenderTime(Duration.ofSeconds(1)).withVideoSize(VIDEO_BYTES).withDownloadRate(BYTES_PER_SECOND));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process service;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroyForcibly();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+        simulator.close();
+    }
+
+    @Test
+    void sigtermDuringAnIngestStopsHttpAtOnceAndExitsOnlyAfterTheVideoIsStored() throws Exception {
+        int port = TrackingFixture.freePort();
+        URI base = URI.create("http://localhost:" + port);
+        service = start(fixture.environment(dataDir, port, simulator.baseUrl(), simulator.apiKey(), Map.of("SHUTDOWN_TIMEOUT_MS", "120000")));
+        awaitAnswering(base);
+        String id = fixture.requestVideos(base, 1, "Large lesson").getFirst();
+        TrackingFixture.await("the service to begin copying the video", () -> simulator.downloadsStarted() >= 1);
+
+        service.destroy();
+        LOG.info("sent SIGTERM to the service (process {}) while it copies video {}", service.pid(), id);
+        TrackingFixture.await("the service to stop answering HTTP", () -> !answers(base));
+        boolean copyingWhenHttpStopped = service.isAlive() && "INGESTING".equals(fixture.statuses(List.of(id)).get(id));
+        assertThat(service.waitFor(3, TimeUnit.MINUTES)).as("the service exits after the copy").isTrue();
+
+        assertThat(copyingWhenHttpStopped).as("HTTP stopped while the copy was still under way").isTrue();
+        assertThat(service.exitValue()).as("ended by SIGTERM, not killed").isEqualTo(143);
+        assertThat(simulator.downloadsStarted()).as("one copy, not begun again after a restart").isEqualTo(1);
+        assertThat(fixture.statuses(List.of(id))).containsEntry(id, "READY");
+        assertThat(fixture.count("SELECT file_size FROM stored_files f JOIN avatar_videos v ON v.file_path = f.storage_path WHERE v.id = '" + id + "'"))
+                .isEqualTo(VIDEO_BYTES);
+        assertThat(fixture.count("SELECT count(*) FROM unclaimed_objects")).as("no upload left unrecorded").isZero();
+        Path stored = storedFile();
+        assertThat(Files.size(stored)).isEqualTo(VIDEO_BYTES);
+        String checksum = fixture.sql.withHandle(handle -> handle.createQuery("SELECT checksum FROM stored_files").mapTo(String.class).one());
+        assertThat(checksum).isEqualTo(sha256(stored));
+        String log = Files.readString(log());
+        assertThat(log).contains("stopping background work").doesNotContain("interrupting it");
+    }
+
+    /** The one video file under the filesystem provider's directory, without its metadata. */
+    private Path storedFile() throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir.resolve("files"))) {
+            List<Path> videos = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".mp4")).toList();
+            assertThat(videos).hasSize(1);
+            return videos.getFirst();
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private boolean answers(URI base) {
+        try {
+            http.send(HttpRequest.newBuilder(base.resolve("/health/live")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitAnswering(URI base) {
+        TrackingFixture.await("the service answers /health/live", () -> {
+            if (!service.isAlive()) {
+                throw new AssertionError("the service died while starting; see " + log());
+            }
+            return answers(base);
+        });
+    }
+
+    /** The service as its own JVM, exactly as {@code main} starts it, with this test's classpath. */
+    private Process start(Map<String, String> env) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.avatarvideo.bootstrap.Main")
+                .redirectErrorStream(true)
+                .redirectOutput(log().toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        LOG.info("started the service as process {}; output in {}", process.pid(), log());
+        return process;
+    }
+
+    private Path log() {
+        return dataDir.resolve("service.log");
+    }
+}
