@@ -18,6 +18,9 @@ public final class Benchmarks {
         System.out.println();
         switch (args[0]) {
             case "ingest" -> IngestBenchmark.main(rest);
+            case "api" -> ApiBenchmark.main(rest);
+            case "tracking" -> TrackingBenchmark.main(rest);
+            case "scale" -> ScaleBenchmark.main(rest);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "': ingest, api, tracking or scale");
                 System.exit(2);
