@@ -58,7 +58,8 @@ public final class IngestRun {
         try {
             Measured measured = switch (variant) {
                 case "service" -> service(expectedBytes);
-                case "raw" -> raw(storage, expectedBytes);
+                case "raw" -> raw(storage, expectedBytes, false);
+                case "raw-sha256" -> raw(storage, expectedBytes, true);
                 case "buffered" -> buffered(storage, expectedBytes);
                 default -> throw new IllegalArgumentException("unknown variant " + variant);
             };
@@ -121,14 +122,16 @@ public final class IngestRun {
         }
     }
 
-    private static Measured raw(String storage, long expectedBytes) throws Exception {
+    /** The raw copy, and with {@code sha256} the same plus the checksum the service computes on the way (and nothing else). */
+    private static Measured raw(String storage, long expectedBytes, boolean sha256) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(System.getenv("BENCH_VIDEO_URL"))).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         long length = response.headers().firstValueAsLong("Content-Length").orElse(expectedBytes);
         long bytes;
-        try (InputStream in = response.body()) {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (InputStream in = sha256 ? new java.security.DigestInputStream(response.body(), digest) : response.body()) {
             if (storage.equals("filesystem")) {
                 bytes = 0;
                 byte[] buffer = new byte[64 * 1024];
@@ -151,6 +154,9 @@ public final class IngestRun {
                     bytes = s3.headObject(b -> b.bucket(System.getenv("BENCH_S3_BUCKET")).key("raw.mp4")).contentLength();
                 }
             }
+        }
+        if (sha256) {
+            digest.digest();
         }
         return new Measured(bytes, (System.nanoTime() - start) / 1e9, 0);
     }

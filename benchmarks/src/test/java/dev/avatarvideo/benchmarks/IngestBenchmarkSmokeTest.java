@@ -13,9 +13,9 @@ class IngestBenchmarkSmokeTest {
         Table table = IngestBenchmark.run(IngestBenchmark.Settings.smoke());
 
         System.out.println(table.markdown());
-        assertThat(table.rows()).hasSize(6);
+        assertThat(table.rows()).hasSize(8);
         for (String storage : List.of("filesystem", "s3")) {
-            for (String variant : List.of(IngestBenchmark.RAW, IngestBenchmark.SERVICE, IngestBenchmark.BUFFERED)) {
+            for (String variant : List.of(IngestBenchmark.RAW, IngestBenchmark.RAW_SHA256, IngestBenchmark.SERVICE, IngestBenchmark.BUFFERED)) {
                 String row = IngestBenchmark.rowName(storage, 8L << 20, variant);
                 assertThat(table.cell(row, "Outcome")).as(row).startsWith("ok");
                 assertThat(Double.parseDouble(table.cell(row, "Seconds"))).as(row).isPositive();
