@@ -62,26 +62,29 @@ public final class ApiBenchmark {
             byte[] getRequest = LoadGenerator.get(api, "/api/videos/" + videoId, authorization, "Accept: application/json");
             byte[] postRequest = LoadGenerator.post(api, "/api/videos", Api.videoRequest("Lesson 2: Basics", 400), authorization);
 
-            LoadGenerator.Result helloResult = LoadGenerator.run(helloUrl, settings.connections(), settings.warmUp(), settings.measure(),
-                    n -> helloRequest, 200);
-            LoadGenerator.Result getResult = LoadGenerator.run(api, settings.connections(), settings.warmUp(), settings.measure(),
-                    n -> getRequest, 200);
-            LoadGenerator.Result postResult = LoadGenerator.run(api, settings.connections(), settings.warmUp(), settings.measure(),
-                    n -> postRequest, 202);
+            Measured helloResult = measure(() -> LoadGenerator.run(helloUrl, settings.connections(), settings.warmUp(), settings.measure(),
+                    n -> helloRequest, 200));
+            Measured getResult = measure(() -> LoadGenerator.run(api, settings.connections(), settings.warmUp(), settings.measure(),
+                    n -> getRequest, 200));
+            Measured postResult = measure(() -> LoadGenerator.run(api, settings.connections(), settings.warmUp(), settings.measure(),
+                    n -> postRequest, 202));
 
             Table table = new Table("API: " + settings.connections() + " keep-alive connections, closed loop, " + settings.measure().toSeconds()
                     + " s measured after " + settings.warmUp().toSeconds() + " s warm-up each",
-                    "Endpoint", "Requests/s", "Ratio to hello-world", "p50 ms", "p99 ms", "Requests", "Unexpected answers");
-            for (Map.Entry<String, LoadGenerator.Result> entry : Map.of(HELLO, helloResult, GET_VIDEO, getResult, POST_VIDEO, postResult)
+                    "Endpoint", "Requests/s", "Ratio to hello-world", "p50 ms", "p99 ms", "Requests", "Unexpected answers",
+                    "JVM CPU µs / request", "PostgreSQL CPU µs / request");
+            for (Map.Entry<String, Measured> entry : Map.of(HELLO, helloResult, GET_VIDEO, getResult, POST_VIDEO, postResult)
                     .entrySet().stream().sorted(Map.Entry.comparingByKey(ApiBenchmark::order)).toList()) {
-                LoadGenerator.Result result = entry.getValue();
+                LoadGenerator.Result result = entry.getValue().load();
                 table.row(entry.getKey(), String.format(Locale.ROOT, "%.0f", result.requestsPerSecond()),
-                        String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / helloResult.requestsPerSecond()),
+                        String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / helloResult.load().requestsPerSecond()),
                         String.format(Locale.ROOT, "%.2f", result.p50Millis()), String.format(Locale.ROOT, "%.2f", result.p99Millis()),
-                        result.requests(), result.unexpected());
+                        result.requests(), result.unexpected(), perRequest(entry.getValue().jvmNanos(), result), perRequest(entry.getValue().postgresNanos(), result));
             }
             return table
-                    .note("Server and load generator share the JVM and the 2 cores, for the baseline and the service alike.")
+                    .note("Server and load generator share the JVM and the 2 cores, for the baseline and the service alike. CPU per request:"
+                            + " this JVM's (server and load generator, warm-up included) and every PostgreSQL process's CPU time over the phase,"
+                            + " divided by the requests measured.")
                     .note("GET reads a READY video (with its file's metadata and a freshly signed fileUrl) with the tenant's service key;"
                             + " POST requests a one-scene video (400-character script) and answers 202, while the service submits the queued"
                             + " videos to the simulator in the background.");
@@ -89,6 +92,21 @@ public final class ApiBenchmark {
             hello.stop();
             ServiceEnvironment.deleteRecursively(dataDir);
         }
+    }
+
+    /** A phase's load result and the CPU this JVM and PostgreSQL spent on it. */
+    record Measured(LoadGenerator.Result load, long jvmNanos, long postgresNanos) {
+    }
+
+    private static Measured measure(java.util.function.Supplier<LoadGenerator.Result> phase) {
+        long jvm = CpuTime.jvmNanos();
+        long postgres = CpuTime.postgresNanos();
+        LoadGenerator.Result result = phase.get();
+        return new Measured(result, CpuTime.jvmNanos() - jvm, CpuTime.postgresNanos() - postgres);
+    }
+
+    private static String perRequest(long nanos, LoadGenerator.Result result) {
+        return result.requests() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", nanos / 1000.0 / result.requests());
     }
 
     private static int order(String a, String b) {
