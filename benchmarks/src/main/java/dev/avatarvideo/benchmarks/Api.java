@@ -24,12 +24,19 @@ final class Api {
         this.apiKey = apiKey;
     }
 
-    /** A one-scene video request whose script has this many characters (render time follows it in the simulator). */
+    /** The most characters a scene's script may have. */
+    static final int MAX_SCRIPT = 5_000;
+
+    /**
+     * A one-scene video request whose script has about this many characters (render time follows it in the simulator),
+     * never more than a scene may have.
+     */
     static String videoRequest(String title, int scriptCharacters) {
-        StringBuilder script = new StringBuilder(scriptCharacters);
+        int length = Math.min(scriptCharacters, MAX_SCRIPT) - 1;
+        StringBuilder script = new StringBuilder(length);
         String words = "Welcome to this lesson about avatar videos. ";
-        while (script.length() < scriptCharacters) {
-            script.append(words, 0, Math.min(words.length(), scriptCharacters - script.length()));
+        while (script.length() < length) {
+            script.append(words, 0, Math.min(words.length(), length - script.length()));
         }
         return "{\"title\": \"" + title + "\", \"scenes\": [{\"avatarId\": \"sim-avatar-anna\", \"voiceId\": \"sim-voice-en-1\", \"script\": \""
                 + script.toString().strip() + ".\"}]}";
