@@ -19,7 +19,7 @@ class ScaleBenchmarkSmokeTest {
         assertThat(table.cell(inFlight, "Outcome")).startsWith(settings.videos() + "/" + settings.videos() + " READY");
         assertThat(table.cell(inFlight, "Peak heap (GC log)")).endsWith("MiB").isNotEqualTo("0 MiB");
         assertThat(Long.parseLong(table.cell(inFlight, "Peak threads"))).isPositive();
-        assertThat(table.cell(sse, "Outcome")).startsWith((2L * settings.subscribers()) + " events received");
+        assertThat(table.cell(sse, "Outcome")).startsWith((2L * settings.subscribers()) + " INGESTING and READY events received");
         assertThat(Double.parseDouble(table.cell(sse, "Delivery p99 ms"))).isGreaterThanOrEqualTo(Double.parseDouble(table.cell(sse, "Delivery p50 ms")));
     }
 }
