@@ -7,7 +7,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The production code keeps the hexagon's shape. */
+/**
+ * The production code keeps the hexagon's shape. The {@code benchmarks} module stays outside these layers on purpose: it
+ * is built after this module and is not on its class path, and like a test it may see everything — it starts the real
+ * wiring and drives it from outside — while nothing of the service may depend on it (the Maven graph forbids that).
+ */
 class ArchitectureTest {
 
     /** Test fixtures are not part of the product and sit outside the layers. */

@@ -17,7 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,10 @@ public final class HeyGenSimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final SimulatorCounters counters = new SimulatorCounters();
     private final Map<String, SimulatedRender> renders = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** Appended on every request: a copy-on-write list would copy itself each time, quadratic under a benchmark's load. */
+    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final SimulatedWebhooks webhooks;
+    private final VideosApi videos;
     private final Javalin server;
 
     private HeyGenSimulator(SimulatorSettings settings, Clock clock) {
@@ -58,6 +61,7 @@ public final class HeyGenSimulator implements AutoCloseable {
         this.video = new SimulatedVideoFile(mp4, settings.videoBytes(), settings.downloadBytesPerSecond());
         accounts.add(settings.apiKey(), "simulated-user");
         VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, video);
+        this.videos = videos;
         AccountApi account = new AccountApi(catalog, this::baseUrl, mp4);
         this.webhooks = new SimulatedWebhooks(clock, faults, counters, renders::values, videos::successEventData);
         WebhooksApi webhookRoutes = new WebhooksApi(webhooks);
@@ -147,6 +151,19 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     public SimulatorFaults faults() {
         return faults.profile();
+    }
+
+    /**
+     * From now on a render takes this long per character of its script (all scenes together) instead of the fixed
+     * render time, as real renders take longer for longer videos; {@link Duration#ZERO} goes back to the fixed time.
+     */
+    public void renderTimePerScriptCharacter(Duration perCharacter) {
+        videos.renderTimePerScriptCharacter(perCharacter);
+    }
+
+    /** When a render finishes (or finished), for measuring how soon a client noticed; empty for an unknown id. */
+    public Optional<Instant> renderCompletedAt(String renderId) {
+        return Optional.ofNullable(renders.get(renderId)).map(SimulatedRender::completedAt);
     }
 
     /** Adds generated avatar looks ({@code sim-look-00001} on) and answers their ids. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -65,6 +66,7 @@ final class VideosApi {
     private final SimulatedVideoFile video;
     private final byte[] urlSigningKey = new byte[32];
     private final Map<String, IdempotentCreation> idempotentCreations = new HashMap<>();
+    private final AtomicReference<Duration> renderTimePerScriptCharacter = new AtomicReference<>(Duration.ZERO);
 
     VideosApi(SimulatorSettings settings, Clock clock, FaultInjector faults, Catalog catalog, Map<String, SimulatedRender> renders,
               SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedVideoFile video) {
@@ -150,17 +152,36 @@ final class VideosApi {
                 ? new SimulatedRender.Failure("SIMULATED_RENDER_FAILURE", "SIMULATED render failure: the HeyGen simulator was told to fail this render")
                 : null;
         SimulatedRender render = new SimulatedRender(videoId, account.apiKey(), text(body, "title", null), text(body, "callback_id", null),
-                httpUrl(body, "callback_url", "callback_url"), now, settings.renderTime(), visibleFrom, failure,
+                httpUrl(body, "callback_url", "callback_url"), now, renderTime(body), visibleFrom, failure,
                 body.hasNonNull("caption") ? firstScript(body) : null);
         renders.put(videoId, render);
         counters.rendersStarted.incrementAndGet();
         LOG.info(HeyGenSimulator.LOG_PREFIX + "render {} started ({} type, simulated {} render{})", videoId, body.path("type").asText(),
-                settings.renderTime(), failure == null ? "" : ", will fail");
+                render.renderTime(), failure == null ? "" : ", will fail");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("video_id", videoId);
         answer.put("status", "waiting");
         answer.put("output_format", text(body, "output_format", "mp4"));
         return answer;
+    }
+
+    void renderTimePerScriptCharacter(Duration perCharacter) {
+        if (perCharacter.isNegative()) {
+            throw new IllegalArgumentException("perCharacter must not be negative");
+        }
+        renderTimePerScriptCharacter.set(perCharacter);
+    }
+
+    private Duration renderTime(JsonNode body) {
+        Duration perCharacter = renderTimePerScriptCharacter.get();
+        if (perCharacter.isZero()) {
+            return settings.renderTime();
+        }
+        long characters = body.path("script").asText("").length();
+        for (JsonNode scene : body.path("scenes")) {
+            characters += scene.path("input").path("script").asText("").length();
+        }
+        return perCharacter.multipliedBy(characters);
     }
 
     private static String firstScript(JsonNode body) {

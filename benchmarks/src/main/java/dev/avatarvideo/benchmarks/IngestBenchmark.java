@@ -1,0 +1,185 @@
+package dev.avatarvideo.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
+import dev.avatarvideo.heygen.simulator.SimulatorSettings;
+import dev.avatarvideo.testsupport.TestPostgres;
+import dev.avatarvideo.testsupport.TestS3;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Ingest: a large simulated video from the HeyGen simulator into filesystem and S3 (S3Proxy) storage, through the real
+ * ingest path and through the two baselines, each variant in its own JVM (see {@link IngestRun}).
+ */
+public final class IngestBenchmark {
+
+    /**
+     * @param sizes video sizes in bytes
+     * @param serviceHeap {@code -Xmx} of the service and of the raw copy (the target: 128m)
+     * @param bufferedHeap {@code -Xmx} of the buffer-everything baseline, which needs the whole file in the heap
+     */
+    public record Settings(List<Long> sizes, List<String> storages, String serviceHeap, String bufferedHeap, Duration patience) {
+
+        public static Settings full() {
+            return new Settings(List.of(1L << 30, 2L << 30), List.of("filesystem", "s3"), "128m", "8g", Duration.ofMinutes(15));
+        }
+
+        public static Settings smoke() {
+            return new Settings(List.of(8L << 20), List.of("filesystem", "s3"), "128m", "256m", Duration.ofMinutes(3));
+        }
+    }
+
+    static final String RAW = "raw streaming copy (a)";
+    static final String RAW_SHA256 = "raw copy + SHA-256 (a+)";
+    static final String SERVICE = "service ingest path";
+    static final String BUFFERED = "buffer whole file (b)";
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println(run(args.length > 0 && args[0].equals("--smoke") ? Settings.smoke() : Settings.full()).markdown());
+    }
+
+    public static Table run(Settings settings) {
+        Table table = new Table("Ingest: simulated HeyGen video into storage (each row its own JVM)",
+                "Run", "Outcome", "Seconds", "MiB/s", "Ratio to (a)", "Ratio to (a+)", "Peak heap", "Peak RSS", "-Xmx");
+        TestS3.Server s3 = TestS3.s3Proxy();
+        String bucket = s3.freshBucket();
+        for (long size : settings.sizes()) {
+            try (HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withVideoSize(size)
+                    .withRenderTime(Duration.ofMillis(100)))) {
+                for (String storage : settings.storages()) {
+                    double rawSeconds = 0;
+                    double rawSha256Seconds = 0;
+                    for (String variant : List.of("raw", "raw-sha256", "service", "buffered")) {
+                        Map<String, String> result = runVariant(settings, simulator, s3, bucket, storage, variant, size);
+                        cleanUp(s3, bucket);
+                        double seconds = Double.parseDouble(result.getOrDefault("seconds", "0"));
+                        boolean ok = "ok".equals(result.get("outcome"));
+                        if (variant.equals("raw") && ok) {
+                            rawSeconds = seconds;
+                        }
+                        if (variant.equals("raw-sha256") && ok) {
+                            rawSha256Seconds = seconds;
+                        }
+                        String label = switch (variant) {
+                            case "raw" -> RAW;
+                            case "raw-sha256" -> RAW_SHA256;
+                            case "service" -> SERVICE;
+                            default -> BUFFERED;
+                        };
+                        String outcome = ok && variant.equals("service")
+                                ? String.format(Locale.ROOT, "ok (copy alone %.2f s)", Double.parseDouble(result.get("copySeconds")))
+                                : result.get("outcome");
+                        table.row(rowName(storage, size, label), outcome,
+                                ok ? String.format(Locale.ROOT, "%.2f", seconds) : "-",
+                                ok ? String.format(Locale.ROOT, "%.0f", size / 1024.0 / 1024.0 / seconds) : "-",
+                                ok && rawSeconds > 0 ? String.format(Locale.ROOT, "%.2f", rawSeconds / seconds) : "-",
+                                ok && rawSha256Seconds > 0 && !variant.equals("raw") ? String.format(Locale.ROOT, "%.2f", rawSha256Seconds / seconds) : "-",
+                                ProcessMemory.mib(Long.parseLong(result.get("peakHeap"))),
+                                ProcessMemory.mib(Long.parseLong(result.get("peakRss"))),
+                                variant.equals("buffered") ? settings.bufferedHeap() : settings.serviceHeap());
+                    }
+                }
+            }
+        }
+        return table
+                .note("(a+) is (a) with the SHA-256 the service computes on the way and nothing else: the share of the gap to (a) that"
+                        + " the checksum alone explains on this machine.")
+                .note("(a) streams the same bytes with the same client libraries (JDK HttpClient; a FileChannel forced to disk, or one"
+                        + " streaming AWS SDK PutObject) and no service logic. (b) reads the whole body into one byte array, then writes it.")
+                .note("The service row is the real path: polling sees the render completed, VideoIngester asks HeyGen for a fresh"
+                        + " address, HeyGenVideoRenderer streams the download through CrashSafeStorage into the provider (SHA-256 on the way,"
+                        + " ledger entry, READY in one transaction). Seconds: from its INGESTING to its READY event; copy alone: the ingest"
+                        + " timer in /metrics.")
+                .note("Ratio to (a): (a)'s seconds over this row's, so 1.00 is as fast as the raw copy. Peak heap: the sum of the heap"
+                        + " pools' peaks (an upper bound); peak RSS: VmHWM of the JVM's process.");
+    }
+
+    static String rowName(String storage, long size, String variant) {
+        return storage + ", " + sizeLabel(size) + ", " + variant;
+    }
+
+    static String sizeLabel(long size) {
+        return size >= 1L << 30 ? (size >> 30) + " GiB" : (size >> 20) + " MiB";
+    }
+
+    private static Map<String, String> runVariant(Settings settings, HeyGenSimulator simulator, TestS3.Server s3, String bucket, String storage,
+                                                  String variant, long size) {
+        Path dataDir = ServiceEnvironment.tempDir("ingest-bench-");
+        try {
+            Map<String, String> env = new HashMap<>();
+            if (storage.equals("s3")) {
+                env.put("STORAGE_PROVIDER", "s3");
+                env.put("S3_BUCKET", bucket);
+                env.put("S3_ENDPOINT", s3.endpoint().toString());
+                env.put("S3_REGION", s3.region());
+                env.put("AWS_ACCESS_KEY_ID", s3.accessKey());
+                env.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
+                env.put("BENCH_S3_BUCKET", bucket);
+            }
+            if (variant.equals("service")) {
+                env.putAll(ServiceEnvironment.of(TestPostgres.freshDatabase(), dataDir, 0, simulator.baseUrl(), simulator.apiKey()));
+                env.put("HEYGEN_POLL_INTERVAL_MS", "100");
+                env.put("HEYGEN_POLL_MAX_INTERVAL_MS", "200");
+            } else {
+                env.put("BENCH_VIDEO_URL", completedVideoUrl(simulator));
+                env.put("BENCH_TARGET_DIR", dataDir.toString());
+            }
+            String heap = variant.equals("buffered") ? settings.bufferedHeap() : settings.serviceHeap();
+            System.err.printf(Locale.ROOT, "ingest: %s (-Xmx%s), load %s%n", rowName(storage, size, variant), heap, Machine.loadAverage());
+            try (ChildJvm.Running child = ChildJvm.start("ingest-" + variant, List.of("-Xmx" + heap, "-XX:+UseG1GC"), IngestRun.class,
+                    List.of(variant, storage, Long.toString(size)), env)) {
+                return child.awaitResult(settings.patience());
+            }
+        } finally {
+            ServiceEnvironment.deleteRecursively(dataDir);
+        }
+    }
+
+    /** Starts a render on the simulator as HeyGen's API would and answers its signed download address once it is done. */
+    private static String completedVideoUrl(HeyGenSimulator simulator) {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(simulator.baseUrl().resolve("/v3/videos"))
+                    .header("X-Api-Key", simulator.apiKey()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"avatar\", \"avatar_id\": \"sim-avatar-anna\","
+                            + " \"voice_id\": \"sim-voice-en-1\", \"script\": \"Ingest benchmark.\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            String id = Api.json(created).at("/data/video_id").asText();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                Api.sleep(Duration.ofMillis(100));
+                JsonNode status = Api.json(http.send(HttpRequest.newBuilder(simulator.baseUrl().resolve("/v3/videos/" + id))
+                        .header("X-Api-Key", simulator.apiKey()).GET().build(), HttpResponse.BodyHandlers.ofString())).get("data");
+                if (status.get("status").asText().equals("completed")) {
+                    return status.get("video_url").asText();
+                }
+            }
+            throw new IllegalStateException("the simulator's render " + id + " did not complete");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void cleanUp(TestS3.Server s3, String bucket) {
+        try (S3Client client = s3.client()) {
+            for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+                client.deleteObject(b -> b.bucket(bucket).key(object.key()));
+            }
+        }
+    }
+
+}

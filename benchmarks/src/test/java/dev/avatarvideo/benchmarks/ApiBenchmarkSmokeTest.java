@@ -1,0 +1,27 @@
+package dev.avatarvideo.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The API harness for a second per endpoint: every endpoint answered as expected under load and lands in the table. */
+class ApiBenchmarkSmokeTest {
+
+    @Test
+    void helloWorldGetAndPostAreMeasuredAndComparedWithHelloWorld() {
+        Table table = ApiBenchmark.run(ApiBenchmark.Settings.smoke());
+
+        System.out.println(table.markdown());
+        assertThat(table.rows()).extracting(List::getFirst)
+                .containsExactly(ApiBenchmark.HELLO, ApiBenchmark.GET_VIDEO, ApiBenchmark.POST_VIDEO);
+        for (String endpoint : List.of(ApiBenchmark.HELLO, ApiBenchmark.GET_VIDEO, ApiBenchmark.POST_VIDEO)) {
+            assertThat(Long.parseLong(table.cell(endpoint, "Requests"))).as(endpoint).isPositive();
+            assertThat(table.cell(endpoint, "Unexpected answers")).as("%s: every answer was the expected status", endpoint).isEqualTo("0");
+            assertThat(Double.parseDouble(table.cell(endpoint, "p99 ms"))).as(endpoint)
+                    .isGreaterThanOrEqualTo(Double.parseDouble(table.cell(endpoint, "p50 ms")));
+        }
+        assertThat(table.cell(ApiBenchmark.HELLO, "Ratio to hello-world")).isEqualTo("1.00");
+        assertThat(Double.parseDouble(table.cell(ApiBenchmark.GET_VIDEO, "Ratio to hello-world"))).isPositive();
+    }
+}
