@@ -128,7 +128,8 @@ public final class IngestBenchmark {
                 .note("(a+) is (a) with the SHA-256 the service computes on the way and nothing else: the share of the gap to (a) that"
                         + " the checksum alone explains on this machine.")
                 .note("(a) streams the same bytes with the same client libraries (JDK HttpClient; a FileChannel forced to disk, or one"
-                        + " streaming AWS SDK PutObject) and no service logic. (b) reads the whole body into one byte array, then writes it.")
+                        + " streaming AWS SDK PutObject) and no service logic, the S3 client built and its bucket checked before the clock starts (as the"
+                        + " service's is at start). (b) reads the whole body into one byte array, then writes it.")
                 .note("(a-mp), S3 only: the same bytes as (a) sent as a multipart upload in the service's part size (8 MiB), read one part"
                         + " and then send it, same client, nothing else; (a-mp2): the same with each part sent while the next is read, the"
                         + " service's own schedule. Complete: the time of their CompleteMultipartUpload call, within their seconds.")
