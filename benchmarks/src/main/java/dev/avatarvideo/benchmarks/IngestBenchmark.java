@@ -47,11 +47,17 @@ public final class IngestBenchmark {
             Settings settings = args.contains("--smoke") ? smoke() : full();
             int storage = args.indexOf("--storage");
             if (storage >= 0) {
-                settings = new Settings(settings.sizes(), List.of(args.get(storage + 1).split(",")), settings.serviceHeap(),
-                        settings.bufferedHeap(), settings.patience());
+                List<String> storages = storage + 1 < args.size() ? List.of(args.get(storage + 1).split(",")) : List.of();
+                if (storages.isEmpty() || !List.of("filesystem", "s3").containsAll(storages)) {
+                    throw new IllegalArgumentException("--storage takes filesystem, s3 or both, comma-separated");
+                }
+                settings = new Settings(settings.sizes(), storages, settings.serviceHeap(), settings.bufferedHeap(), settings.patience());
             }
             int sizes = args.indexOf("--size-gib");
             if (sizes >= 0) {
+                if (sizes + 1 >= args.size() || !args.get(sizes + 1).matches("\\d+(,\\d+)*")) {
+                    throw new IllegalArgumentException("--size-gib takes whole GiB, comma-separated, such as 1,2");
+                }
                 settings = new Settings(java.util.Arrays.stream(args.get(sizes + 1).split(",")).map(g -> Long.parseLong(g) << 30).toList(),
                         settings.storages(), settings.serviceHeap(), settings.bufferedHeap(), settings.patience());
             }
