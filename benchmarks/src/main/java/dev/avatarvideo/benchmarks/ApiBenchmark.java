@@ -5,17 +5,26 @@ import dev.avatarvideo.bootstrap.Configuration;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorSettings;
 import dev.avatarvideo.testsupport.TestPostgres;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * API: requests per second and latency of {@code GET /api/videos/{id}} and {@code POST /api/videos}, authenticated with a
  * service key as the platform calls them, next to a bare Javalin hello-world (same Javalin, same virtual threads) in the
- * same JVM and the same run.
+ * same JVM and the same run, and next to bare routes in that hello-world app that read the same row from the same PostgreSQL
+ * once and twice per request.
  */
 public final class ApiBenchmark {
 
@@ -31,7 +40,16 @@ public final class ApiBenchmark {
     }
 
     static final String HELLO = "GET /hello (bare Javalin, baseline)";
+    static final String ONE_READ = "GET /row/{id} (bare Javalin, one PostgreSQL read)";
+    static final String TWO_READS = "GET /two-rows/{keyId}/{id} (bare Javalin, two PostgreSQL reads)";
     static final String GET_VIDEO = "GET /api/videos/{id}";
+    /** The row GET /api/videos/{id} reads: the video with its stored file's metadata. */
+    private static final String VIDEO_ROW = "SELECT v.*, f.file_url, f.file_name, f.file_size, f.file_type, f.checksum, f.provider, f.uploaded_at"
+            + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path WHERE v.id = :id";
+    /** The row GET /api/videos/{id} reads first, to authenticate the service key. */
+    private static final String API_KEY_ROW = "SELECT * FROM api_keys WHERE id = :id";
+    /** The service's pool size, so the baseline's reads can queue no less than the service's. */
+    private static final int POOL_SIZE = 10;
     static final String POST_VIDEO = "POST /api/videos";
 
     private ApiBenchmark() {
@@ -43,13 +61,22 @@ public final class ApiBenchmark {
 
     public static Table run(Settings settings) {
         Path dataDir = ServiceEnvironment.tempDir("api-bench-");
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        HikariDataSource pool = pool(database);
+        Jdbi jdbi = Jdbi.create(pool);
         Javalin hello = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
             config.routes.get("/hello", ctx -> ctx.result("Hello, world"));
+            config.routes.get("/row/{id}", ctx -> ctx.json(row(jdbi, VIDEO_ROW, UUID.fromString(ctx.pathParam("id")))));
+            config.routes.get("/two-rows/{keyId}/{id}", ctx -> {
+                row(jdbi, API_KEY_ROW, ctx.pathParam("keyId"));
+                ctx.json(row(jdbi, VIDEO_ROW, UUID.fromString(ctx.pathParam("id"))));
+            });
         }).start("127.0.0.1", 0);
         try (HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMillis(200)));
-             AvatarVideoService service = AvatarVideoService.start(Configuration.fromEnvironment(environment(dataDir, simulator)))) {
+             AvatarVideoService service = AvatarVideoService.start(Configuration.fromEnvironment(environment(database, dataDir, simulator)))) {
             URI helloUrl = URI.create("http://127.0.0.1:" + hello.port());
             URI api = URI.create("http://127.0.0.1:" + service.baseUrl().getPort());
             String key = service.firstTenant().orElseThrow().key().value();
@@ -58,12 +85,19 @@ public final class ApiBenchmark {
             String videoId = client.createVideo(Api.videoRequest("Lesson 1: Welcome", 200));
             client.awaitFinished(videoId, Duration.ofMinutes(2), Duration.ofMillis(100));
 
+            String keyId = jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM api_keys").mapTo(String.class).first());
             byte[] helloRequest = LoadGenerator.get(helloUrl, "/hello");
+            byte[] oneReadRequest = LoadGenerator.get(helloUrl, "/row/" + videoId, "Accept: application/json");
+            byte[] twoReadsRequest = LoadGenerator.get(helloUrl, "/two-rows/" + keyId + "/" + videoId, "Accept: application/json");
             byte[] getRequest = LoadGenerator.get(api, "/api/videos/" + videoId, authorization, "Accept: application/json");
             byte[] postRequest = LoadGenerator.post(api, "/api/videos", Api.videoRequest("Lesson 2: Basics", 400), authorization);
 
             Measured helloResult = measure(() -> LoadGenerator.run(helloUrl, settings.connections(), settings.warmUp(), settings.measure(),
                     n -> helloRequest, 200));
+            Measured oneReadResult = measure(() -> LoadGenerator.run(helloUrl, settings.connections(), settings.warmUp(), settings.measure(),
+                    n -> oneReadRequest, 200));
+            Measured twoReadsResult = measure(() -> LoadGenerator.run(helloUrl, settings.connections(), settings.warmUp(), settings.measure(),
+                    n -> twoReadsRequest, 200));
             Measured getResult = measure(() -> LoadGenerator.run(api, settings.connections(), settings.warmUp(), settings.measure(),
                     n -> getRequest, 200));
             Measured postResult = measure(() -> LoadGenerator.run(api, settings.connections(), settings.warmUp(), settings.measure(),
@@ -71,13 +105,16 @@ public final class ApiBenchmark {
 
             Table table = new Table("API: " + settings.connections() + " keep-alive connections, closed loop, " + settings.measure().toSeconds()
                     + " s measured after " + settings.warmUp().toSeconds() + " s warm-up each",
-                    "Endpoint", "Requests/s", "Ratio to hello-world", "p50 ms", "p99 ms", "Requests", "Unexpected answers",
+                    "Endpoint", "Requests/s", "Ratio to hello-world", "Ratio to one read", "p50 ms", "p99 ms", "Requests", "Unexpected answers",
                     "JVM CPU µs / request", "PostgreSQL CPU µs / request");
-            for (Map.Entry<String, Measured> entry : Map.of(HELLO, helloResult, GET_VIDEO, getResult, POST_VIDEO, postResult)
+            for (Map.Entry<String, Measured> entry : Map.of(HELLO, helloResult, ONE_READ, oneReadResult, TWO_READS, twoReadsResult,
+                            GET_VIDEO, getResult, POST_VIDEO, postResult)
                     .entrySet().stream().sorted(Map.Entry.comparingByKey(ApiBenchmark::order)).toList()) {
                 LoadGenerator.Result result = entry.getValue().load();
                 table.row(entry.getKey(), String.format(Locale.ROOT, "%.0f", result.requestsPerSecond()),
                         String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / helloResult.load().requestsPerSecond()),
+                        entry.getKey().equals(HELLO) ? "-"
+                                : String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / oneReadResult.load().requestsPerSecond()),
                         String.format(Locale.ROOT, "%.2f", result.p50Millis()), String.format(Locale.ROOT, "%.2f", result.p99Millis()),
                         result.requests(), result.unexpected(), perRequest(entry.getValue().jvmNanos(), result), perRequest(entry.getValue().postgresNanos(), result));
             }
@@ -85,11 +122,16 @@ public final class ApiBenchmark {
                     .note("Server and load generator share the JVM and the 2 cores, for the baseline and the service alike. CPU per request:"
                             + " this JVM's (server and load generator, warm-up included) and every PostgreSQL process's CPU time over the phase,"
                             + " divided by the requests measured.")
+                    .note("The one-read baseline is a bare route in the hello-world app that reads the row GET /api/videos/{id} reads (the"
+                            + " video joined with its file's metadata) by primary key through Jdbi and a HikariCP pool of " + POOL_SIZE
+                            + " (the service's size) on the service's PostgreSQL database, and answers it as JSON (Jackson); the two-read"
+                            + " baseline first reads the API key's row by primary key, as the service authenticates, then the same.")
                     .note("GET reads a READY video (with its file's metadata and a freshly signed fileUrl) with the tenant's service key;"
                             + " POST requests a one-scene video (400-character script) and answers 202, while the service submits the queued"
                             + " videos to the simulator in the background.");
         } finally {
             hello.stop();
+            pool.close();
             ServiceEnvironment.deleteRecursively(dataDir);
         }
     }
@@ -114,11 +156,32 @@ public final class ApiBenchmark {
     }
 
     private static int rank(String endpoint) {
-        return endpoint.equals(HELLO) ? 0 : endpoint.equals(GET_VIDEO) ? 1 : 2;
+        return List.of(HELLO, ONE_READ, TWO_READS, GET_VIDEO, POST_VIDEO).indexOf(endpoint);
     }
 
-    private static Map<String, String> environment(Path dataDir, HeyGenSimulator simulator) {
-        Map<String, String> env = ServiceEnvironment.of(TestPostgres.freshDatabase(), dataDir, 0, simulator.baseUrl(), simulator.apiKey());
+    private static HikariDataSource pool(TestPostgres.Database database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setPoolName("bare-baseline-db");
+        return new HikariDataSource(config);
+    }
+
+    /** One row by primary key, each column as PostgreSQL's text of it: the SQL round trip and little else. */
+    private static Map<String, String> row(Jdbi jdbi, String sql, Object id) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql).bind("id", id).map((rs, ctx) -> {
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                columns.put(rs.getMetaData().getColumnLabel(column), rs.getString(column));
+            }
+            return columns;
+        }).one());
+    }
+
+    private static Map<String, String> environment(TestPostgres.Database database, Path dataDir, HeyGenSimulator simulator) {
+        Map<String, String> env = ServiceEnvironment.of(database, dataDir, 0, simulator.baseUrl(), simulator.apiKey());
         env.put("HEYGEN_POLL_INTERVAL_MS", "100");
         env.put("HEYGEN_POLL_MAX_INTERVAL_MS", "500");
         return env;

@@ -35,12 +35,40 @@ public final class IngestBenchmark {
         }
 
         public static Settings smoke() {
-            return new Settings(List.of(8L << 20), List.of("filesystem", "s3"), "128m", "256m", Duration.ofMinutes(3));
+            // Larger than two of the S3 provider's 8 MiB parts, so the multipart paths send several parts.
+            return new Settings(List.of(20L << 20), List.of("filesystem", "s3"), "128m", "256m", Duration.ofMinutes(3));
+        }
+
+        /**
+         * The full settings narrowed by {@code --storage filesystem|s3} and {@code --size-gib 1,2}; {@code --smoke} starts
+         * from the smoke settings instead.
+         */
+        public static Settings fromArguments(List<String> args) {
+            Settings settings = args.contains("--smoke") ? smoke() : full();
+            int storage = args.indexOf("--storage");
+            if (storage >= 0) {
+                List<String> storages = storage + 1 < args.size() ? List.of(args.get(storage + 1).split(",")) : List.of();
+                if (storages.isEmpty() || !List.of("filesystem", "s3").containsAll(storages)) {
+                    throw new IllegalArgumentException("--storage takes filesystem, s3 or both, comma-separated");
+                }
+                settings = new Settings(settings.sizes(), storages, settings.serviceHeap(), settings.bufferedHeap(), settings.patience());
+            }
+            int sizes = args.indexOf("--size-gib");
+            if (sizes >= 0) {
+                if (sizes + 1 >= args.size() || !args.get(sizes + 1).matches("\\d+(,\\d+)*")) {
+                    throw new IllegalArgumentException("--size-gib takes whole GiB, comma-separated, such as 1,2");
+                }
+                settings = new Settings(java.util.Arrays.stream(args.get(sizes + 1).split(",")).map(g -> Long.parseLong(g) << 30).toList(),
+                        settings.storages(), settings.serviceHeap(), settings.bufferedHeap(), settings.patience());
+            }
+            return settings;
         }
     }
 
     static final String RAW = "raw streaming copy (a)";
     static final String RAW_SHA256 = "raw copy + SHA-256 (a+)";
+    static final String RAW_MULTIPART = "raw multipart copy (a-mp)";
+    static final String RAW_MULTIPART_OVERLAPPED = "raw multipart copy, next part read while one is sent (a-mp2)";
     static final String SERVICE = "service ingest path";
     static final String BUFFERED = "buffer whole file (b)";
 
@@ -48,12 +76,12 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) {
-        System.out.println(run(args.length > 0 && args[0].equals("--smoke") ? Settings.smoke() : Settings.full()).markdown());
+        System.out.println(run(Settings.fromArguments(List.of(args))).markdown());
     }
 
     public static Table run(Settings settings) {
         Table table = new Table("Ingest: simulated HeyGen video into storage (each row its own JVM)",
-                "Run", "Outcome", "Seconds", "MiB/s", "Ratio to (a)", "Ratio to (a+)", "Peak heap", "Peak RSS", "-Xmx");
+                "Run", "Outcome", "Seconds", "MiB/s", "Ratio to (a)", "Ratio to (a+)", "Ratio to (a-mp)", "Peak heap", "Peak RSS", "-Xmx");
         TestS3.Server s3 = TestS3.s3Proxy();
         String bucket = s3.freshBucket();
         for (long size : settings.sizes()) {
@@ -62,7 +90,8 @@ public final class IngestBenchmark {
                 for (String storage : settings.storages()) {
                     double rawSeconds = 0;
                     double rawSha256Seconds = 0;
-                    for (String variant : List.of("raw", "raw-sha256", "service", "buffered")) {
+                    double rawMultipartSeconds = 0;
+                    for (String variant : variants(storage)) {
                         Map<String, String> result = runVariant(settings, simulator, s3, bucket, storage, variant, size);
                         cleanUp(s3, bucket);
                         double seconds = Double.parseDouble(result.getOrDefault("seconds", "0"));
@@ -73,20 +102,27 @@ public final class IngestBenchmark {
                         if (variant.equals("raw-sha256") && ok) {
                             rawSha256Seconds = seconds;
                         }
+                        if (variant.equals("raw-multipart") && ok) {
+                            rawMultipartSeconds = seconds;
+                        }
                         String label = switch (variant) {
                             case "raw" -> RAW;
                             case "raw-sha256" -> RAW_SHA256;
+                            case "raw-multipart" -> RAW_MULTIPART;
+                            case "raw-multipart-overlapped" -> RAW_MULTIPART_OVERLAPPED;
                             case "service" -> SERVICE;
                             default -> BUFFERED;
                         };
-                        String outcome = ok && variant.equals("service")
-                                ? String.format(Locale.ROOT, "ok (copy alone %.2f s)", Double.parseDouble(result.get("copySeconds")))
+                        String outcome = !ok ? result.get("outcome")
+                                : variant.equals("service") ? String.format(Locale.ROOT, "ok (copy alone %.2f s)", Double.parseDouble(result.get("copySeconds")))
+                                : variant.startsWith("raw-multipart") ? String.format(Locale.ROOT, "ok (complete %.2f s)", Double.parseDouble(result.get("copySeconds")))
                                 : result.get("outcome");
                         table.row(rowName(storage, size, label), outcome,
                                 ok ? String.format(Locale.ROOT, "%.2f", seconds) : "-",
                                 ok ? String.format(Locale.ROOT, "%.0f", size / 1024.0 / 1024.0 / seconds) : "-",
                                 ok && rawSeconds > 0 ? String.format(Locale.ROOT, "%.2f", rawSeconds / seconds) : "-",
                                 ok && rawSha256Seconds > 0 && !variant.equals("raw") ? String.format(Locale.ROOT, "%.2f", rawSha256Seconds / seconds) : "-",
+                                ok && rawMultipartSeconds > 0 && !variant.startsWith("raw-sha") ? String.format(Locale.ROOT, "%.2f", rawMultipartSeconds / seconds) : "-",
                                 ProcessMemory.mib(Long.parseLong(result.get("peakHeap"))),
                                 ProcessMemory.mib(Long.parseLong(result.get("peakRss"))),
                                 variant.equals("buffered") ? settings.bufferedHeap() : settings.serviceHeap());
@@ -98,13 +134,24 @@ public final class IngestBenchmark {
                 .note("(a+) is (a) with the SHA-256 the service computes on the way and nothing else: the share of the gap to (a) that"
                         + " the checksum alone explains on this machine.")
                 .note("(a) streams the same bytes with the same client libraries (JDK HttpClient; a FileChannel forced to disk, or one"
-                        + " streaming AWS SDK PutObject) and no service logic. (b) reads the whole body into one byte array, then writes it.")
+                        + " streaming AWS SDK PutObject) and no service logic, the S3 client built and its bucket checked before the clock starts (as the"
+                        + " service's is at start). (b) reads the whole body into one byte array, then writes it.")
+                .note("(a-mp), S3 only: the same bytes as (a) sent as a multipart upload in the service's part size (8 MiB), read one part"
+                        + " and then send it, same client, nothing else; (a-mp2): the same with each part sent while the next is read, the"
+                        + " service's own schedule. Complete: the time of their CompleteMultipartUpload call, within their seconds.")
                 .note("The service row is the real path: polling sees the render completed, VideoIngester asks HeyGen for a fresh"
                         + " address, HeyGenVideoRenderer streams the download through CrashSafeStorage into the provider (SHA-256 on the way,"
                         + " ledger entry, READY in one transaction). Seconds: from its INGESTING to its READY event; copy alone: the ingest"
                         + " timer in /metrics.")
                 .note("Ratio to (a): (a)'s seconds over this row's, so 1.00 is as fast as the raw copy. Peak heap: the sum of the heap"
                         + " pools' peaks (an upper bound); peak RSS: VmHWM of the JVM's process.");
+    }
+
+    /** The multipart baselines exist only where the service uploads in parts. */
+    private static List<String> variants(String storage) {
+        return storage.equals("s3")
+                ? List.of("raw", "raw-sha256", "raw-multipart", "raw-multipart-overlapped", "service", "buffered")
+                : List.of("raw", "raw-sha256", "service", "buffered");
     }
 
     static String rowName(String storage, long size, String variant) {

@@ -1,8 +1,10 @@
 package dev.avatarvideo.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.avatarvideo.adapters.storage.S3Settings;
 import dev.avatarvideo.bootstrap.AvatarVideoService;
 import dev.avatarvideo.bootstrap.Configuration;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,9 +21,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -30,6 +37,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * One ingest variant in a JVM of its own (so its peaks are its own), started by {@link IngestBenchmark}:
@@ -39,6 +48,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       configured storage; timed from the video's {@code INGESTING} to its {@code READY} event;</li>
  *   <li>{@code raw}: baseline (a), the same bytes with the same client libraries (JDK {@code HttpClient}; a file channel
  *       forced to disk as the filesystem provider does, or one streaming AWS SDK {@code PutObject}) and nothing else;</li>
+ *   <li>{@code raw-multipart}: baseline (a-mp), S3 only — the same bytes as a multipart upload in parts of the service's
+ *       size, one part read and then sent, with the same client and nothing else; {@code raw-multipart-overlapped}: the
+ *       same with each part sent while the next is read, as the service does;</li>
  *   <li>{@code buffered}: baseline (b), the whole file read into one byte array, then written.</li>
  * </ul>
  * Prints one {@code RESULT} line.
@@ -60,6 +72,8 @@ public final class IngestRun {
                 case "service" -> service(expectedBytes);
                 case "raw" -> raw(storage, expectedBytes, false);
                 case "raw-sha256" -> raw(storage, expectedBytes, true);
+                case "raw-multipart" -> rawMultipart(expectedBytes, false);
+                case "raw-multipart-overlapped" -> rawMultipart(expectedBytes, true);
                 case "buffered" -> buffered(storage, expectedBytes);
                 default -> throw new IllegalArgumentException("unknown variant " + variant);
             };
@@ -125,6 +139,7 @@ public final class IngestRun {
     /** The raw copy, and with {@code sha256} the same plus the checksum the service computes on the way (and nothing else). */
     private static Measured raw(String storage, long expectedBytes, boolean sha256) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        S3Client s3 = storage.equals("s3") ? connectedS3() : null;
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(System.getenv("BENCH_VIDEO_URL"))).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -148,7 +163,7 @@ public final class IngestRun {
                     out.force(true);
                 }
             } else {
-                try (S3Client s3 = s3()) {
+                try (s3) {
                     s3.putObject(b -> b.bucket(System.getenv("BENCH_S3_BUCKET")).key("raw.mp4").contentType("video/mp4"),
                             RequestBody.fromInputStream(in, length));
                     bytes = s3.headObject(b -> b.bucket(System.getenv("BENCH_S3_BUCKET")).key("raw.mp4")).contentLength();
@@ -161,9 +176,62 @@ public final class IngestRun {
         return new Measured(bytes, (System.nanoTime() - start) / 1e9, 0);
     }
 
+    /**
+     * A multipart upload of the download with no service logic: {@code overlapped} sends each part on a second thread
+     * while the next is read (two part buffers), otherwise reading and sending take turns (one buffer).
+     */
+    private static Measured rawMultipart(long expectedBytes, boolean overlapped) throws Exception {
+        String bucket = System.getenv("BENCH_S3_BUCKET");
+        String key = "raw-multipart.mp4";
+        HttpClient http = HttpClient.newHttpClient();
+        S3Client s3 = connectedS3();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(System.getenv("BENCH_VIDEO_URL"))).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (s3; InputStream in = response.body();
+             ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("raw-part-upload").factory())) {
+            String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType("video/mp4")).uploadId();
+            List<CompletedPart> parts = new ArrayList<>();
+            byte[][] buffers = new byte[overlapped ? 2 : 1][S3Settings.DEFAULT_PART_SIZE];
+            Future<CompletedPart> sending = null;
+            for (int number = 1; ; number++) {
+                byte[] buffer = buffers[number % buffers.length];
+                int length = in.readNBytes(buffer, 0, buffer.length);
+                if (length == 0) {
+                    break;
+                }
+                int partNumber = number;
+                Future<CompletedPart> next = sender.submit(() -> {
+                    UploadPartResponse part = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                            .contentLength((long) length), RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length),
+                            length, "application/octet-stream"));
+                    return CompletedPart.builder().partNumber(partNumber).eTag(part.eTag()).build();
+                });
+                if (overlapped) {
+                    // The part before has been sent once this returns, so its buffer can take the part after this one.
+                    if (sending != null) {
+                        parts.add(sending.get());
+                    }
+                    sending = next;
+                } else {
+                    parts.add(next.get());
+                }
+            }
+            if (sending != null) {
+                parts.add(sending.get());
+            }
+            long beforeComplete = System.nanoTime();
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+            long end = System.nanoTime();
+            long bytes = s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+            return new Measured(bytes, (end - start) / 1e9, (end - beforeComplete) / 1e9);
+        }
+    }
+
     /** The whole file in memory first, as the first integration did: at 2 GiB no Java array can hold it. */
     private static Measured buffered(String storage, long expectedBytes) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        S3Client s3 = storage.equals("s3") ? connectedS3() : null;
         long start = System.nanoTime();
         byte[] body = http.send(HttpRequest.newBuilder(URI.create(System.getenv("BENCH_VIDEO_URL"))).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -179,7 +247,7 @@ public final class IngestRun {
                 bytes = out.size();
             }
         } else {
-            try (S3Client s3 = s3()) {
+            try (s3) {
                 s3.putObject(b -> b.bucket(System.getenv("BENCH_S3_BUCKET")).key("buffered.mp4").contentType("video/mp4"), RequestBody.fromBytes(body));
                 bytes = s3.headObject(b -> b.bucket(System.getenv("BENCH_S3_BUCKET")).key("buffered.mp4")).contentLength();
             }
@@ -187,9 +255,13 @@ public final class IngestRun {
         return new Measured(bytes, (System.nanoTime() - start) / 1e9, 0);
     }
 
-    /** The client the S3 provider builds for an S3-compatible endpoint: Apache HTTP, path style, checksums only where required. */
-    private static S3Client s3() {
-        return S3Client.builder()
+    /**
+     * The client the S3 provider builds for an S3-compatible endpoint (Apache HTTP, path style, checksums only where
+     * required), built and its bucket checked before the clock starts, as the service does at start: the first use of the
+     * AWS SDK in a fresh JVM loads classes for about a second, which the service's timed copy never pays.
+     */
+    private static S3Client connectedS3() {
+        S3Client s3 = S3Client.builder()
                 .endpointOverride(URI.create(System.getenv("S3_ENDPOINT")))
                 .region(Region.of(System.getenv("S3_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(System.getenv("AWS_ACCESS_KEY_ID"),
@@ -199,6 +271,8 @@ public final class IngestRun {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(60)).build())
                 .build();
+        s3.headBucket(b -> b.bucket(System.getenv("BENCH_S3_BUCKET")));
+        return s3;
     }
 
 }

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 class ApiBenchmarkSmokeTest {
 
     @Test
-    void helloWorldGetAndPostAreMeasuredAndComparedWithHelloWorld() {
+    void helloWorldBareReadsGetAndPostAreMeasuredAndComparedWithHelloWorldAndOneRead() {
         Table table = ApiBenchmark.run(ApiBenchmark.Settings.smoke());
 
         System.out.println(table.markdown());
         assertThat(table.rows()).extracting(List::getFirst)
-                .containsExactly(ApiBenchmark.HELLO, ApiBenchmark.GET_VIDEO, ApiBenchmark.POST_VIDEO);
-        for (String endpoint : List.of(ApiBenchmark.HELLO, ApiBenchmark.GET_VIDEO, ApiBenchmark.POST_VIDEO)) {
+                .containsExactly(ApiBenchmark.HELLO, ApiBenchmark.ONE_READ, ApiBenchmark.TWO_READS, ApiBenchmark.GET_VIDEO, ApiBenchmark.POST_VIDEO);
+        for (String endpoint : List.of(ApiBenchmark.HELLO, ApiBenchmark.ONE_READ, ApiBenchmark.TWO_READS, ApiBenchmark.GET_VIDEO,
+                ApiBenchmark.POST_VIDEO)) {
             assertThat(Long.parseLong(table.cell(endpoint, "Requests"))).as(endpoint).isPositive();
             assertThat(table.cell(endpoint, "Unexpected answers")).as("%s: every answer was the expected status", endpoint).isEqualTo("0");
             assertThat(Double.parseDouble(table.cell(endpoint, "p99 ms"))).as(endpoint)
@@ -23,5 +24,10 @@ class ApiBenchmarkSmokeTest {
         }
         assertThat(table.cell(ApiBenchmark.HELLO, "Ratio to hello-world")).isEqualTo("1.00");
         assertThat(Double.parseDouble(table.cell(ApiBenchmark.GET_VIDEO, "Ratio to hello-world"))).isPositive();
+        assertThat(table.cell(ApiBenchmark.ONE_READ, "Ratio to one read")).isEqualTo("1.00");
+        assertThat(Double.parseDouble(table.cell(ApiBenchmark.GET_VIDEO, "Ratio to one read"))).isPositive();
+        assertThat(Double.parseDouble(table.cell(ApiBenchmark.TWO_READS, "Ratio to one read"))).isPositive();
+        assertThat(Double.parseDouble(table.cell(ApiBenchmark.ONE_READ, "PostgreSQL CPU µs / request")))
+                .as("the bare read baseline really asks PostgreSQL").isPositive();
     }
 }
