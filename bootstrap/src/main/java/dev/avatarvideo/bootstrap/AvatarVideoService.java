@@ -150,7 +150,23 @@ public final class AvatarVideoService implements AutoCloseable {
         this.firstTenant = firstTenant;
     }
 
+    /** Who stops an embedded PostgreSQL when the JVM exits. */
+    public enum OnJvmExit {
+        /** It stops by itself: a safety net for callers that may end without closing the service, such as tests. */
+        DATABASE_STOPS_ITSELF,
+        /**
+         * The caller's shutdown hook closes the service, which stops the database last, after the work under way has
+         * finished. The database must not stop by itself: the JVM runs every shutdown hook at once, so it would go down
+         * in the middle of a graceful shutdown.
+         */
+        CALLER_CLOSES_SERVICE
+    }
+
     public static AvatarVideoService start(Configuration config) {
+        return start(config, OnJvmExit.DATABASE_STOPS_ITSELF);
+    }
+
+    public static AvatarVideoService start(Configuration config, OnJvmExit onJvmExit) {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
             int port = config.port() == 0 ? freePort() : config.port();
@@ -159,7 +175,8 @@ public final class AvatarVideoService implements AutoCloseable {
 
             DatabaseSettings databaseSettings = config.database()
                     .map(d -> new DatabaseSettings(d.jdbcUrl(), d.user(), d.password(), 10))
-                    .orElseGet(() -> started(running, EmbeddedDatabase.start(config.dataDir().resolve("postgres"))).settings(10));
+                    .orElseGet(() -> started(running, EmbeddedDatabase.start(config.dataDir().resolve("postgres"),
+                            onJvmExit == OnJvmExit.DATABASE_STOPS_ITSELF)).settings(10));
             PostgresDatabase database = started(running, PostgresDatabase.connect(databaseSettings));
             Videos videos = database.videos();
             Transactions transactions = database.transactions();

@@ -19,12 +19,18 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedDatabase start(Path dataDirectory) {
+    /**
+     * @param stopsAtJvmExit whether PostgreSQL stops by itself when the JVM exits. Only a safety net for callers that might
+     *                       not close it; never while a shutdown hook of the caller's still needs the database, since the
+     *                       JVM runs all shutdown hooks at once, in no order
+     */
+    static EmbeddedDatabase start(Path dataDirectory, boolean stopsAtJvmExit) {
         try {
             Files.createDirectories(dataDirectory);
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopsAtJvmExit)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory

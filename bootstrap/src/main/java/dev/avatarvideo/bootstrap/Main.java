@@ -11,7 +11,7 @@ public final class Main {
         AvatarVideoService service;
         try {
             config = Configuration.fromEnvironment(System.getenv());
-            service = AvatarVideoService.start(config);
+            service = AvatarVideoService.start(config, AvatarVideoService.OnJvmExit.CALLER_CLOSES_SERVICE);
         } catch (ConfigurationException e) {
             System.err.println("avatar-video-service cannot start: " + e.getMessage());
             System.exit(2);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,40 @@ class GracefulShutdownTest {
         int port = TrackingFixture.freePort();
         URI base = URI.create("http://localhost:" + port);
         service = start(fixture.environment(dataDir, port, simulator.baseUrl(), simulator.apiKey(), Map.of("SHUTDOWN_TIMEOUT_MS", "120000")));
+        String id = requestOneVideoAndStopDuringItsCopy(base);
+        boolean copyingWhenHttpStopped = service.isAlive() && "INGESTING".equals(fixture.statuses(List.of(id)).get(id));
+        assertThat(service.waitFor(3, TimeUnit.MINUTES)).as("the service exits after the copy").isTrue();
+
+        assertThat(copyingWhenHttpStopped).as("HTTP stopped while the copy was still under way").isTrue();
+        assertStoredWholeAfterAGracefulExit(id, fixture.sql);
+    }
+
+    /**
+     * The zero-configuration start, as the README's first command runs it: the embedded PostgreSQL must outlive the copy.
+     * It once stopped by its own shutdown hook the moment SIGTERM arrived, in the middle of the service's.
+     */
+    @Test
+    void withTheEmbeddedDatabaseSigtermDuringAnIngestStillEndsWithTheVideoStored() throws Exception {
+        int port = TrackingFixture.freePort();
+        URI base = URI.create("http://localhost:" + port);
+        Map<String, String> env = new java.util.HashMap<>(fixture.environment(dataDir, port, simulator.baseUrl(), simulator.apiKey(),
+                Map.of("SHUTDOWN_TIMEOUT_MS", "120000")));
+        env.keySet().removeAll(List.of("DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD"));
+        service = start(env);
+        String id = requestOneVideoAndStopDuringItsCopy(base);
+        boolean workingWhenHttpStopped = service.isAlive();
+        assertThat(service.waitFor(3, TimeUnit.MINUTES)).as("the service exits after the copy").isTrue();
+
+        assertThat(workingWhenHttpStopped).as("HTTP stopped while the copy was still under way").isTrue();
+        assertThat(Files.readString(log())).as("the database stayed up until the work was done")
+                .doesNotContain("terminating connection due to administrator command").doesNotContain("57P01");
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("postgres"), true)) {
+            var settings = database.settings(2);
+            assertStoredWholeAfterAGracefulExit(id, Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()));
+        }
+    }
+
+    private String requestOneVideoAndStopDuringItsCopy(URI base) throws Exception {
         awaitAnswering(base);
         String id = fixture.requestVideos(base, 1, "Large lesson").getFirst();
         TrackingFixture.await("the service to begin copying the video", () -> simulator.downloadsStarted() >= 1);
@@ -68,19 +103,24 @@ class GracefulShutdownTest {
         service.destroy();
         LOG.info("sent SIGTERM to the service (process {}) while it copies video {}", service.pid(), id);
         TrackingFixture.await("the service to stop answering HTTP", () -> !answers(base));
-        boolean copyingWhenHttpStopped = service.isAlive() && "INGESTING".equals(fixture.statuses(List.of(id)).get(id));
-        assertThat(service.waitFor(3, TimeUnit.MINUTES)).as("the service exits after the copy").isTrue();
+        return id;
+    }
 
-        assertThat(copyingWhenHttpStopped).as("HTTP stopped while the copy was still under way").isTrue();
+    private void assertStoredWholeAfterAGracefulExit(String id, Jdbi sql) throws Exception {
         assertThat(service.exitValue()).as("ended by SIGTERM, not killed").isEqualTo(143);
         assertThat(simulator.downloadsStarted()).as("one copy, not begun again after a restart").isEqualTo(1);
-        assertThat(fixture.statuses(List.of(id))).containsEntry(id, "READY");
-        assertThat(fixture.count("SELECT file_size FROM stored_files f JOIN avatar_videos v ON v.file_path = f.storage_path WHERE v.id = '" + id + "'"))
-                .isEqualTo(VIDEO_BYTES);
-        assertThat(fixture.count("SELECT count(*) FROM unclaimed_objects")).as("no upload left unrecorded").isZero();
+        String status = sql.withHandle(h -> h.createQuery("SELECT status FROM avatar_videos WHERE id = CAST(:id AS uuid)")
+                .bind("id", id).mapTo(String.class).one());
+        long fileSize = sql.withHandle(h -> h.createQuery(
+                "SELECT file_size FROM stored_files f JOIN avatar_videos v ON v.file_path = f.storage_path WHERE v.id = CAST(:id AS uuid)")
+                .bind("id", id).mapTo(Long.class).one());
+        long unclaimed = sql.withHandle(h -> h.createQuery("SELECT count(*) FROM unclaimed_objects").mapTo(Long.class).one());
+        assertThat(status).isEqualTo("READY");
+        assertThat(fileSize).isEqualTo(VIDEO_BYTES);
+        assertThat(unclaimed).as("no upload left unrecorded").isZero();
         Path stored = storedFile();
         assertThat(Files.size(stored)).isEqualTo(VIDEO_BYTES);
-        String checksum = fixture.sql.withHandle(handle -> handle.createQuery("SELECT checksum FROM stored_files").mapTo(String.class).one());
+        String checksum = sql.withHandle(handle -> handle.createQuery("SELECT checksum FROM stored_files").mapTo(String.class).one());
         assertThat(checksum).isEqualTo(sha256(stored));
         String log = Files.readString(log());
         assertThat(log).contains("stopping background work").doesNotContain("interrupting it");
