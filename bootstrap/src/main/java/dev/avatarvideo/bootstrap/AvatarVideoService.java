@@ -212,9 +212,7 @@ public final class AvatarVideoService implements AutoCloseable {
             DependencyProbe storageProbe;
             switch (config.storageProvider()) {
                 case FILESYSTEM -> {
-                    FileAccessSigner signer = config.fileUrlSigningKey()
-                            .map(key -> HmacFileAccessSigner.withSecret(key.value()))
-                            .orElseGet(() -> HmacFileAccessSigner.withKeyFile(config.signingKeyFile()));
+                    FileAccessSigner signer = fileUrlSigner(config);
                     storage = new FileSystemFileStorage(config.dataDir().resolve("files"), publicBaseUrl, signer, CLOCK);
                     storedFiles = new StoredFileReader(storage, signer, CLOCK);
                     storageProbe = DependencyProbes.fileSystem(config.dataDir().resolve("files"));
@@ -400,10 +398,26 @@ public final class AvatarVideoService implements AutoCloseable {
             return AesGcmSealing.withBase64Key(config.masterKey().get().value());
         }
         try {
-            return AesGcmSealing.withKeyFile(config.masterKeyFile());
+            return AesGcmSealing.withKey(SecretFiles.randomKey(config.masterKeyFile(), AesGcmSealing.KEY_BYTES, "master key file"));
         } catch (IllegalStateException e) {
             throw new ConfigurationException(e.getMessage() + ": restore it from a backup, or set MASTER_KEY to the key the other"
                     + " instances use (a new key cannot open the secrets already stored)");
+        }
+    }
+
+    /**
+     * What signs the filesystem provider's file addresses: FILE_URL_SIGNING_KEY, else a key file made once in DATA_DIR, so
+     * addresses stay valid across restarts.
+     */
+    static FileAccessSigner fileUrlSigner(Configuration config) {
+        if (config.fileUrlSigningKey().isPresent()) {
+            return HmacFileAccessSigner.withSecret(config.fileUrlSigningKey().get().value());
+        }
+        try {
+            return HmacFileAccessSigner.withKey(SecretFiles.randomKey(config.signingKeyFile(), HmacFileAccessSigner.MIN_SECRET_BYTES,
+                    "URL signing key"));
+        } catch (IllegalStateException e) {
+            throw new ConfigurationException(e.getMessage() + "; delete it to make a new one (addresses issued so far stop working)");
         }
     }
 

@@ -21,7 +21,7 @@ class FileSystemSaveTopicFaultInjectionTest extends SaveTopicFaultInjectionContr
     protected StorageUnderTest newStorage(Path directory) {
         Path root = directory.resolve("files");
         FileSystemFileStorage storage = new FileSystemFileStorage(root, URI.create("http://localhost:8080"),
-                HmacFileAccessSigner.withKeyFile(directory.resolve("file-url-signing.key")), Instant::now);
+                HmacFileAccessSigner.withKey(SecretFiles.randomKey(directory.resolve("file-url-signing.key"), 32, "URL signing key")), Instant::now);
         return new StorageUnderTest() {
             @Override
             public FileStorage storage() {

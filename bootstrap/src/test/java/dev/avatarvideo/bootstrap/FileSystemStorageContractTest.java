@@ -73,7 +73,7 @@ class FileSystemStorageContractTest extends FileStorageContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        HmacFileAccessSigner signer = HmacFileAccessSigner.withKeyFile(directory.resolve("file-url-signing.key"));
+        HmacFileAccessSigner signer = HmacFileAccessSigner.withKey(SecretFiles.randomKey(directory.resolve("file-url-signing.key"), 32, "URL signing key"));
         storage = new FileSystemFileStorage(directory.resolve("files"), URI.create("http://127.0.0.1:" + port), signer, CLOCK);
         InMemoryVideos videos = new InMemoryVideos();
         InMemoryTopics topics = new InMemoryTopics();

@@ -1,13 +1,7 @@
 package dev.avatarvideo.adapters.persistence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.UUID;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -64,21 +57,9 @@ public final class AesGcmSealing {
         return new AesGcmSealing(key);
     }
 
-    /**
-     * The master key kept in {@code keyFile}, made (random, readable by the owner only) on first use. Two processes
-     * starting at once agree on one file: the first to move theirs in wins.
-     */
-    public static AesGcmSealing withKeyFile(Path keyFile) {
-        try {
-            if (!Files.exists(keyFile)) {
-                create(keyFile);
-            }
-            return withBase64Key(Files.readString(keyFile, StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the master key " + keyFile + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the master key file " + keyFile + " is damaged (" + e.getMessage() + ")", e);
-        }
+    /** A master key of 32 random bytes, such as the key file the service makes on first start holds. */
+    public static AesGcmSealing withKey(byte[] key) {
+        return new AesGcmSealing(key);
     }
 
     /** A short, non-secret name of this master key, to tell keys apart in messages. */
@@ -160,28 +141,6 @@ public final class AesGcmSealing {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    private static void create(Path keyFile) throws IOException {
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        Path directory = keyFile.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = directory.resolve(keyFile.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system (Windows): the data directory's own permissions protect it.
-            }
-            // Written whole beside it, then moved without replacing: a reader never sees half a key.
-            Files.move(temporary, keyFile);
-        } catch (FileAlreadyExistsException e) {
-            // Another process made it first; theirs is the one to use.
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }

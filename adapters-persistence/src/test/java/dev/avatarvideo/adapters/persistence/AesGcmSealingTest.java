@@ -3,20 +3,13 @@ package dev.avatarvideo.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AesGcmSealingTest {
 
     private static final AesGcmSealing SEALING = AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(new byte[32]));
-
-    @TempDir
-    Path directory;
 
     @Test
     void opensWhatItSealedAndEverySealingDiffers() {
@@ -52,28 +45,6 @@ class AesGcmSealingTest {
     void refusesKeysOfTheWrongSize() {
         assertThatThrownBy(() -> AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(new byte[16]))).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> AesGcmSealing.withBase64Key("not base64!")).hasMessageContaining("base64");
-    }
-
-    @Test
-    void aKeyFileIsMadeOnceReadableByItsOwnerOnlyAndReused() throws Exception {
-        Path keyFile = directory.resolve("keys/master.key");
-
-        AesGcmSealing first = AesGcmSealing.withKeyFile(keyFile);
-        AesGcmSealing second = AesGcmSealing.withKeyFile(keyFile);
-
-        assertThat(second.open(first.seal("kept", "ctx"), "ctx")).isEqualTo("kept");
-        assertThat(Base64.getDecoder().decode(Files.readString(keyFile).strip())).hasSize(32);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-    }
-
-    @Test
-    void aDamagedKeyFileIsRefusedNamingTheFileNeverReplaced() throws Exception {
-        Path keyFile = directory.resolve("master.key");
-        Files.writeString(keyFile, "not base64 at all!");
-
-        assertThatThrownBy(() -> AesGcmSealing.withKeyFile(keyFile)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(keyFile.toString()).hasMessageContaining("damaged");
-        assertThat(Files.readString(keyFile)).isEqualTo("not base64 at all!");
     }
 
     @Test

@@ -2,20 +2,12 @@ package dev.avatarvideo.adapters.storage;
 
 import dev.avatarvideo.application.port.out.FileAccessSigner;
 import dev.avatarvideo.domain.FileAccess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -43,22 +35,9 @@ public final class HmacFileAccessSigner implements FileAccessSigner {
         return new HmacFileAccessSigner(secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The secret kept in {@code keyFile}, made (random, readable by the owner only) on first use, so addresses stay
-     * valid across restarts. Two processes starting at once agree on one file: the first to move theirs in wins.
-     */
-    public static HmacFileAccessSigner withKeyFile(Path keyFile) {
-        try {
-            if (!Files.exists(keyFile)) {
-                create(keyFile);
-            }
-            return new HmacFileAccessSigner(Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the URL signing key " + keyFile + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the URL signing key " + keyFile + " is damaged (" + e.getMessage()
-                    + "); delete it to make a new one (addresses issued so far stop working)", e);
-        }
+    /** A random secret, such as the key file the service makes on first start holds. */
+    public static HmacFileAccessSigner withKey(byte[] secret) {
+        return new HmacFileAccessSigner(secret);
     }
 
     @Override
@@ -78,31 +57,5 @@ public final class HmacFileAccessSigner implements FileAccessSigner {
     @Override
     public boolean verify(FileAccess access, String signature) {
         return MessageDigest.isEqual(sign(access).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void create(Path keyFile) throws IOException {
-        byte[] secret = new byte[MIN_SECRET_BYTES];
-        new SecureRandom().nextBytes(secret);
-        Path directory = keyFile.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = directory.resolve(keyFile.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
-            ownerOnly(temporary);
-            // Written whole beside it, then moved without replacing: a reader never sees half a key.
-            Files.move(temporary, keyFile);
-        } catch (FileAlreadyExistsException e) {
-            // Another process made it first; theirs is as good as ours.
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the data directory's own permissions protect it.
-        }
     }
 }
