@@ -146,15 +146,8 @@ class ServiceKilledBetweenUploadAndCommitTest {
                 .timeout(Duration.ofSeconds(120)).POST(body.publisher()).build();
     }
 
-    /** The service as its own JVM, exactly as {@code main} starts it, with this test's classpath. */
     private Process start(Map<String, String> env, String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.avatarvideo.bootstrap.Main")
-                .redirectErrorStream(true)
-                .redirectOutput(log(name).toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = MainProcess.start(env, log(name));
         processes.add(process);
         LOG.info("started the service as process {} ({}); output in {}", process.pid(), name, log(name));
         return process;
