@@ -123,6 +123,9 @@ class TopicApiEndToEndTest {
         AvatarVideo othersVideo = AvatarVideo.request(VideoId.newId(), TenantId.of("another-tenant"), "not yours",
                 List.of(new Scene("sim-avatar-anna", "sim-voice-en-1", "Hi")), Resolution.P720, AspectRatio.LANDSCAPE_16_9, Instant.now());
         database.videos().add(othersVideo);
+        // The service renders and stores it in the background; let that finish, so the snapshots see only what a save does.
+        TrackingFixture.await("the other tenant's video READY", () -> "READY".equals(raw.withHandle(h -> h.createQuery(
+                "SELECT status FROM avatar_videos WHERE id = CAST(:id AS uuid)").bind("id", othersVideo.id().toString()).mapTo(String.class).one())));
         String file = "{\"type\": \"file\", \"part\": \"notes\"}";
         String myVideo = "{\"type\": \"avatarVideo\", \"videoId\": \"" + mine.get("id").asText() + "\"}";
         byte[] notes = "some notes".getBytes(StandardCharsets.UTF_8);
