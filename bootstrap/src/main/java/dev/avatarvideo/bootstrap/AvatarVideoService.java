@@ -169,14 +169,19 @@ public final class AvatarVideoService implements AutoCloseable {
     public static AvatarVideoService start(Configuration config, OnJvmExit onJvmExit) {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
+            // Before anything is set up (a key file, a tenant, a schema): a start that cannot succeed changes nothing.
+            DataDirectoryLock.requireWritable(config.dataDir());
+            Optional<DataDirectoryLock> dataDir = config.database().isPresent() ? Optional.empty()
+                    : Optional.of(started(running, DataDirectoryLock.acquire(config.dataDir())));
             int port = config.port() == 0 ? freePort() : config.port();
+            StartChecks.requirePortFree(config.bindAddress(), port);
+            config.database().ifPresent(StartChecks::requireDatabaseAnswers);
             URI publicBaseUrl = config.publicBaseUrlFor(port);
             ServiceMetrics metrics = started(running, new ServiceMetrics());
 
             DatabaseSettings databaseSettings = config.database()
                     .map(d -> new DatabaseSettings(d.jdbcUrl(), d.user(), d.password(), 10))
-                    .orElseGet(() -> started(running, EmbeddedDatabase.start(config.dataDir().resolve("postgres"),
-                            onJvmExit == OnJvmExit.DATABASE_STOPS_ITSELF)).settings(10));
+                    .orElseGet(() -> started(running, embeddedDatabase(config.dataDir().resolve("postgres"), dataDir.orElseThrow(), onJvmExit)).settings(10));
             PostgresDatabase database = started(running, PostgresDatabase.connect(databaseSettings));
             Videos videos = database.videos();
             Transactions transactions = database.transactions();
@@ -197,7 +202,7 @@ public final class AvatarVideoService implements AutoCloseable {
             requireSecretsSealedWith(database, sealing);
             WebhookRegistrations registrations = database.webhookRegistrations(sealing);
             // Each tenant's own HeyGen account calls an address of its own, where only its secret verifies the call.
-            Optional<AccountWebhookSetups> accountWebhooks = config.webhookUrl().map(url -> new AccountWebhookSetups(credentials ->
+            Optional<AccountWebhookSetups> accountWebhooks = config.webhookUrlFor(port).map(url -> new AccountWebhookSetups(credentials ->
                     new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, credentials,
                             URI.create(url + "/" + credentials.fingerprint()), Optional.empty(), CLOCK)));
             // A tenant renders with the HeyGen key it registered, else with the service's.
@@ -239,7 +244,7 @@ public final class AvatarVideoService implements AutoCloseable {
             RenderEventInbox inbox = database.renderEventInbox();
             RendererCallCounts calls = database.rendererCallCounts();
             Optional<WebhookSecret> configuredSecret = tracking.webhookSecret().map(secret -> new WebhookSecret(secret.value()));
-            Optional<RendererWebhookSetup> webhookSetup = config.webhookUrl().map(url ->
+            Optional<RendererWebhookSetup> webhookSetup = config.webhookUrlFor(port).map(url ->
                     new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, heygenKey, url, configuredSecret, CLOCK));
             RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, heygenKey.fingerprint(),
                     configuredSecret.stream().toList(), CLOCK);
@@ -330,7 +335,7 @@ public final class AvatarVideoService implements AutoCloseable {
                     notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
             background.every(notifications.webhookPollInterval(), NOTIFY, deliverer::deliverDue);
 
-            started(running, web.start("0.0.0.0", port));
+            started(running, listen(web, config.bindAddress(), port));
             // HeyGen probes the address when it is registered, so this waits until the server answers.
             webhookSetup.ifPresent(setup -> {
                 if (!setUpWebhook(setup).ready()) {
@@ -349,6 +354,25 @@ public final class AvatarVideoService implements AutoCloseable {
             return new AvatarVideoService(running, URI.create("http://localhost:" + web.port()), config, web, firstTenant);
         } catch (RuntimeException e) {
             closeAll(running);
+            throw e;
+        }
+    }
+
+    private static EmbeddedDatabase embeddedDatabase(Path dataDirectory, DataDirectoryLock dataDir, OnJvmExit onJvmExit) {
+        EmbeddedDatabase.stopLeftOver(dataDirectory, dataDir);
+        return EmbeddedDatabase.start(dataDirectory, onJvmExit == OnJvmExit.DATABASE_STOPS_ITSELF);
+    }
+
+    /** The port was free a moment ago; if another program took it since, that is said the same way. */
+    private static JavalinServer listen(JavalinServer web, String bindAddress, int port) {
+        try {
+            return web.start(bindAddress, port);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException bind) {
+                    throw StartChecks.portInUse(bindAddress, port, bind);
+                }
+            }
             throw e;
         }
     }
@@ -493,9 +517,14 @@ public final class AvatarVideoService implements AutoCloseable {
         return configuration;
     }
 
+    /** Stops everything in reverse order, DATA_DIR released last, and says so in a last line. */
     @Override
     public void close() {
+        if (running.isEmpty()) {
+            return;
+        }
         closeAll(running);
+        LOG.info("avatar-video-service stopped");
     }
 
     private static <T extends AutoCloseable> T started(Deque<AutoCloseable> running, T component) {

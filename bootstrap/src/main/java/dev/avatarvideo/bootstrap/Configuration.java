@@ -34,7 +34,8 @@ public record Configuration(
         Notifications notifications,
         Optional<Secret> masterKey,
         Optional<Secret> adminApiKey,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        String bindAddress) {
 
     /**
      * How renders are submitted and tracked.
@@ -54,10 +55,18 @@ public record Configuration(
 
     /** Where HeyGen sends its webhooks: {@code PUBLIC_BASE_URL/webhooks/heygen}; only in webhook and hybrid modes. */
     public Optional<URI> webhookUrl() {
+        return webhookUrlFor(port);
+    }
+
+    /**
+     * Where HeyGen sends its webhooks once the server listens on {@code boundPort}: {@code PUBLIC_BASE_URL/webhooks/heygen},
+     * or this machine when the simulator in this very process is the one to call it.
+     */
+    public Optional<URI> webhookUrlFor(int boundPort) {
         if (!tracking.mode().receivesWebhooks()) {
             return Optional.empty();
         }
-        String base = publicBaseUrl.orElseThrow().toString();
+        String base = publicBaseUrlFor(boundPort).toString();
         return Optional.of(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/heygen"));
     }
 
@@ -142,6 +151,11 @@ public record Configuration(
     /** An external PostgreSQL database. */
     public record DatabaseConnection(String jdbcUrl, String user, String password) {
 
+        /** The URL fit to print: a password given as a parameter is masked. */
+        public String maskedUrl() {
+            return maskPasswordParameter(jdbcUrl);
+        }
+
         @Override
         public String toString() {
             return "DatabaseConnection[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=****]";
@@ -181,8 +195,25 @@ public record Configuration(
             return new Secret(key);
         });
         return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, simulatorRenderTime, s3, signingKey,
-                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl), notifications(env), masterKey(env),
-                adminApiKey(env), Duration.ofMillis(integer(env, "SHUTDOWN_TIMEOUT_MS", 30_000, 0, 3_600_000)));
+                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl, heygen.isEmpty()), notifications(env),
+                masterKey(env), adminApiKey(env), Duration.ofMillis(integer(env, "SHUTDOWN_TIMEOUT_MS", 30_000, 0, 3_600_000)),
+                bindAddress(env, heygen.isEmpty()));
+    }
+
+    /**
+     * With the built-in simulator nothing real is rendered: a developer's machine, where the API (and the key printed at
+     * a first start) should not be open to the whole network. Configured for the real HeyGen, the service is deployed,
+     * often in a container whose port is published from outside, so it listens everywhere.
+     */
+    private static String bindAddress(Map<String, String> env, boolean usesSimulator) {
+        String address = text(env, "BIND_ADDRESS").orElse(usesSimulator ? "127.0.0.1" : "0.0.0.0");
+        try {
+            java.net.InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new ConfigurationException("BIND_ADDRESS must be an address of this machine, such as 0.0.0.0 (every interface) or"
+                    + " 127.0.0.1 (this machine only) (got '" + address + "')");
+        }
+        return address;
     }
 
     private static final int MIN_ADMIN_KEY_LENGTH = 32;
@@ -292,15 +323,20 @@ public record Configuration(
         return new IngestRetry(first, max);
     }
 
-    private static Tracking tracking(Map<String, String> env, Optional<URI> publicBaseUrl) {
+    /**
+     * With the built-in simulator the default is hybrid: the simulator in this process calls the webhook on this machine,
+     * so a first video is ready seconds after its render rather than at the first poll, 30 s later. The real HeyGen needs
+     * a public address for that, so there polling stays the default.
+     */
+    private static Tracking tracking(Map<String, String> env, Optional<URI> publicBaseUrl, boolean usesSimulator) {
         ProcessingMode mode;
-        String modeText = text(env, "HEYGEN_PROCESSING_MODE").orElse("polling");
+        String modeText = text(env, "HEYGEN_PROCESSING_MODE").orElse(usesSimulator ? "hybrid" : "polling");
         try {
             mode = ProcessingMode.fromLabel(modeText);
         } catch (InvalidInputException e) {
             throw new ConfigurationException("HEYGEN_PROCESSING_MODE must be webhook, polling or hybrid (got '" + modeText + "')");
         }
-        if (mode.receivesWebhooks() && publicBaseUrl.isEmpty()) {
+        if (mode.receivesWebhooks() && publicBaseUrl.isEmpty() && !usesSimulator) {
             throw new ConfigurationException("HEYGEN_PROCESSING_MODE=" + mode.label() + " needs PUBLIC_BASE_URL: the address HeyGen can reach"
                     + " this service at (e.g. https://videos.example.com); its webhooks then go to PUBLIC_BASE_URL/webhooks/heygen. Set it,"
                     + " or use HEYGEN_PROCESSING_MODE=polling, which works without a public address");
@@ -384,6 +420,7 @@ public record Configuration(
     public Map<String, String> settings() {
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("PORT", Integer.toString(port));
+        settings.put("BIND_ADDRESS", bindAddress);
         settings.put("PUBLIC_BASE_URL", publicBaseUrl.map(URI::toString).orElse(UNSET + ", addresses use http://localhost:<port>"));
         settings.put("DATA_DIR", dataDir.toString());
         settings.put("DATABASE_URL", database.map(d -> maskPasswordParameter(d.jdbcUrl())).orElse(UNSET + ", embedded PostgreSQL"));

@@ -12,15 +12,16 @@ public final class Main {
         try {
             config = Configuration.fromEnvironment(System.getenv());
             service = AvatarVideoService.start(config, AvatarVideoService.OnJvmExit.CALLER_CLOSES_SERVICE);
-        } catch (ConfigurationException e) {
+        } catch (CannotStartException e) {
+            // One sentence says what is wrong and how to fix it; a stack trace would only bury it.
             System.err.println("avatar-video-service cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         System.out.println();
-        System.out.println("avatar-video-service is up at " + service.baseUrl() + " (public address "
-                + config.publicBaseUrlFor(service.baseUrl().getPort()) + ")");
+        System.out.println("avatar-video-service is up at " + service.baseUrl() + " (listening on " + config.bindAddress() + ":"
+                + service.baseUrl().getPort() + ", public address " + config.publicBaseUrlFor(service.baseUrl().getPort()) + ")");
         System.out.println(config.summary());
         // Printed here, once, and never logged: the key is also in the file, readable by its owner only.
         service.firstTenant().ifPresent(first -> {

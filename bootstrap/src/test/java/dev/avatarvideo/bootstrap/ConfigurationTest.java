@@ -22,7 +22,8 @@ class ConfigurationTest {
         assertThat(config.usesSimulator()).isTrue();
         assertThat(config.storageProvider()).isEqualTo(Configuration.StorageProvider.FILESYSTEM);
         assertThat(config.publicBaseUrlFor(8080)).isEqualTo(URI.create("http://localhost:8080"));
-        assertThat(config.tracking().mode()).isEqualTo(ProcessingMode.POLLING);
+        assertThat(config.tracking().mode()).as("the simulator in this process calls the webhook here").isEqualTo(ProcessingMode.HYBRID);
+        assertThat(config.bindAddress()).as("a developer's machine: not open to the network").isEqualTo("127.0.0.1");
         assertThat(config.tracking().firstCheck()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.tracking().maxInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.tracking().webhookOverdue()).isEqualTo(Duration.ofMinutes(10));
@@ -30,7 +31,8 @@ class ConfigurationTest {
         assertThat(config.tracking().rendersPerKey()).isEqualTo(10);
         assertThat(config.tracking().leaseLength()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.tracking().webhookSecret()).isEmpty();
-        assertThat(config.webhookUrl()).isEmpty();
+        assertThat(config.webhookUrl()).contains(URI.create("http://localhost:8080/webhooks/heygen"));
+        assertThat(config.webhookUrlFor(41234)).contains(URI.create("http://localhost:41234/webhooks/heygen"));
         assertThat(config.masterKey()).isEmpty();
         assertThat(config.masterKeyFile()).isEqualTo(config.dataDir().resolve("master.key"));
     }
@@ -92,9 +94,26 @@ class ConfigurationTest {
     }
 
     @Test
+    void theRealHeyGenKeepsItsDefaults_pollingAndEveryInterface() {
+        Configuration config = Configuration.fromEnvironment(Map.of("HEYGEN_API_KEY", "key"));
+
+        assertThat(config.tracking().mode()).isEqualTo(ProcessingMode.POLLING);
+        assertThat(config.tracking().firstCheck()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.webhookUrl()).isEmpty();
+        assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(Configuration.fromEnvironment(Map.of("HEYGEN_API_KEY", "key", "BIND_ADDRESS", "127.0.0.1")).bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(Configuration.fromEnvironment(Map.of("BIND_ADDRESS", "0.0.0.0")).bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", "polling")).tracking().mode()).isEqualTo(ProcessingMode.POLLING);
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("BIND_ADDRESS", "no such host.invalid")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("BIND_ADDRESS must be an address of this machine");
+    }
+
+    @Test
     void webhookModesWithoutAPublicAddressAreRefusedNamingWhatIsMissing() {
         for (String mode : new String[] {"webhook", "hybrid"}) {
-            assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", mode)))
+            assertThat(Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", mode)).webhookUrl())
+                    .as("the built-in simulator reaches this machine").contains(URI.create("http://localhost:8080/webhooks/heygen"));
+            assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", mode, "HEYGEN_API_KEY", "key")))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("HEYGEN_PROCESSING_MODE=" + mode + " needs PUBLIC_BASE_URL")
                     .hasMessageContaining("/webhooks/heygen")
@@ -106,7 +125,7 @@ class ConfigurationTest {
     void trackingSettingsThatMakeNoSenseAreRefused() {
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_PROCESSING_MODE", "push")))
                 .hasMessageContaining("HEYGEN_PROCESSING_MODE must be webhook, polling or hybrid").hasMessageContaining("push");
-        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_WEBHOOK_SECRET", "whsec_x")))
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_WEBHOOK_SECRET", "whsec_x", "HEYGEN_API_KEY", "key")))
                 .hasMessageContaining("HEYGEN_WEBHOOK_SECRET is set but HEYGEN_PROCESSING_MODE is polling");
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("HEYGEN_POLL_INTERVAL_MS", "60000", "HEYGEN_POLL_MAX_INTERVAL_MS", "1000")))
                 .hasMessageContaining("HEYGEN_POLL_MAX_INTERVAL_MS");

@@ -158,8 +158,10 @@ class OutboundNotificationsEndToEndTest {
     @Test
     void anInstanceWhoseMasterKeyDoesNotOpenTheStoredSecretsRefusesToStartNamingMasterKey() throws Exception {
         TestPostgres.Database database = TestPostgres.freshDatabase();
+        // Polling: the only sealed secret is then the notification endpoint's (hybrid would seal a renderer webhook's too).
         Map<String, String> onDatabase = Map.of(
-                "DATABASE_URL", database.jdbcUrl(), "DATABASE_USER", database.user(), "DATABASE_PASSWORD", database.password());
+                "DATABASE_URL", database.jdbcUrl(), "DATABASE_USER", database.user(), "DATABASE_PASSWORD", database.password(),
+                "HEYGEN_PROCESSING_MODE", "polling");
         try (AvatarVideoService first = AvatarVideoService.start(config(onDatabase))) {
             send(first, "POST", "/api/webhook-endpoints", "{\"url\": \"" + receiver.url("/sealed") + "\"}");
         }

@@ -33,14 +33,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link FileStorage} on a local directory, for a single machine. Objects are written to a temporary file, flushed to
- * disk, then renamed into place, so a reader never sees half a file and a crash leaves at most a stray temporary.
+ * disk, then renamed into place, so a reader never sees half a file. The temporary is named after the key, so the
+ * half-written file a crash leaves is the key's as much as the object is: deleting the key removes it too, and the
+ * sweeper does that for every upload whose record never committed.
  * Keys are sharded into two directory levels so no directory grows to millions of entries. Ranged reads seek in
  * the file instead of reading past the bytes before the range. Files are handed out through this service's own
  * {@code /files/} route under HMAC-signed, expiring addresses.
@@ -83,11 +84,12 @@ public final class FileSystemFileStorage implements FileStorage {
     @Override
     public StoredFile store(StorageKey key, FileUpload upload) {
         Path target = pathOf(key);
-        Path temporary = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
+        Path temporary = incomingOf(key);
         try (InputStream in = upload.content()) {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long written;
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
                  OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
                 written = copy(in, out);
                 out.flush();
@@ -146,12 +148,15 @@ public final class FileSystemFileStorage implements FileStorage {
         return Files.isRegularFile(pathOf(key));
     }
 
+    /** Removes the object and whatever an upload to the key left half-written. */
     @Override
     public void delete(StorageKey key) {
         Path path = pathOf(key);
         try {
+            Files.deleteIfExists(incomingOf(key));
             Files.deleteIfExists(path);
             Files.deleteIfExists(metadataOf(path));
+            Files.deleteIfExists(metadataTemporaryOf(path));
         } catch (IOException e) {
             throw new StorageFailureException("deleting " + key + " failed: " + e.getMessage(), e);
         }
@@ -160,6 +165,13 @@ public final class FileSystemFileStorage implements FileStorage {
     @Override
     public long deleteAll(TenantId tenant) {
         Path directory = root.resolve(tenant.value());
+        try (Stream<Path> incoming = Files.list(root.resolve(INCOMING))) {
+            for (Path part : incoming.filter(p -> p.getFileName().toString().startsWith(tenant.value() + ".")).toList()) {
+                Files.deleteIfExists(part);
+            }
+        } catch (IOException e) {
+            throw new StorageFailureException("deleting the uploads in progress of tenant " + tenant + " failed: " + e.getMessage(), e);
+        }
         if (!Files.isDirectory(directory)) {
             return 0;
         }
@@ -194,6 +206,14 @@ public final class FileSystemFileStorage implements FileStorage {
         String tenant = key.tenant().value();
         String name = key.value().substring(tenant.length() + 1);
         return root.resolve(tenant).resolve(name.substring(0, 2)).resolve(name.substring(2, 4)).resolve(name);
+    }
+
+    /**
+     * {@code acme/0123abcd….mp4} is written to {@code <root>/.incoming/acme.0123abcd….mp4.part} first. A tenant id has no
+     * dot, so the name says whose it is.
+     */
+    private Path incomingOf(StorageKey key) {
+        return root.resolve(INCOMING).resolve(key.value().replace('/', '.') + ".part");
     }
 
     private static String queryValue(String value) {
@@ -231,7 +251,7 @@ public final class FileSystemFileStorage implements FileStorage {
         Properties metadata = new Properties();
         metadata.setProperty("contentType", upload.contentType());
         metadata.setProperty("fileName", upload.fileName());
-        Path temporary = target.resolveSibling(target.getFileName() + METADATA_SUFFIX + ".part");
+        Path temporary = metadataTemporaryOf(target);
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             metadata.store(writer, null);
         }
@@ -250,6 +270,10 @@ public final class FileSystemFileStorage implements FileStorage {
 
     private static Path metadataOf(Path target) {
         return target.resolveSibling(target.getFileName() + METADATA_SUFFIX);
+    }
+
+    private static Path metadataTemporaryOf(Path target) {
+        return target.resolveSibling(target.getFileName() + METADATA_SUFFIX + ".part");
     }
 
     private static void deleteIfExists(Path path) {

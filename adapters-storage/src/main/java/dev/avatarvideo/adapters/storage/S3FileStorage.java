@@ -79,6 +79,8 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
     private final Clock clock;
     /** Some S3-compatible servers refuse batch deletes (their checksum header); then objects go one at a time. */
     private volatile boolean batchDeleteRefused;
+    /** A server that cannot list multipart uploads leaves those of a crashed process to the bucket's lifecycle rule. */
+    private volatile boolean uploadListingRefused;
 
     private S3FileStorage(S3Settings settings, S3Client s3, S3Presigner presigner, Clock clock) {
         this.settings = settings;
@@ -386,14 +388,41 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
         return head(key).isPresent();
     }
 
+    /**
+     * Removes the object and the parts of any multipart upload to the key that never completed: a process that died while
+     * uploading leaves them invisible in the bucket, but stored and billed. The ledger names the key of every upload before
+     * it begins, so the sweeper's delete finds them.
+     */
     @Override
     public void delete(StorageKey key) {
         try {
+            abortUploadsOf(key);
             s3.deleteObject(b -> b.bucket(settings.bucket()).key(key.value()));
         } catch (NoSuchKeyException e) {
             // Already gone, which is what was asked.
         } catch (SdkException e) {
             throw new StorageFailureException("deleting " + key + " from bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void abortUploadsOf(StorageKey key) {
+        if (uploadListingRefused) {
+            return;
+        }
+        try {
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(key.value())).uploads()) {
+                if (upload.key().equals(key.value())) {
+                    s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()));
+                    LOG.info("aborted the unfinished multipart upload {} of {}", upload.uploadId(), key);
+                }
+            }
+        } catch (S3Exception e) {
+            if (e.statusCode() != 400 && e.statusCode() != 501) {
+                throw e;
+            }
+            LOG.info("bucket {} cannot list multipart uploads ({}); a lifecycle rule that aborts incomplete uploads must remove the"
+                    + " parts a crash leaves", settings.bucket(), e.getMessage());
+            uploadListingRefused = true;
         }
     }
 

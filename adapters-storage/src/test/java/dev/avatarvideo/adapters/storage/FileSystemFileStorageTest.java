@@ -14,6 +14,7 @@ import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
@@ -43,6 +44,63 @@ class FileSystemFileStorageTest {
 
     private FileSystemFileStorage newStorage() {
         return new FileSystemFileStorage(root, URI.create("http://localhost:8080/"), signer, clock);
+    }
+
+    /**
+     * A process killed while it copies leaves the half-written temporary behind. It carries the key's name, so deleting
+     * the key (what the sweeper does for every upload whose record never committed) removes it too.
+     */
+    @Test
+    @Timeout(30)
+    void deletingTheKeyOfAnUploadStillWritingRemovesItsHalfWrittenTemporary() throws Exception {
+        FileSystemFileStorage storage = newStorage();
+        StorageKey key = StorageKey.newFor(TENANT, "interrupted.mp4");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        InputStream halfThenStuck = new java.io.SequenceInputStream(new ByteArrayInputStream(new byte[1024 * 1024]), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("the copy never finishes: its process was killed");
+            }
+        });
+        var storing = java.util.concurrent.CompletableFuture.runAsync(() -> storage.store(key,
+                new FileUpload(halfThenStuck, OptionalLong.empty(), "interrupted.mp4", "video/mp4")));
+        while (filesUnder(root).stream().noneMatch(p -> p.toString().endsWith(".part") && p.toFile().length() > 0)) {
+            Thread.sleep(20);
+        }
+        Path temporary = filesUnder(root).getFirst();
+        assertThat(root.relativize(temporary).toString()).as("named after the key").contains(key.value().replace('/', '.'));
+
+        storage.delete(key);
+
+        assertThat(filesUnder(root)).as("nothing of the upload is left").isEmpty();
+        release.countDown();
+        assertThat(storing).failsWithin(Duration.ofSeconds(10));
+        assertThat(filesUnder(root)).isEmpty();
+        assertThat(storage.exists(key)).isFalse();
+    }
+
+    @Test
+    void deletingATenantRemovesItsUploadsInProgressButNoOneElses() throws IOException {
+        FileSystemFileStorage storage = newStorage();
+        Path incoming = root.resolve(".incoming");
+        Path ours = Files.writeString(incoming.resolve("fs." + "a".repeat(32) + ".mp4.part"), "half");
+        Path theirs = Files.writeString(incoming.resolve("fs-other." + "b".repeat(32) + ".mp4.part"), "half");
+
+        storage.deleteAll(TENANT);
+
+        assertThat(ours).doesNotExist();
+        assertThat(theirs).exists();
+    }
+
+    private static java.util.List<Path> filesUnder(Path directory) throws IOException {
+        try (Stream<Path> tree = Files.walk(directory)) {
+            return tree.filter(Files::isRegularFile).toList();
+        }
     }
 
     @Test

@@ -60,6 +60,32 @@ class S3UploadInterruptedTest {
     }
 
     /**
+     * A process killed in the middle of a multipart upload cannot abort it: its parts stay, invisible but billed. The
+     * ledger names the key before the upload begins, and deleting the key (what the sweeper does once the upload is
+     * overdue) aborts the upload; another key's upload in progress is left alone.
+     */
+    @Test
+    void deletingTheKeyOfAnUploadLeftUnfinishedByACrashAbortsItAndOnlyIt() throws Exception {
+        S3Settings settings = S3Storages.settingsFor(server);
+        try (S3FileStorage storage = S3FileStorage.connect(settings, new TestClock()); S3Client direct = server.client()) {
+            StorageKey crashed = StorageKey.newFor(TENANT, "crashed.mp4");
+            StorageKey stillRunning = StorageKey.newFor(TENANT, "running.mp4");
+            for (StorageKey key : java.util.List.of(crashed, stillRunning)) {
+                String uploadId = direct.createMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value())).uploadId();
+                direct.uploadPart(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId).partNumber(1),
+                        software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[(int) (5 * MIB)]));
+            }
+
+            storage.delete(crashed);
+
+            assertThat(direct.listMultipartUploads(b -> b.bucket(settings.bucket())).uploads())
+                    .extracting(software.amazon.awssdk.services.s3.model.MultipartUpload::key).containsExactly(stillRunning.value());
+            storage.delete(stillRunning);
+            assertLeftEmpty(direct, settings.bucket());
+        }
+    }
+
+    /**
      * The server notices the cut connection on its own thread, after our client has already given up; until then
      * S3Proxy's file-backed store lists its half-written temporary file. What must hold is that nothing stays: a real
      * leftover object or unfinished upload is still there when the wait ends, and fails the test.
