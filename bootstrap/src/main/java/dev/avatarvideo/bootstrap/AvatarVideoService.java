@@ -8,6 +8,7 @@ import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderers;
 import dev.avatarvideo.adapters.heygen.HeyGenWebhooks;
 import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
+import dev.avatarvideo.adapters.notifications.DnsHostLookup;
 import dev.avatarvideo.adapters.notifications.HttpNotificationSender;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
 import dev.avatarvideo.adapters.persistence.WorkerLeases;
@@ -58,6 +59,7 @@ import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.ReadinessCheck;
+import dev.avatarvideo.application.service.ReceiverScreening;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
@@ -246,7 +248,10 @@ public final class AvatarVideoService implements AutoCloseable {
 
             CallbackSecrets callbackSecrets = database.callbackSecrets(sealing);
             Configuration.Notifications notifications = config.notifications();
-            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(sealing), CLOCK);
+            // Receivers are screened when saved and again at every connection, both with the same lookup and policy.
+            DnsHostLookup dns = started(running, new DnsHostLookup(DnsHostLookup.DEFAULT_PATIENCE));
+            ReceiverScreening screening = new ReceiverScreening(dns, notifications.receivers());
+            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(sealing), screening, CLOCK);
             CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
 
             BackgroundWork background = started(running, new BackgroundWork(config.shutdownGrace()));
@@ -259,7 +264,7 @@ public final class AvatarVideoService implements AutoCloseable {
                         background.wake(NOTIFY);
                     })));
             GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, database.videoCallbacks(), callbackSecrets, transactions,
-                    CLOCK);
+                    screening, CLOCK);
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             Configuration.TopicUploads uploads = config.topicUploads();
             TopicSaver topicSaver = new TopicSaver(topics, videos, storage, crashSafeStorage, CLOCK,
@@ -325,7 +330,8 @@ public final class AvatarVideoService implements AutoCloseable {
             background.every(Duration.ofMillis(500), INGEST, ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
             NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(sealing),
-                    new MeteredNotificationSender(new HttpNotificationSender(notifications.webhookTimeout()), metrics.registry()), storage,
+                    new MeteredNotificationSender(started(running, new HttpNotificationSender(notifications.webhookTimeout(), dns,
+                            notifications.receivers())), metrics.registry()), storage,
                     new FailsafeRetryBackoff(notifications.webhookRetryFirstDelay(), notifications.webhookRetryMaxDelay(), WEBHOOK_RETRY_JITTER),
                     notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
             background.every(notifications.webhookPollInterval(), NOTIFY, deliverer::deliverDue);

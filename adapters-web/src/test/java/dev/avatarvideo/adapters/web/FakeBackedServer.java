@@ -13,6 +13,7 @@ import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.fakes.InMemoryApiKeys;
 import dev.avatarvideo.application.fakes.InMemoryRendererKeys;
@@ -33,6 +34,7 @@ import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.LiveVideoStatus;
 import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
+import dev.avatarvideo.application.service.ReceiverScreening;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
@@ -42,6 +44,7 @@ import dev.avatarvideo.application.service.TopicQueries;
 import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.domain.ProcessingMode;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import java.net.URI;
@@ -111,10 +114,11 @@ final class FakeBackedServer implements AutoCloseable {
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
         TopicSaver saver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
-        NotificationEndpointRegistry endpointRegistry = new NotificationEndpointRegistry(endpoints, clock);
+        ReceiverScreening screening = new ReceiverScreening(new ScriptedHostLookup(), ReceiverAddressPolicy.publicOnly());
+        NotificationEndpointRegistry endpointRegistry = new NotificationEndpointRegistry(endpoints, screening, clock);
         CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
         server = new JavalinServer(new JavalinServer.UseCases(
-                new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, clock), queries, queries,
+                new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, clock), queries, queries,
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, files, transactions), new VideoRetrier(videos, clock)),
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, files, transactions)), catalog, catalog,
