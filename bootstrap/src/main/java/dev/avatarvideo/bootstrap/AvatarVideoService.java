@@ -60,6 +60,7 @@ import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.ReadinessCheck;
 import dev.avatarvideo.application.service.ReceiverScreening;
+import dev.avatarvideo.application.service.RequestDeduplicator;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
@@ -296,6 +297,9 @@ public final class AvatarVideoService implements AutoCloseable {
                 retried.ifPresent(v -> background.wake(SUBMIT));
                 return retried;
             };
+            // Idempotency-Key: a claim lasts as long as a worker's, and like it is renewed while its request runs.
+            RequestDeduplicator deduplicator = new RequestDeduplicator(database.idempotencyRecords(sealing), CLOCK, tracking.leaseLength(),
+                    RequestDeduplicator.DEFAULT_RETENTION, RequestDeduplicator.DEFAULT_PATIENCE);
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
                     generateAndWake, queries, queries,
                     new JavalinServer.VideoChanges(new VideoDeleter(videos, crashSafeStorage, transactions), retryAndWake), storedFiles,
@@ -310,7 +314,7 @@ public final class AvatarVideoService implements AutoCloseable {
                     new JavalinServer.RendererKeyUseCases(accounts, accounts, accounts)),
                     config.adminApiKey().map(key -> new JavalinServer.AdminKey(key.value())),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()),
-                    new JavalinServer.Operations(readiness(database, storageProbe, heygen, heygenKey, metrics), metrics));
+                    new JavalinServer.Operations(readiness(database, storageProbe, heygen, heygenKey, metrics), metrics), Optional.of(deduplicator));
             metrics.watchVideos(database.videoStatistics(), VIDEO_COUNTS_FRESH_FOR);
             Optional<FirstTenant> firstTenant = createFirstTenant(tenants, config.defaultApiKeyFile());
 
@@ -324,6 +328,11 @@ public final class AvatarVideoService implements AutoCloseable {
                 leases.renew(CLOCK.now());
                 return 0;
             });
+            background.everyUntilOthersStop(tracking.leaseLength().dividedBy(3), "idempotency-leases", () -> {
+                deduplicator.renewLeases();
+                return 0;
+            });
+            background.every(config.sweeper().interval(), "idempotency-sweep", deduplicator::forgetExpired);
             background.every(Duration.ofMillis(500), SUBMIT, submitter::submitQueued);
             background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST);
             background.every(Duration.ofMillis(500), EVENTS, renderEvents::applyReceived, INGEST);

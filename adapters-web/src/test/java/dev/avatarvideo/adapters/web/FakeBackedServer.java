@@ -2,6 +2,7 @@ package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
+import dev.avatarvideo.application.fakes.InMemoryIdempotencyRecords;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryNotificationEndpoints;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
@@ -35,6 +36,7 @@ import dev.avatarvideo.application.service.LiveVideoStatus;
 import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.ReceiverScreening;
+import dev.avatarvideo.application.service.RequestDeduplicator;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
@@ -81,6 +83,9 @@ final class FakeBackedServer implements AutoCloseable {
     final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
     final InMemoryNotificationEndpoints endpoints = new InMemoryNotificationEndpoints();
     final LiveVideoStatus live = new LiveVideoStatus(videos, videos.events(), storage, 256).listenTo(videos.events());
+    final InMemoryIdempotencyRecords idempotency = new InMemoryIdempotencyRecords();
+    /** A repeat waits this long for the first request with its key: short, so tests of the wait are quick. */
+    static final Duration IDEMPOTENCY_PATIENCE = Duration.ofMillis(500);
     final Path uploadDirectory;
     final JavalinServer server;
 
@@ -129,7 +134,9 @@ final class FakeBackedServer implements AutoCloseable {
                         callbackSecretService),
                 new JavalinServer.TenantUseCases(keys, keys, keys, keys, tenantService, tenantService),
                 new JavalinServer.RendererKeyUseCases(registry, registry, registry)),
-                Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes), operations)
+                Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes), operations,
+                Optional.of(new RequestDeduplicator(idempotency, clock, Duration.ofMinutes(1), RequestDeduplicator.DEFAULT_RETENTION,
+                        IDEMPOTENCY_PATIENCE)))
                 .start("127.0.0.1", 0);
     }
 
