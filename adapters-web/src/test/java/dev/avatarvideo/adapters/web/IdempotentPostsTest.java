@@ -231,6 +231,19 @@ class IdempotentPostsTest {
         assertSameAnswer(post("/api/videos", VIDEO, backend.apiKey, "\"" + "k".repeat(255) + "\""), bare);
     }
 
+    @Test
+    void theApiDescriptionDocumentsTheHeaderAndItsAnswersOnEveryRouteThatHonoursIt() throws Exception {
+        JsonNode paths = json.readTree(http.send(HttpRequest.newBuilder(backend.uri("/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("paths");
+
+        for (String route : IdempotentPosts.ROUTES) {
+            JsonNode post = paths.get(route).get("post");
+            assertThat(post.get("parameters").toString()).as(route).contains("#/components/parameters/IdempotencyKey");
+            assertThat(post.get("responses").has("409")).as(route).isTrue();
+            assertThat(post.get("responses").get("422").toString()).as(route).contains("IdempotencyKeyReused");
+        }
+    }
+
     private AvatarVideo failedVideo() {
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), TENANT, "Failed", List.of(new Scene("a", "v", "s")), Resolution.P720,
                 AspectRatio.SQUARE, backend.clock.now());
