@@ -57,11 +57,14 @@ final class IdempotentPosts {
         this.tenant = tenant;
     }
 
-    /** After the authentication filters: a key belongs to whoever the request proved to be. */
+    /**
+     * After the authentication filters (a key belongs to whoever the request proved to be), and only for requests a
+     * route will answer, so a replay is counted and logged under its route like the first answer.
+     */
     void register(RoutesConfig routes) {
         for (String path : ROUTES) {
-            routes.before(path, this::begin);
-            routes.after(path, this::finish);
+            routes.beforeMatched(path, this::begin);
+            routes.afterMatched(path, this::finish);
         }
         routes.exception(DeduplicateRequests.KeyReusedException.class, (e, ctx) -> problem(ctx, new Problem("/problems/idempotency-key-reused",
                 "The Idempotency-Key was used for another request", 422, e.getMessage(), ctx.path(), HEADER)));

@@ -232,6 +232,36 @@ class IdempotentPostsTest {
     }
 
     @Test
+    void aReplayIsCountedUnderItsRouteLikeTheFirstAnswer() throws Exception {
+        List<String> served = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        backend.close();
+        backend = new FakeBackedServer(TENANT, uploads, new JavalinServer.Operations(() -> new dev.avatarvideo.application.port.in
+                .CheckReadiness.Readiness(List.of()), new HttpMetrics() {
+            @Override
+            public void served(String method, String route, int status, Duration took) {
+                served.add(method + " " + route + " " + status);
+            }
+
+            @Override
+            public String scrape() {
+                return "";
+            }
+        }));
+        AvatarVideo failed = failedVideo();
+        String path = "/api/videos/" + failed.id() + "/retry";
+        String key = UUID.randomUUID().toString();
+
+        post(path, "", backend.apiKey, key);
+        post(path, "", backend.apiKey, key);
+        // Requests are counted as their last step, just after the answer went out.
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); served.size() < 2 && System.nanoTime() < deadline; ) {
+            Thread.sleep(10);
+        }
+
+        assertThat(served).containsExactly("POST /api/videos/{id}/retry 202", "POST /api/videos/{id}/retry 202");
+    }
+
+    @Test
     void theApiDescriptionDocumentsTheHeaderAndItsAnswersOnEveryRouteThatHonoursIt() throws Exception {
         JsonNode paths = json.readTree(http.send(HttpRequest.newBuilder(backend.uri("/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get("paths");
