@@ -252,6 +252,9 @@ public final class AvatarVideoService implements AutoCloseable {
             // Receivers are screened when saved and again at every connection, both with the same lookup and policy.
             DnsHostLookup dns = started(running, new DnsHostLookup(DnsHostLookup.DEFAULT_PATIENCE));
             ReceiverScreening screening = new ReceiverScreening(dns, notifications.receivers());
+            // Made here, well before the first start writes its key file: the client's TLS set-up takes a moment.
+            HttpNotificationSender sender = started(running, new HttpNotificationSender(notifications.webhookTimeout(), dns,
+                    notifications.receivers()));
             NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(sealing), screening, CLOCK);
             CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
 
@@ -339,8 +342,7 @@ public final class AvatarVideoService implements AutoCloseable {
             background.every(Duration.ofMillis(500), INGEST, ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
             NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(sealing),
-                    new MeteredNotificationSender(started(running, new HttpNotificationSender(notifications.webhookTimeout(), dns,
-                            notifications.receivers())), metrics.registry()), storage,
+                    new MeteredNotificationSender(sender, metrics.registry()), storage,
                     new FailsafeRetryBackoff(notifications.webhookRetryFirstDelay(), notifications.webhookRetryMaxDelay(), WEBHOOK_RETRY_JITTER),
                     notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
             background.every(notifications.webhookPollInterval(), NOTIFY, deliverer::deliverDue);
