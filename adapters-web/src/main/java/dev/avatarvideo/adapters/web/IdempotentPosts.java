@@ -66,11 +66,12 @@ final class IdempotentPosts {
             routes.beforeMatched(path, this::begin);
             routes.afterMatched(path, this::finish);
         }
-        routes.exception(DeduplicateRequests.KeyReusedException.class, (e, ctx) -> problem(ctx, new Problem("/problems/idempotency-key-reused",
-                "The Idempotency-Key was used for another request", 422, e.getMessage(), ctx.path(), HEADER)));
+        routes.exception(DeduplicateRequests.KeyReusedException.class, (e, ctx) -> JavalinServer.problem(ctx,
+                new Problem("/problems/idempotency-key-reused", "The Idempotency-Key was used for another request", 422, e.getMessage(),
+                        ctx.path(), HEADER)));
         routes.exception(DeduplicateRequests.StillInFlightException.class, (e, ctx) -> {
             ctx.header("Retry-After", "1");
-            problem(ctx, new Problem("/problems/idempotency-key-in-use", "A request with this Idempotency-Key is still running", 409,
+            JavalinServer.problem(ctx, new Problem("/problems/idempotency-key-in-use", "A request with this Idempotency-Key is still running", 409,
                     e.getMessage(), ctx.path(), HEADER));
         });
     }
@@ -195,9 +196,5 @@ final class IdempotentPosts {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK has no SHA-256", e);
         }
-    }
-
-    private static void problem(Context ctx, Problem problem) {
-        ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
     }
 }

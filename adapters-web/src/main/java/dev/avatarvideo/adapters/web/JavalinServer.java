@@ -346,7 +346,7 @@ public final class JavalinServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void problem(Context ctx, Problem problem) {
+    static void problem(Context ctx, Problem problem) {
         ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
     }
 }
