@@ -8,6 +8,7 @@ import dev.avatarvideo.adapters.heygen.HeyGenVideoRenderers;
 import dev.avatarvideo.adapters.heygen.HeyGenWebhooks;
 import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
+import dev.avatarvideo.adapters.notifications.DnsHostLookup;
 import dev.avatarvideo.adapters.notifications.HttpNotificationSender;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
 import dev.avatarvideo.adapters.persistence.WorkerLeases;
@@ -58,6 +59,8 @@ import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.ReadinessCheck;
+import dev.avatarvideo.application.service.ReceiverScreening;
+import dev.avatarvideo.application.service.RequestDeduplicator;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
@@ -251,7 +254,13 @@ public final class AvatarVideoService implements AutoCloseable {
 
             CallbackSecrets callbackSecrets = database.callbackSecrets(sealing);
             Configuration.Notifications notifications = config.notifications();
-            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(sealing), CLOCK);
+            // Receivers are screened when saved and again at every connection, both with the same lookup and policy.
+            DnsHostLookup dns = started(running, new DnsHostLookup(DnsHostLookup.DEFAULT_PATIENCE));
+            ReceiverScreening screening = new ReceiverScreening(dns, notifications.receivers());
+            // Made here, well before the first start writes its key file: the client's TLS set-up takes a moment.
+            HttpNotificationSender sender = started(running, new HttpNotificationSender(notifications.webhookTimeout(), dns,
+                    notifications.receivers()));
+            NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(database.notificationEndpoints(sealing), screening, CLOCK);
             CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
 
             BackgroundWork background = started(running, new BackgroundWork(config.shutdownGrace()));
@@ -264,7 +273,7 @@ public final class AvatarVideoService implements AutoCloseable {
                         background.wake(NOTIFY);
                     })));
             GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, database.videoCallbacks(), callbackSecrets, transactions,
-                    CLOCK);
+                    screening, CLOCK);
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             Configuration.TopicUploads uploads = config.topicUploads();
             TopicSaver topicSaver = new TopicSaver(topics, videos, storage, crashSafeStorage, CLOCK,
@@ -296,6 +305,9 @@ public final class AvatarVideoService implements AutoCloseable {
                 retried.ifPresent(v -> background.wake(SUBMIT));
                 return retried;
             };
+            // Idempotency-Key: a claim lasts as long as a worker's, and like it is renewed while its request runs.
+            RequestDeduplicator deduplicator = new RequestDeduplicator(database.idempotencyRecords(sealing), CLOCK, tracking.leaseLength(),
+                    RequestDeduplicator.DEFAULT_RETENTION, RequestDeduplicator.DEFAULT_PATIENCE);
             JavalinServer web = new JavalinServer(new JavalinServer.UseCases(
                     generateAndWake, queries, queries,
                     new JavalinServer.VideoChanges(new VideoDeleter(videos, crashSafeStorage, transactions), retryAndWake), storedFiles,
@@ -310,7 +322,7 @@ public final class AvatarVideoService implements AutoCloseable {
                     new JavalinServer.RendererKeyUseCases(accounts, accounts, accounts)),
                     config.adminApiKey().map(key -> new JavalinServer.AdminKey(key.value())),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()),
-                    new JavalinServer.Operations(readiness(database, storageProbe, heygen, heygenKey, metrics), metrics));
+                    new JavalinServer.Operations(readiness(database, storageProbe, heygen, heygenKey, metrics), metrics), Optional.of(deduplicator));
             metrics.watchVideos(database.videoStatistics(), VIDEO_COUNTS_FRESH_FOR);
             Optional<FirstTenant> firstTenant = createFirstTenant(tenants, config.defaultApiKeyFile());
 
@@ -324,13 +336,18 @@ public final class AvatarVideoService implements AutoCloseable {
                 leases.renew(CLOCK.now());
                 return 0;
             });
+            background.everyUntilOthersStop(tracking.leaseLength().dividedBy(3), "idempotency-leases", () -> {
+                deduplicator.renewLeases();
+                return 0;
+            });
+            background.every(config.sweeper().interval(), "idempotency-sweep", deduplicator::forgetExpired);
             background.every(Duration.ofMillis(500), SUBMIT, submitter::submitQueued);
             background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST);
             background.every(Duration.ofMillis(500), EVENTS, renderEvents::applyReceived, INGEST);
             background.every(Duration.ofMillis(500), INGEST, ingester::ingestPending);
             background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
             NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(sealing),
-                    new MeteredNotificationSender(new HttpNotificationSender(notifications.webhookTimeout()), metrics.registry()), storage,
+                    new MeteredNotificationSender(sender, metrics.registry()), storage,
                     new FailsafeRetryBackoff(notifications.webhookRetryFirstDelay(), notifications.webhookRetryMaxDelay(), WEBHOOK_RETRY_JITTER),
                     notifications.webhookGiveUpAfter(), deliveryLease(notifications.webhookTimeout()), CLOCK, WEBHOOK_BATCH);
             background.every(notifications.webhookPollInterval(), NOTIFY, deliverer::deliverDue);

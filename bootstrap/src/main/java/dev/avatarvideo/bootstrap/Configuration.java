@@ -2,6 +2,7 @@ package dev.avatarvideo.bootstrap;
 
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.ProcessingMode;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.Topic;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -111,9 +112,10 @@ public record Configuration(
      * @param webhookRetryMaxDelay …up to this
      * @param webhookGiveUpAfter how long after the status change a delivery is tried at all
      * @param webhookPollInterval how often the outbox is checked for deliveries due
+     * @param receivers which addresses notifications may go to: public ones, and the internal hosts the operator allows
      */
     public record Notifications(Duration sseKeepAlive, Duration webhookTimeout, Duration webhookRetryFirstDelay, Duration webhookRetryMaxDelay,
-                                Duration webhookGiveUpAfter, Duration webhookPollInterval) {
+                                Duration webhookGiveUpAfter, Duration webhookPollInterval, ReceiverAddressPolicy receivers) {
     }
 
     public enum StorageProvider {
@@ -240,7 +242,17 @@ public record Configuration(
                 first,
                 max,
                 Duration.ofMillis(longInteger(env, "WEBHOOK_GIVE_UP_AFTER_MS", 86_400_000L, 1_000, 30L * 86_400_000L)),
-                Duration.ofMillis(integer(env, "WEBHOOK_POLL_INTERVAL_MS", 500, 10, 60_000)));
+                Duration.ofMillis(integer(env, "WEBHOOK_POLL_INTERVAL_MS", 500, 10, 60_000)),
+                receivers(env));
+    }
+
+    private static ReceiverAddressPolicy receivers(Map<String, String> env) {
+        try {
+            return text(env, "NOTIFICATION_ALLOWED_HOSTS").map(ReceiverAddressPolicy::allowing).orElse(ReceiverAddressPolicy.publicOnly());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("NOTIFICATION_ALLOWED_HOSTS: " + e.getMessage()
+                    + "; give host names or IP addresses separated by commas (hooks.internal,10.0.4.7)");
+        }
     }
 
     /** Where the filesystem provider keeps its URL signing secret when FILE_URL_SIGNING_KEY is not set. */
@@ -464,6 +476,8 @@ public record Configuration(
         settings.put("WEBHOOK_RETRY_MAX_DELAY_MS", Long.toString(notifications.webhookRetryMaxDelay().toMillis()));
         settings.put("WEBHOOK_GIVE_UP_AFTER_MS", Long.toString(notifications.webhookGiveUpAfter().toMillis()));
         settings.put("WEBHOOK_POLL_INTERVAL_MS", Long.toString(notifications.webhookPollInterval().toMillis()));
+        settings.put("NOTIFICATION_ALLOWED_HOSTS", notifications.receivers().allowedHosts().isEmpty()
+                ? UNSET + ", notifications go to public addresses only" : String.join(",", notifications.receivers().allowedHosts()));
         settings.put("ADMIN_API_KEY", adminApiKey.map(k -> MASKED).orElse(UNSET + ", /admin closed"));
         settings.put("SHUTDOWN_TIMEOUT_MS", Long.toString(shutdownGrace.toMillis()));
         return settings;

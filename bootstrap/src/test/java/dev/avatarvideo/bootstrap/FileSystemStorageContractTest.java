@@ -1,5 +1,8 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
+import dev.avatarvideo.application.service.ReceiverScreening;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
 import dev.avatarvideo.adapters.web.JavalinServer;
@@ -85,14 +88,15 @@ class FileSystemStorageContractTest extends FileStorageContract {
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
         RendererCatalogQueries catalog = new RendererCatalogQueries(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"));
         InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
-        NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(new InMemoryNotificationEndpoints(), CLOCK);
+        ReceiverScreening screening = new ReceiverScreening(new ScriptedHostLookup(), ReceiverAddressPolicy.publicOnly());
+        NotificationEndpointRegistry endpoints = new NotificationEndpointRegistry(new InMemoryNotificationEndpoints(), screening, CLOCK);
         CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
         ApiKeyService keys = new ApiKeyService(new InMemoryApiKeys(), CLOCK);
         TenantService tenants = new TenantService(new InMemoryTenants(), keys, transactions, CLOCK);
         RendererKeyRegistry rendererKeys = new RendererKeyRegistry(new InMemoryRendererKeys(), credentials -> new RendererKeyCheck.KeyCheck.Valid("a"),
                 new RendererCredentials("unused"), Optional.empty(), CLOCK);
         server = new JavalinServer(new JavalinServer.UseCases(
-                new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), callbackSecrets, transactions, CLOCK), queries, queries,
+                new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), callbackSecrets, transactions, screening, CLOCK), queries, queries,
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, crashSafe, transactions), new VideoRetrier(videos, CLOCK)),
                 new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog, tracking(videos),

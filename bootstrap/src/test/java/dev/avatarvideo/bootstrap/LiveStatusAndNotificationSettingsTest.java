@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.adapters.persistence.AesGcmSealing;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,16 +31,19 @@ class LiveStatusAndNotificationSettingsTest {
         assertThat(notifications.webhookRetryMaxDelay()).isEqualTo(Duration.ofHours(1));
         assertThat(notifications.webhookGiveUpAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(notifications.webhookPollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(notifications.receivers()).isEqualTo(ReceiverAddressPolicy.publicOnly());
     }
 
     @Test
     void readsEachSettingByItsDocumentedName() {
         Configuration config = Configuration.fromEnvironment(Map.of("SSE_KEEP_ALIVE_MS", "5000", "WEBHOOK_TIMEOUT_MS", "3000",
                 "WEBHOOK_RETRY_FIRST_DELAY_MS", "1000", "WEBHOOK_RETRY_MAX_DELAY_MS", "60000", "WEBHOOK_GIVE_UP_AFTER_MS", "7200000",
-                "WEBHOOK_POLL_INTERVAL_MS", "250", "MASTER_KEY", KEY));
+                "WEBHOOK_POLL_INTERVAL_MS", "250", "MASTER_KEY", KEY, "NOTIFICATION_ALLOWED_HOSTS", "hooks.internal, 10.0.4.7"));
 
         assertThat(config.notifications()).isEqualTo(new Configuration.Notifications(Duration.ofSeconds(5), Duration.ofSeconds(3),
-                Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofMillis(250)));
+                Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofMillis(250),
+                ReceiverAddressPolicy.allowing("hooks.internal,10.0.4.7")));
+        assertThat(config.settings()).containsEntry("NOTIFICATION_ALLOWED_HOSTS", "hooks.internal,10.0.4.7");
         assertThat(config.masterKey()).hasValueSatisfying(secret -> assertThat(secret.value()).isEqualTo(KEY));
         assertThat(config.summary()).contains("sealed with MASTER_KEY").doesNotContain(KEY);
     }
@@ -54,6 +58,8 @@ class LiveStatusAndNotificationSettingsTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("SSE_KEEP_ALIVE_MS");
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("WEBHOOK_GIVE_UP_AFTER_MS", "soon")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("WEBHOOK_GIVE_UP_AFTER_MS");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("NOTIFICATION_ALLOWED_HOSTS", "hooks.internal, http://10.0.0.1/")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("NOTIFICATION_ALLOWED_HOSTS").hasMessageContaining("'http://10.0.0.1/'");
     }
 
     @Test

@@ -220,8 +220,9 @@ class OutboundNotificationsEndToEndTest {
     }
 
     private Configuration config(Map<String, String> overrides) {
+        // The receiver listens on loopback: an internal address, which the operator has to allow.
         Map<String, String> env = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0", "HEYGEN_POLL_INTERVAL_MS", "200",
-                "WEBHOOK_POLL_INTERVAL_MS", "100", "MASTER_KEY", MASTER_KEY));
+                "WEBHOOK_POLL_INTERVAL_MS", "100", "MASTER_KEY", MASTER_KEY, "NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1"));
         env.putAll(overrides);
         return Configuration.fromEnvironment(env);
     }

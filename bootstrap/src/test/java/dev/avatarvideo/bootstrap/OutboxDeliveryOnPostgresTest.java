@@ -8,13 +8,18 @@ import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
+import dev.avatarvideo.application.port.in.AddNotificationEndpointCommand;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.service.NotificationDeliverer;
+import dev.avatarvideo.application.service.NotificationEndpointRegistry;
+import dev.avatarvideo.application.service.ReceiverScreening;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.NotificationEndpoint;
 import dev.avatarvideo.domain.NotificationEndpointId;
 import dev.avatarvideo.domain.NotificationUrl;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -43,6 +48,9 @@ class OutboxDeliveryOnPostgresTest {
     private static final Clock CLOCK = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final ScriptedHostLookup dns = new ScriptedHostLookup();
+    /** The receiver listens on loopback, which an operator allows the same way. */
+    private final HttpNotificationSender sender = new HttpNotificationSender(Duration.ofSeconds(5), dns, ReceiverAddressPolicy.allowing("127.0.0.1"));
     private TestPostgres.Database connection;
     private PostgresDatabase database;
     private SigningSecret secret;
@@ -59,6 +67,7 @@ class OutboxDeliveryOnPostgresTest {
     @AfterEach
     void stop() {
         receiver.close();
+        sender.close();
         database.close();
     }
 
@@ -110,8 +119,39 @@ class OutboxDeliveryOnPostgresTest {
         assertThat(receiver.received()).as("nothing more after giving up").hasSize(attemptsMade);
     }
 
+    /**
+     * DNS rebinding: a host that points at a public address when the endpoint is saved, and at the service's own
+     * loopback (where a receiver listens) when the notification goes out. The save passes the check; the delivery
+     * looks the name up again, finds only an internal address, connects to nothing and gives up, saying why.
+     */
+    @Test
+    void aHostThatPointsInsideByTheTimeOfDeliveryIsNeverConnectedTo() throws Exception {
+        TenantId tenant = TenantId.of("rebinding");
+        String host = "hooks.rebinding.example";
+        dns.point(host, "203.0.113.7");
+        NotificationEndpointRegistry registry = new NotificationEndpointRegistry(database.notificationEndpoints(KEY),
+                new ReceiverScreening(dns, ReceiverAddressPolicy.publicOnly()), CLOCK);
+        registry.add(AddNotificationEndpointCommand.fromFields(tenant, "http://" + host + ":" + receiver.url("/").getPort() + "/hooks", null));
+
+        dns.point(host, "127.0.0.1");
+        database.videos().add(AvatarVideo.request(VideoId.newId(), tenant, "rebinding", List.of(new Scene("a", "v", "s")), Resolution.P720,
+                AspectRatio.SQUARE, CLOCK.now()));
+        try (HttpNotificationSender strict = new HttpNotificationSender(Duration.ofSeconds(5), dns, ReceiverAddressPolicy.publicOnly())) {
+            new NotificationDeliverer(database.outbox(KEY), strict, new InMemoryFileStorage(CLOCK),
+                    new FailsafeRetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.2), Duration.ofHours(24), Duration.ofMinutes(1),
+                    CLOCK, 10).deliverDue();
+        }
+
+        Map<String, Object> delivery = Jdbi.create(connection.dataSource()).withHandle(h -> h.createQuery(
+                "SELECT state, attempts, last_error FROM notification_deliveries WHERE tenant_id = 'rebinding'").mapToMap().one());
+        assertThat(delivery.get("state")).isEqualTo("GAVE_UP");
+        assertThat((String) delivery.get("last_error")).contains("only to internal addresses").doesNotContain(host, "127.0.0.1");
+        Thread.sleep(200);
+        assertThat(receiver.received()).as("no connection reached the receiver").isEmpty();
+    }
+
     private NotificationDeliverer deliverer(Duration giveUpAfter) {
-        return new NotificationDeliverer(database.outbox(KEY), new HttpNotificationSender(Duration.ofSeconds(5)), new InMemoryFileStorage(CLOCK),
+        return new NotificationDeliverer(database.outbox(KEY), sender, new InMemoryFileStorage(CLOCK),
                 new FailsafeRetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.2), giveUpAfter, Duration.ofMinutes(1), CLOCK, 10);
     }
 

@@ -52,7 +52,7 @@ class SecretsStayOutOfLogsAcceptanceTest {
             URI base = URI.create("http://localhost:" + port);
             try (AvatarVideoService service = AvatarVideoService.start(Configuration.fromEnvironment(fixture.environment(dataDir, port,
                     simulator.baseUrl(), simulator.apiKey(), Map.of("HEYGEN_PROCESSING_MODE", "hybrid", "PUBLIC_BASE_URL", base.toString(),
-                            "MASTER_KEY", MASTER_KEY))))) {
+                            "MASTER_KEY", MASTER_KEY, "NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1"))))) {
                 ApiCalls api = new ApiCalls(service.baseUrl());
                 secrets.put("service HeyGen key", simulator.apiKey());
                 secrets.put("admin key", TrackingFixture.ADMIN_KEY);

@@ -2,6 +2,9 @@ package dev.avatarvideo.adapters.heygen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
+import dev.avatarvideo.application.service.ReceiverScreening;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
 import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
@@ -74,7 +77,7 @@ class FiftyVideosUnderFaultsTest {
         InMemoryVideos videos = new InMemoryVideos();
         InMemoryVideoWork work = new InMemoryVideoWork(videos);
         GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), new InMemoryCallbackSecrets(),
-                new PassThroughTransactions(), CLOCK);
+                new PassThroughTransactions(), new ReceiverScreening(new ScriptedHostLookup(), ReceiverAddressPolicy.publicOnly()), CLOCK);
         List<AvatarVideo> requested = new ArrayList<>();
         for (int i = 0; i < VIDEOS; i++) {
             requested.add(generate.generate(GenerateAvatarVideoCommand.fromFields(TenantId.of("acme"), "Lesson " + i, "720p", "16:9",

@@ -5,42 +5,80 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.avatarvideo.application.port.out.HostLookup;
 import dev.avatarvideo.application.port.out.NotificationSender;
 import dev.avatarvideo.domain.NotificationUrl;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.VideoEvent;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Notifications to the platform as Standard Webhooks: a JSON body {@code {"type", "timestamp", "data"}} POSTed with
  * {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature}. Only a 2xx counts as delivered;
- * redirects are not followed (a receiver that moved must be registered anew), and the answer's body is never read.
+ * redirects are not followed (a receiver that moved must be registered anew, and a redirect could point inside).
+ *
+ * <p>Apache HttpClient 5 rather than the JDK's client: its {@link org.apache.hc.client5.http.DnsResolver} is the one
+ * place every connection's addresses come from, so {@link ScreenedDnsResolver} decides which address is connected to,
+ * at the moment of connecting. The JDK client has no such hook per client (only a resolver for the whole JVM, which
+ * would screen HeyGen, S3 and the database too), and checking a name before handing the URL to it would leave a gap
+ * in which the name can point elsewhere. No proxy is used, so the address connected to is the receiver's own.
  */
-public final class HttpNotificationSender implements NotificationSender {
+public final class HttpNotificationSender implements NotificationSender, AutoCloseable {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final String USER_AGENT = "avatar-video-service-webhooks/1";
+    /** Deliveries go out in parallel batches; one busy receiver may take this many connections at once. */
+    private static final int CONNECTIONS_PER_RECEIVER = 50;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Duration timeout;
+    /** Ends an attempt at its timeout however the receiver dawdles (a trickle of bytes resets every read timeout). */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** @param timeout the most one attempt may take, connecting included */
-    public HttpNotificationSender(Duration timeout) {
+    /**
+     * @param timeout the most one attempt may take, connecting included
+     * @param lookup  where receivers' host names are resolved, for every connection anew
+     * @param policy  which of the addresses found may be connected to
+     */
+    public HttpNotificationSender(Duration timeout, HostLookup lookup, ReceiverAddressPolicy policy) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
+        Timeout limit = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new ScreenedDnsResolver(lookup, policy))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+                        .setMaxConnPerRoute(CONNECTIONS_PER_RECEIVER)
+                        .setMaxConnTotal(CONNECTIONS_PER_RECEIVER * 4)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setConnectionRequestTimeout(limit).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(USER_AGENT)
                 .build();
     }
 
@@ -48,27 +86,42 @@ public final class HttpNotificationSender implements NotificationSender {
     public Outcome send(NotificationUrl url, String messageId, Instant timestamp, VideoEvent event, SigningSecret secret) {
         byte[] body = body(event);
         long seconds = timestamp.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url.value())
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(seconds))
-                .header("webhook-signature", StandardWebhookSignature.sign(secret, messageId, seconds, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpPost request = new HttpPost(url.value());
+        request.setHeader("Content-Type", "application/json");
+        request.setHeader("webhook-id", messageId);
+        request.setHeader("webhook-timestamp", Long.toString(seconds));
+        request.setHeader("webhook-signature", StandardWebhookSignature.sign(secret, messageId, seconds, body));
+        request.setEntity(new ByteArrayEntity(body, null));
+        ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.execute(request, response -> response.getCode());
             return status >= 200 && status < 300 ? new Outcome.Delivered(status) : new Outcome.Failed("HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return new Outcome.Failed("no answer within " + timeout.toMillis() + " ms");
+        } catch (ScreenedDnsResolver.InternalAddressException e) {
+            return new Outcome.Refused(e.getMessage());
         } catch (IOException e) {
-            return new Outcome.Failed("could not reach the receiver: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome.Failed("interrupted while sending");
+            return failure(request.isCancelled(), e);
+        } finally {
+            deadline.cancel(false);
         }
+    }
+
+    private Outcome.Failed failure(boolean pastDeadline, IOException e) {
+        if (pastDeadline || e instanceof java.net.SocketTimeoutException) {
+            return new Outcome.Failed("no answer within " + timeout.toMillis() + " ms");
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return new Outcome.Failed("could not reach the receiver: no connection within " + timeout.toMillis() + " ms");
+        }
+        if (e instanceof UnknownHostException) {
+            return new Outcome.Failed("could not reach the receiver: its host does not resolve");
+        }
+        return new Outcome.Failed("could not reach the receiver: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        deadlines.shutdownNow();
+        http.close(CloseMode.IMMEDIATE);
     }
 
     byte[] body(VideoEvent event) {

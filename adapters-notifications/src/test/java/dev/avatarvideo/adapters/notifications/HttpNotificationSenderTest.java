@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.avatarvideo.application.port.out.NotificationSender.Outcome;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.domain.NotificationUrl;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
@@ -32,12 +34,15 @@ class HttpNotificationSenderTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:07Z");
 
     private final WebhookReceiver receiver = WebhookReceiver.start();
-    private final HttpNotificationSender sender = new HttpNotificationSender(Duration.ofSeconds(2));
+    /** The receivers of these tests listen on loopback, which the operator of a real service would have to allow too. */
+    private final ScriptedHostLookup dns = new ScriptedHostLookup();
+    private final HttpNotificationSender sender = new HttpNotificationSender(Duration.ofSeconds(2), dns, ReceiverAddressPolicy.allowing("127.0.0.1"));
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void stop() {
         receiver.close();
+        sender.close();
     }
 
     @Test
@@ -127,5 +132,41 @@ class HttpNotificationSenderTest {
         } finally {
             silent.stop(0);
         }
+    }
+
+    @Test
+    void anInternalReceiverIsRefusedWithoutAConnectionWhetherNamedByAddressOrByAHostPointingInside() throws Exception {
+        VideoEvent event = new VideoEvent(1, VideoId.newId(), TENANT, VideoStatus.QUEUED, null, null, NOW);
+        int port = receiver.url("/").getPort();
+        dns.point("hooks.attacker.example", "127.0.0.1");
+        try (HttpNotificationSender strict = new HttpNotificationSender(Duration.ofSeconds(2), dns, ReceiverAddressPolicy.publicOnly())) {
+            for (String url : new String[] {"http://127.0.0.1:" + port + "/h", "http://localhost:" + port + "/h",
+                    "http://[::ffff:127.0.0.1]:" + port + "/h", "http://hooks.attacker.example:" + port + "/h"}) {
+                Outcome outcome = strict.send(new NotificationUrl(URI.create(url)), "evt_1", NOW, event, SigningSecret.generate());
+
+                assertThat(outcome).as(url).isInstanceOfSatisfying(Outcome.Refused.class, refused -> assertThat(refused.reason())
+                        .contains("internal addresses").doesNotContain("127.0.0.1", "localhost", "attacker", Integer.toString(port)));
+            }
+        }
+        assertThat(receiver.received()).as("nothing reached the receiver").isEmpty();
+    }
+
+    @Test
+    void aHostAllowedByNameIsReachedAtItsInternalAddress() {
+        VideoEvent event = new VideoEvent(1, VideoId.newId(), TENANT, VideoStatus.QUEUED, null, null, NOW);
+        dns.point("hooks.internal", "127.0.0.1");
+        URI url = URI.create("http://hooks.internal:" + receiver.url("/").getPort() + "/named");
+        try (HttpNotificationSender named = new HttpNotificationSender(Duration.ofSeconds(2), dns, ReceiverAddressPolicy.allowing("hooks.internal"))) {
+            assertThat(named.send(new NotificationUrl(url), "evt_1", NOW, event, SigningSecret.generate())).isEqualTo(new Outcome.Delivered(204));
+        }
+        assertThat(receiver.received()).extracting(WebhookReceiver.Received::path).containsExactly("/named");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsAnOrdinaryFailureToBeTriedAgain() {
+        VideoEvent event = new VideoEvent(1, VideoId.newId(), TENANT, VideoStatus.QUEUED, null, null, NOW);
+
+        assertThat(sender.send(new NotificationUrl(URI.create("https://nowhere.platform.example/h")), "evt_1", NOW, event, SigningSecret.generate()))
+                .isEqualTo(new Outcome.Failed("could not reach the receiver: its host does not resolve"));
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.avatarvideo.application.port.out.ApiKeys;
 import dev.avatarvideo.application.port.out.CallbackSecrets;
+import dev.avatarvideo.application.port.out.IdempotencyRecords;
 import dev.avatarvideo.application.port.out.IngestQueue;
 import dev.avatarvideo.application.port.out.NotificationEndpoints;
 import dev.avatarvideo.application.port.out.Outbox;
@@ -180,6 +181,11 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     public Outbox outbox(AesGcmSealing sealing) {
         return new JdbiOutbox(jdbi, sealing);
+    }
+
+    /** Requests made with an Idempotency-Key and their answers; the answers sealed, since some carry a new key or secret. */
+    public IdempotencyRecords idempotencyRecords(AesGcmSealing sealing) {
+        return new JdbiIdempotencyRecords(jdbi, sealing);
     }
 
     /**

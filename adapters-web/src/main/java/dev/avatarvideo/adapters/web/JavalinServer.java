@@ -4,6 +4,7 @@ import dev.avatarvideo.application.port.in.AddNotificationEndpoint;
 import dev.avatarvideo.application.port.in.AuthenticateApiKey;
 import dev.avatarvideo.application.port.in.CheckReadiness;
 import dev.avatarvideo.application.port.in.CreateTenant;
+import dev.avatarvideo.application.port.in.DeduplicateRequests;
 import dev.avatarvideo.application.port.in.DeleteAvatarVideo;
 import dev.avatarvideo.application.port.in.IssueApiKey;
 import dev.avatarvideo.application.port.in.ListApiKeys;
@@ -181,6 +182,15 @@ public final class JavalinServer implements AutoCloseable {
     }
 
     public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations) {
+        this(useCases, adminKey, uploads, operations, Optional.empty());
+    }
+
+    /**
+     * @param deduplicate honours {@code Idempotency-Key} on the POSTs that create something; without it the header is
+     *                    ignored (for tests of other parts of the API alone)
+     */
+    public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations,
+                         Optional<DeduplicateRequests> deduplicate) {
         JsonBodies bodies = new JsonBodies();
         RequestTenant tenant = new RequestTenant(useCases.tenants().authenticate());
         AdminAccess admin = new AdminAccess(adminKey);
@@ -237,6 +247,7 @@ public final class JavalinServer implements AutoCloseable {
             // (so a caller without a key learns nothing about which exist).
             config.routes.before("/api/*", tenant::authenticate);
             config.routes.before("/admin/*", admin::authenticate);
+            deduplicate.ifPresent(requests -> new IdempotentPosts(requests, tenant).register(config.routes));
             health.register(config.routes);
             console.register(config.routes);
             videos.register(config.routes);
@@ -335,7 +346,7 @@ public final class JavalinServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void problem(Context ctx, Problem problem) {
+    static void problem(Context ctx, Problem problem) {
         ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
     }
 }

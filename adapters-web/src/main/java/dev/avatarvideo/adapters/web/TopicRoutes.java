@@ -196,7 +196,7 @@ final class TopicRoutes {
     }
 
     /** Jetty refuses a body over the total limit, or one that is not multipart at all, while reading it. */
-    private static RuntimeException unreadableMultipart(Exception e) {
+    static RuntimeException unreadableMultipart(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("exceeded") || message.contains("too large")) {

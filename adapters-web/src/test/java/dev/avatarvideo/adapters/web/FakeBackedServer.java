@@ -2,6 +2,7 @@ package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
+import dev.avatarvideo.application.fakes.InMemoryIdempotencyRecords;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryNotificationEndpoints;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
@@ -13,6 +14,7 @@ import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.fakes.InMemoryApiKeys;
 import dev.avatarvideo.application.fakes.InMemoryRendererKeys;
@@ -33,6 +35,8 @@ import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.LiveVideoStatus;
 import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
+import dev.avatarvideo.application.service.ReceiverScreening;
+import dev.avatarvideo.application.service.RequestDeduplicator;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.StoredFileReader;
@@ -42,6 +46,7 @@ import dev.avatarvideo.application.service.TopicQueries;
 import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.domain.ProcessingMode;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import java.net.URI;
@@ -78,6 +83,9 @@ final class FakeBackedServer implements AutoCloseable {
     final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
     final InMemoryNotificationEndpoints endpoints = new InMemoryNotificationEndpoints();
     final LiveVideoStatus live = new LiveVideoStatus(videos, videos.events(), storage, 256).listenTo(videos.events());
+    final InMemoryIdempotencyRecords idempotency = new InMemoryIdempotencyRecords();
+    /** A repeat waits this long for the first request with its key: short, so tests of the wait are quick. */
+    static final Duration IDEMPOTENCY_PATIENCE = Duration.ofMillis(500);
     final Path uploadDirectory;
     final JavalinServer server;
 
@@ -111,10 +119,11 @@ final class FakeBackedServer implements AutoCloseable {
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
         TopicSaver saver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
-        NotificationEndpointRegistry endpointRegistry = new NotificationEndpointRegistry(endpoints, clock);
+        ReceiverScreening screening = new ReceiverScreening(new ScriptedHostLookup(), ReceiverAddressPolicy.publicOnly());
+        NotificationEndpointRegistry endpointRegistry = new NotificationEndpointRegistry(endpoints, screening, clock);
         CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
         server = new JavalinServer(new JavalinServer.UseCases(
-                new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, clock), queries, queries,
+                new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, clock), queries, queries,
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, files, transactions), new VideoRetrier(videos, clock)),
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, files, transactions)), catalog, catalog,
@@ -125,7 +134,9 @@ final class FakeBackedServer implements AutoCloseable {
                         callbackSecretService),
                 new JavalinServer.TenantUseCases(keys, keys, keys, keys, tenantService, tenantService),
                 new JavalinServer.RendererKeyUseCases(registry, registry, registry)),
-                Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes), operations)
+                Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes), operations,
+                Optional.of(new RequestDeduplicator(idempotency, clock, Duration.ofMinutes(1), RequestDeduplicator.DEFAULT_RETENTION,
+                        IDEMPOTENCY_PATIENCE)))
                 .start("127.0.0.1", 0);
     }
 

@@ -71,7 +71,7 @@ class NotificationRoutesTest {
 
     @Test
     void anEndpointWithoutEventsHearsEveryEvent() throws Exception {
-        JsonNode endpoint = json.readTree(send("POST", "/api/webhook-endpoints", "{\"url\": \"http://localhost:9000/all\"}").body());
+        JsonNode endpoint = json.readTree(send("POST", "/api/webhook-endpoints", "{\"url\": \"http://platform.example:9000/all\"}").body());
 
         assertThat(endpoint.get("events")).extracting(JsonNode::asText)
                 .containsExactly("video.queued", "video.rendering", "video.ingesting", "video.ready", "video.failed");
@@ -85,6 +85,18 @@ class NotificationRoutesTest {
         assertProblem(send("POST", "/api/webhook-endpoints", "{\"url\": \"https://p.example/\", \"events\": []}"), 400, "events");
         assertProblem(send("POST", "/api/webhook-endpoints", "{\"url\": \"https://p.example/\", \"secret\": \"mine\"}"), 400, "secret");
         assertThat(backend.endpoints.list(TenantId.of("web"))).isEmpty();
+    }
+
+    @Test
+    void receiversInsideTheServicesNetworkAreProblemsNamingTheFieldAndNothingIsKept() throws Exception {
+        for (String internal : new String[] {"http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/", "http://[::1]/",
+                "http://localhost:8080/", "file:///etc/passwd"}) {
+            assertProblem(send("POST", "/api/webhook-endpoints", "{\"url\": \"" + internal + "\"}"), 400, "url");
+            assertProblem(send("POST", "/api/videos", "{\"callbackUrl\": \"" + internal + "\", \"scenes\": [" + SCENE + "]}"), 400,
+                    "callbackUrl");
+        }
+        assertThat(backend.endpoints.list(TenantId.of("web"))).isEmpty();
+        assertThat(backend.videos.all()).isEmpty();
     }
 
     @Test

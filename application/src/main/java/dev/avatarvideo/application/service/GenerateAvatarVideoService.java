@@ -20,19 +20,22 @@ public final class GenerateAvatarVideoService implements GenerateAvatarVideo {
     private final VideoCallbacks callbacks;
     private final CallbackSecrets callbackSecrets;
     private final Transactions transactions;
+    private final ReceiverScreening screening;
     private final Clock clock;
 
     public GenerateAvatarVideoService(Videos videos, VideoCallbacks callbacks, CallbackSecrets callbackSecrets, Transactions transactions,
-                                      Clock clock) {
+                                      ReceiverScreening screening, Clock clock) {
         this.videos = videos;
         this.callbacks = callbacks;
         this.callbackSecrets = callbackSecrets;
         this.transactions = transactions;
+        this.screening = screening;
         this.clock = clock;
     }
 
     @Override
     public AvatarVideo generate(GenerateAvatarVideoCommand command) {
+        command.callback().ifPresent(url -> screening.requireOutsideAddress("callbackUrl", url));
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), command.tenantId(), command.title(), command.scenes(),
                 command.resolution(), command.aspectRatio(), command.captions(), clock.now());
         Optional<NotificationUrl> callback = command.callback();

@@ -78,6 +78,7 @@ public final class NotificationDeliverer implements DeliverNotifications {
             switch (sender.send(delivery.url(), delivery.messageId(), clock.now(), event, secret)) {
                 case NotificationSender.Outcome.Delivered delivered -> outbox.delivered(delivery, clock.now());
                 case NotificationSender.Outcome.Failed failure -> failed(delivery, failure.reason());
+                case NotificationSender.Outcome.Refused refused -> refused(delivery, refused.reason());
             }
         } catch (RuntimeException e) {
             // The claim lapses by itself if even recording fails; the delivery is then tried again after the lease.
@@ -104,6 +105,17 @@ public final class NotificationDeliverer implements DeliverNotifications {
             LOG.log(Level.INFO, "delivering {0} about video {1} to {2} failed (attempt {3}: {4}); next attempt at {5}",
                     delivery.messageId(), delivery.event().videoId(), where(delivery), attempts, reason, next);
         }
+    }
+
+    /**
+     * A receiver that leads into the service's own network is given up at once: it is an attack (a name pointed inside
+     * after it was registered) or a host the operator has yet to allow, and neither is cured by trying again. Logged
+     * without the address, which is the platform's.
+     */
+    private void refused(Delivery delivery, String reason) {
+        outbox.gaveUp(delivery, reason, clock.now());
+        LOG.log(Level.WARNING, "gave up delivering {0} about video {1} (delivery {2}) without connecting: {3}", delivery.messageId(),
+                delivery.event().videoId(), delivery.id(), reason);
     }
 
     /** The receiver without its query, which may carry a token of the platform's. */

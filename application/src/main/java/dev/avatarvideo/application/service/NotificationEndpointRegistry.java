@@ -17,10 +17,12 @@ import java.util.List;
 public final class NotificationEndpointRegistry implements AddNotificationEndpoint, ListNotificationEndpoints, RemoveNotificationEndpoint {
 
     private final NotificationEndpoints endpoints;
+    private final ReceiverScreening screening;
     private final Clock clock;
 
-    public NotificationEndpointRegistry(NotificationEndpoints endpoints, Clock clock) {
+    public NotificationEndpointRegistry(NotificationEndpoints endpoints, ReceiverScreening screening, Clock clock) {
         this.endpoints = endpoints;
+        this.screening = screening;
         this.clock = clock;
     }
 
@@ -30,6 +32,7 @@ public final class NotificationEndpointRegistry implements AddNotificationEndpoi
             throw new InvalidInputException("url", "a tenant may register at most " + NotificationEndpoint.MAX_PER_TENANT
                     + " notification endpoints; remove one first");
         }
+        screening.requireOutsideAddress("url", command.url());
         NotificationEndpoint endpoint = new NotificationEndpoint(NotificationEndpointId.newId(), command.tenantId(), command.url(),
                 command.statuses(), clock.now());
         SigningSecret secret = SigningSecret.generate();

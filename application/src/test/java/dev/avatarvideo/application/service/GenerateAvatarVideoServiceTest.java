@@ -41,7 +41,7 @@ class GenerateAvatarVideoServiceTest {
         kit.videos.events();
         var failing = new GenerateAvatarVideoService(kit.videos, (tenant, video, url) -> {
             throw new IllegalStateException("database gone");
-        }, kit.callbackSecrets, kit.transactions, kit.clock);
+        }, kit.callbackSecrets, kit.transactions, kit.screening, kit.clock);
 
         assertThatThrownBy(() -> failing.generate(command("https://platform.example/done"))).hasMessage("database gone");
 
@@ -56,6 +56,34 @@ class GenerateAvatarVideoServiceTest {
             assertThatThrownBy(() -> command(bad)).as(bad)
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("callbackUrl"));
         }
+    }
+
+    @Test
+    void refusesACallbackThatLeadsIntoTheServicesOwnNetworkNamingTheFieldAndQueuesNothing() {
+        kit.dns.point("metadata.attacker.example", "169.254.169.254").point("inside.attacker.example", "10.0.0.5", "fd00::5");
+        for (String internal : new String[] {"http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/", "http://[::1]/",
+                "http://localhost:8080/hooks", "https://metadata.attacker.example/", "https://inside.attacker.example/x"}) {
+            assertThatThrownBy(() -> kit.generate.generate(command(internal))).as(internal)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.field()).isEqualTo("callbackUrl");
+                        assertThat(e.getMessage()).contains("only sent to public addresses");
+                    });
+        }
+        assertThatThrownBy(() -> kit.generate.generate(command("http://169.254.169.254/"))).hasMessageContaining("169.254.169.254 is a link-local address");
+        assertThatThrownBy(() -> kit.generate.generate(command("https://metadata.attacker.example/")))
+                .as("where a name points inside is not told").message().doesNotContain("169.254", "is a link-local");
+
+        assertThat(kit.videos.all()).isEmpty();
+    }
+
+    @Test
+    void aCallbackHostWithOnePublicAddressOrNoneYetIsAccepted() {
+        kit.dns.point("mixed.platform.example", "10.0.0.5", "203.0.113.7");
+
+        kit.generate.generate(command("https://mixed.platform.example/done"));
+        kit.generate.generate(command("https://not-yet-in-dns.platform.example/done"));
+
+        assertThat(kit.videos.all()).hasSize(2);
     }
 
     private static GenerateAvatarVideoCommand command(String callbackUrl) {

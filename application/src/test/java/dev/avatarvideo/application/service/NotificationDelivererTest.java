@@ -100,6 +100,21 @@ class NotificationDelivererTest {
     }
 
     @Test
+    void aReceiverThatLeadsInsideIsGivenUpAtOnceWithTheReasonAndNotTriedAgain() {
+        long id = outbox.queue(RECEIVER, event(6, VideoStatus.RENDERING), clock.now(), Optional.of(SigningSecret.generate()));
+        sender.refuse = true;
+
+        assertThat(deliverer.deliverDue()).isEqualTo(1);
+
+        InMemoryOutbox.Row row = outbox.row(id);
+        assertThat(row.state()).isEqualTo("GAVE_UP");
+        assertThat(row.lastError()).isEqualTo("the receiver's host leads only to internal addresses");
+        clock.advance(GIVE_UP_AFTER);
+        assertThat(deliverer.deliverDue()).isZero();
+        assertThat(sender.sent).hasSize(1);
+    }
+
+    @Test
     void aTenantWithoutSecretGetsNothingUnsigned() {
         long id = outbox.queue(RECEIVER, event(4, VideoStatus.RENDERING), clock.now(), Optional.empty());
 
@@ -160,6 +175,7 @@ class NotificationDelivererTest {
         final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
         volatile Runnable onSend = () -> {
         };
+        volatile boolean refuse;
         private int failuresLeft;
 
         synchronized void failNext(int times) {
@@ -170,6 +186,9 @@ class NotificationDelivererTest {
         public Outcome send(NotificationUrl url, String messageId, Instant timestamp, VideoEvent event, SigningSecret secret) {
             onSend.run();
             sent.add(new Sent(url, messageId, timestamp, event, secret));
+            if (refuse) {
+                return new Outcome.Refused("the receiver's host leads only to internal addresses");
+            }
             synchronized (this) {
                 if (failuresLeft > 0) {
                     failuresLeft--;

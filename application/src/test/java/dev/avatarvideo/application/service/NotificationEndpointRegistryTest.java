@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryNotificationEndpoints;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.in.AddNotificationEndpoint.Added;
 import dev.avatarvideo.application.port.in.AddNotificationEndpointCommand;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.NotificationEndpoint;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoStatus;
@@ -24,7 +26,9 @@ class NotificationEndpointRegistryTest {
 
     private final InMemoryNotificationEndpoints endpoints = new InMemoryNotificationEndpoints();
     private final TestClock clock = new TestClock();
-    private final NotificationEndpointRegistry registry = new NotificationEndpointRegistry(endpoints, clock);
+    private final ScriptedHostLookup dns = new ScriptedHostLookup();
+    private final NotificationEndpointRegistry registry = new NotificationEndpointRegistry(endpoints,
+            new ReceiverScreening(dns, ReceiverAddressPolicy.allowing("hooks.internal")), clock);
     private final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
     private final CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
 
@@ -76,6 +80,21 @@ class NotificationEndpointRegistryTest {
                 });
         assertThatThrownBy(() -> AddNotificationEndpointCommand.fromFields(TENANT, "https://platform.example/a", List.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("events"));
+    }
+
+    @Test
+    void refusesAnEndpointInsideTheServicesNetworkNamingTheFieldUnlessTheOperatorAllowsItsHost() {
+        dns.point("rebind.attacker.example", "127.0.0.1").point("hooks.internal", "10.1.2.3");
+        for (String internal : new String[] {"http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:9/", "http://[::1]/",
+                "http://[::ffff:127.0.0.1]/", "http://0.0.0.0:8080/", "http://192.168.1.1/", "http://[fd00::1]/", "http://224.0.0.1/",
+                "https://rebind.attacker.example/hooks"}) {
+            assertThatThrownBy(() -> registry.add(AddNotificationEndpointCommand.fromFields(TENANT, internal, null))).as(internal)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("url"));
+        }
+        assertThat(registry.list(TENANT)).isEmpty();
+
+        assertThat(registry.add(AddNotificationEndpointCommand.fromFields(TENANT, "http://hooks.internal:8080/videos", null)).endpoint().url())
+                .hasToString("http://hooks.internal:8080/videos");
     }
 
     @Test

@@ -9,11 +9,13 @@ import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
+import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
@@ -39,6 +41,8 @@ final class ServiceTestKit {
     final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
     final InMemoryVideoCallbacks callbacks = new InMemoryVideoCallbacks();
     final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
+    final ScriptedHostLookup dns = new ScriptedHostLookup();
+    final ReceiverScreening screening = new ReceiverScreening(dns, ReceiverAddressPolicy.publicOnly());
     final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets);
     final CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, UPLOAD_GRACE);
     final ScriptedVideoRenderer renderer;
@@ -64,7 +68,7 @@ final class ServiceTestKit {
     ServiceTestKit(ScriptedVideoRenderer renderer, TrackingPolicy policy, RenderSubmitter.Budget budget) {
         this.renderer = renderer;
         this.policy = policy;
-        generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, clock);
+        generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, clock);
         submitter = new RenderSubmitter(videos, work, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, budget);
         tracker = new RenderTracker(videos, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, 1000);
         ingester = new VideoIngester(videos, work, tenant -> KEY, credentials -> renderer, calls, files, clock,

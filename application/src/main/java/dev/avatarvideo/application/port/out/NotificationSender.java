@@ -24,5 +24,12 @@ public interface NotificationSender {
         /** Anything else: another status, no connection, a timeout; {@code reason} says which, without secrets. */
         record Failed(String reason) implements Outcome {
         }
+
+        /**
+         * Not sent, and never connected to: the receiver's host led only to addresses notifications may not go to
+         * (inside the service's network). {@code reason} says so without naming the host or its addresses.
+         */
+        record Refused(String reason) implements Outcome {
+        }
     }
 }
