@@ -13,26 +13,33 @@ import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.VideoId;
 import java.util.Optional;
 
-/** Queues the video and returns at once; talking to the renderer is the background submitter's job. */
+/**
+ * Queues the video and returns at once; talking to the renderer is the background submitter's job. Only an avatar or
+ * voice id the renderer account does not offer is looked up first (in its remembered listings), so a typo is refused
+ * now rather than failing the render later.
+ */
 public final class GenerateAvatarVideoService implements GenerateAvatarVideo {
 
     private final Videos videos;
     private final VideoCallbacks callbacks;
     private final CallbackSecrets callbackSecrets;
     private final Transactions transactions;
+    private final RendererIdCheck rendererIds;
     private final Clock clock;
 
     public GenerateAvatarVideoService(Videos videos, VideoCallbacks callbacks, CallbackSecrets callbackSecrets, Transactions transactions,
-                                      Clock clock) {
+                                      RendererIdCheck rendererIds, Clock clock) {
         this.videos = videos;
         this.callbacks = callbacks;
         this.callbackSecrets = callbackSecrets;
         this.transactions = transactions;
+        this.rendererIds = rendererIds;
         this.clock = clock;
     }
 
     @Override
     public AvatarVideo generate(GenerateAvatarVideoCommand command) {
+        rendererIds.requireKnown(command.tenantId(), command.scenes());
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), command.tenantId(), command.title(), command.scenes(),
                 command.resolution(), command.aspectRatio(), command.captions(), clock.now());
         Optional<NotificationUrl> callback = command.callback();
