@@ -12,6 +12,7 @@ import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.testsupport.MultipartBody;
 import dev.avatarvideo.testsupport.TestPostgres;
@@ -120,8 +121,10 @@ class TopicApiEndToEndTest {
     @Test
     void badInputsGetAProblemNamingTheFieldAndLeaveNothingStored() throws Exception {
         JsonNode mine = readyVideo();
+        // Failed already, so the service's submitter leaves it alone: a queued one was rendered and stored mid-test, now and then.
         AvatarVideo othersVideo = AvatarVideo.request(VideoId.newId(), TenantId.of("another-tenant"), "not yours",
-                List.of(new Scene("sim-avatar-anna", "sim-voice-en-1", "Hi")), Resolution.P720, AspectRatio.LANDSCAPE_16_9, Instant.now());
+                List.of(new Scene("sim-avatar-anna", "sim-voice-en-1", "Hi")), Resolution.P720, AspectRatio.LANDSCAPE_16_9, Instant.now())
+                .fail(new VideoFailure("test_setup", "a video of another tenant, never to be rendered here"), Instant.now());
         database.videos().add(othersVideo);
         String file = "{\"type\": \"file\", \"part\": \"notes\"}";
         String myVideo = "{\"type\": \"avatarVideo\", \"videoId\": \"" + mine.get("id").asText() + "\"}";

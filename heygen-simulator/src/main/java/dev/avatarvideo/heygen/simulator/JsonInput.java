@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * Reads request JSON the way HeyGen refuses it: a 400 {@code invalid_parameter} naming the field, for a value of the
@@ -54,7 +55,7 @@ final class JsonInput {
             return null;
         }
         if (!value.isTextual()) {
-            throw HeyGenError.invalidParameter(prefix + field, field + " must be a string, got " + value.getNodeType().name().toLowerCase());
+            throw HeyGenError.invalidParameter(prefix + field, field + " must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return value.asText();
     }
