@@ -86,7 +86,7 @@ public final class ScaleBenchmark {
             try (ChildJvm.Running service = ChildJvm.start("service", List.of("-Xmx" + settings.heap(), "-XX:+UseG1GC",
                     "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog), Main.class, List.of(), env)) {
                 URI base = URI.create("http://127.0.0.1:" + port);
-                String key = awaitKey(dataDir.resolve("default-api-key"), service);
+                String key = awaitKey(dataDir.resolve("default-api-key"), base, service);
                 Api api = new Api(base, key);
                 Sampler sampler = new Sampler(service.pid(), api, database);
                 Thread sampling = Thread.ofPlatform().daemon().name("scale-sampler").start(sampler);
@@ -145,15 +145,18 @@ public final class ScaleBenchmark {
         return lengths;
     }
 
-    private static String awaitKey(Path keyFile, ChildJvm.Running service) {
+    /**
+     * The key a first start writes, once the service also answers on its port: the key is written before the HTTP
+     * server starts, and on a loaded machine the gap between the two was longer than the second this used to wait.
+     */
+    private static String awaitKey(Path keyFile, URI base, ChildJvm.Running service) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.alive()) {
                 throw new IllegalStateException("the service exited during start");
             }
             try {
-                if (Files.exists(keyFile) && Files.size(keyFile) > 0) {
-                    Api.sleep(Duration.ofSeconds(1));
+                if (Files.exists(keyFile) && Files.size(keyFile) > 0 && accepts(base)) {
                     return Files.readString(keyFile).strip();
                 }
             } catch (IOException e) {
@@ -161,7 +164,16 @@ public final class ScaleBenchmark {
             }
             Api.sleep(Duration.ofMillis(200));
         }
-        throw new IllegalStateException("the service wrote no API key within 2 minutes");
+        throw new IllegalStateException("the service wrote no API key or did not listen within 2 minutes");
+    }
+
+    private static boolean accepts(URI base) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void createAll(Api api, int[] scripts) {
