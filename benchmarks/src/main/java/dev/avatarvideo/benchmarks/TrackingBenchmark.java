@@ -139,7 +139,8 @@ public final class TrackingBenchmark {
     }
 
     private static HeyGenSimulator simulator(Settings settings) {
-        HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults());
+        // In webhook and hybrid mode the service registers its plain-HTTP loopback address; HeyGen itself would want https.
+        HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withHttpWebhookUrlsAllowed());
         simulator.renderTimePerScriptCharacter(REAL_RENDER_PER_CHARACTER.dividedBy(settings.compression()));
         return simulator;
     }

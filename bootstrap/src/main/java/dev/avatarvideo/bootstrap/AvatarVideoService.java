@@ -55,6 +55,7 @@ import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererWebhookSetup;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
+import dev.avatarvideo.application.service.RendererIdCheck;
 import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
@@ -129,6 +130,8 @@ public final class AvatarVideoService implements AutoCloseable {
     private static final Duration HEYGEN_PROBE_FRESH_FOR = Duration.ofSeconds(30);
     /** How long the video counts behind the metrics are reused between scrapes. */
     private static final Duration VIDEO_COUNTS_FRESH_FOR = Duration.ofSeconds(10);
+    /** Under DATA_DIR: where the built-in simulator keeps its state. */
+    static final String SIMULATOR_STATE = "heygen-simulator";
 
     private final Deque<AutoCloseable> running;
     private final URI baseUrl;
@@ -192,8 +195,7 @@ public final class AvatarVideoService implements AutoCloseable {
             HeyGenSettings heygen = config.heygen()
                     .map(account -> HeyGenSettings.of(account.baseUrl(), account.apiKey()))
                     .orElseGet(() -> {
-                        HeyGenSimulator simulator = started(running, HeyGenSimulator.start(
-                                SimulatorSettings.defaults().withRenderTime(config.simulatorRenderTime())));
+                        HeyGenSimulator simulator = started(running, startSimulator(config));
                         return HeyGenSettings.of(simulator.baseUrl(), simulator.apiKey());
                     });
             RendererCredentials heygenKey = new RendererCredentials(heygen.apiKey());
@@ -214,6 +216,7 @@ public final class AvatarVideoService implements AutoCloseable {
             RendererCatalog catalog = new CachingRendererCatalog(new MeteredRendererCatalog(new HeyGenRendererCatalog(heygen), metrics.registry()),
                     CachingRendererCatalog.DEFAULT_REFRESH_AFTER, CachingRendererCatalog.DEFAULT_EXPIRE_AFTER, listingRefreshes);
             RendererCatalogQueries catalogQueries = new RendererCatalogQueries(catalog, accounts);
+            RendererIdCheck rendererIds = new RendererIdCheck(catalog, accounts, RendererIdCheck.DEFAULT_PATIENCE);
 
             FileStorage storage;
             ReadStoredFile storedFiles;
@@ -273,11 +276,11 @@ public final class AvatarVideoService implements AutoCloseable {
                         background.wake(NOTIFY);
                     })));
             GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, database.videoCallbacks(), callbackSecrets, transactions,
-                    screening, CLOCK);
+                    screening, rendererIds, CLOCK);
             AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
             Configuration.TopicUploads uploads = config.topicUploads();
             TopicSaver topicSaver = new TopicSaver(topics, videos, storage, crashSafeStorage, CLOCK,
-                    new TopicLimits(uploads.maxContents(), uploads.maxFileBytes()));
+                    new TopicLimits(uploads.maxContents(), uploads.maxFileBytes()), rendererIds);
             TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
             // A new request is submitted at once rather than at the submitter's next look.
             GenerateAvatarVideo generateAndWake = command -> {
@@ -392,6 +395,20 @@ public final class AvatarVideoService implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The built-in HeyGen simulator, for a start without HEYGEN_API_KEY. It keeps what it accepted under
+     * {@code DATA_DIR/heygen-simulator}, so a restart during a render changes nothing for the video; and it accepts
+     * {@code http://} webhook URLs (HeyGen wants https), since a service on loopback registers one for itself.
+     */
+    private static HeyGenSimulator startSimulator(Configuration config) {
+        Path state = config.dataDir().resolve(SIMULATOR_STATE);
+        HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(config.simulatorRenderTime())
+                .withStateDirectory(state).withHttpWebhookUrlsAllowed());
+        LOG.info("HeyGen SIMULATOR in-process: state kept in {}; http:// webhook URLs allowed (a test setting: the real HeyGen"
+                + " requires https)", state);
+        return simulator;
     }
 
     /**

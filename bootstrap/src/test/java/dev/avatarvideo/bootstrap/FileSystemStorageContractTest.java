@@ -39,6 +39,7 @@ import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
+import dev.avatarvideo.application.service.RendererIdCheck;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
@@ -84,7 +85,10 @@ class FileSystemStorageContractTest extends FileStorageContract {
         RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed);
         CrashSafeStorage crashSafe = new CrashSafeStorage(storage, unclaimed, transactions, CLOCK, Duration.ofMinutes(10));
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
-        TopicSaver saver = new TopicSaver(topics, videos, storage, crashSafe, CLOCK, new TopicLimits(10, 1_000_000));
+        // A catalog that does not know the key: the id check lets every id through, as when HeyGen cannot be asked.
+        RendererIdCheck rendererIds = new RendererIdCheck(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"),
+                Duration.ofSeconds(1));
+        TopicSaver saver = new TopicSaver(topics, videos, storage, crashSafe, CLOCK, new TopicLimits(10, 1_000_000), rendererIds);
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
         RendererCatalogQueries catalog = new RendererCatalogQueries(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"));
         InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
@@ -96,7 +100,7 @@ class FileSystemStorageContractTest extends FileStorageContract {
         RendererKeyRegistry rendererKeys = new RendererKeyRegistry(new InMemoryRendererKeys(), credentials -> new RendererKeyCheck.KeyCheck.Valid("a"),
                 new RendererCredentials("unused"), Optional.empty(), CLOCK);
         server = new JavalinServer(new JavalinServer.UseCases(
-                new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), callbackSecrets, transactions, screening, CLOCK), queries, queries,
+                new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), callbackSecrets, transactions, screening, rendererIds, CLOCK), queries, queries,
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, crashSafe, transactions), new VideoRetrier(videos, CLOCK)),
                 new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog, tracking(videos),

@@ -285,6 +285,42 @@ class PlatformApiAcceptanceTest {
         return item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
     }
 
+    /**
+     * Issue 12: a typo in an avatar or voice id, or an image behind one scene of several (HeyGen's studio scenes are
+     * colour-only), is a 400 naming the field when the video is asked for, not a video that fails minutes later.
+     */
+    @Test
+    void aVideoHeyGenCouldNotRenderIsRefusedAtOnceNamingTheField() {
+        long videosBefore = fixture.count("SELECT count(*) FROM avatar_videos");
+        int rendersBefore = simulator.rendersStarted();
+        String anna = "{\"avatarId\": \"sim-avatar-anna\", \"voiceId\": \"sim-voice-en-1\", \"script\": \"Hi.\"}";
+
+        assertRefused("{\"scenes\": [{\"avatarId\": \"sim-avatar-ana\", \"voiceId\": \"sim-voice-en-1\", \"script\": \"Hi.\"}]}",
+                "scenes[0].avatarId", "sim-avatar-ana");
+        assertRefused("{\"scenes\": [" + anna + ", {\"avatarId\": \"sim-avatar-ben\", \"voiceId\": \"sim-voice-en-9\", \"script\": \"Hi.\"}]}",
+                "scenes[1].voiceId", "sim-voice-en-9");
+        assertRefused("{\"scenes\": [" + anna + ", {\"avatarId\": \"sim-avatar-ben\", \"voiceId\": \"sim-voice-en-2\", \"script\": \"Hi.\","
+                + " \"background\": {\"imageUrl\": \"https://cdn.example/office.jpg\"}}]}", "scenes[1].background.imageUrl", "colour");
+        JsonNode topic = api.expect(400, "POST", "/api/topics", acmeKey, "{\"title\": \"T\", \"language\": \"en\", \"contents\": [{\"type\":"
+                + " \"avatarVideo\", \"generate\": {\"scenes\": [{\"avatarId\": \"sim-avatar-ana\", \"voiceId\": \"sim-voice-en-1\", \"script\": \"Hi.\"}]}}]}");
+        assertThat(topic.get("field").asText()).isEqualTo("contents[0].generate.scenes[0].avatarId");
+
+        assertThat(fixture.count("SELECT count(*) FROM avatar_videos")).as("nothing queued").isEqualTo(videosBefore);
+        assertThat(simulator.rendersStarted()).isEqualTo(rendersBefore);
+        assertThat(api.expect(202, "POST", "/api/videos", acmeKey, "{\"scenes\": [{\"avatarId\": \"sim-photo-eli\", \"voiceId\":"
+                + " \"sim-voice-clone-1\", \"script\": \"A private look and a cloned voice are the account's own.\"}]}").get("status").asText())
+                .isEqualTo("QUEUED");
+    }
+
+    private void assertRefused(String body, String field, String inMessage) {
+        HttpResponse<String> response = api.call("POST", "/api/videos", acmeKey, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = api.read(response.body());
+        assertThat(problem.get("field").asText()).isEqualTo(field);
+        assertThat(problem.get("detail").asText()).contains(inMessage);
+    }
+
     /** Issue 7, acceptance 1: every one of these is refused with a 4xx problem document, and nothing changes. */
     @Test
     void hostileAndMalformedRequestsAreRefusedWithProblemsAndChangeNothing() {

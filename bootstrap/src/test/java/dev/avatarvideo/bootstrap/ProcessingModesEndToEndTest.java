@@ -33,7 +33,9 @@ class ProcessingModesEndToEndTest {
     Path dataDir;
 
     private final TrackingFixture fixture = new TrackingFixture();
-    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMillis(1500)));
+    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMillis(1500))
+            // The service registers its plain-HTTP loopback address; HeyGen itself would want https.
+            .withHttpWebhookUrlsAllowed());
     private AvatarVideoService service;
 
     @AfterEach

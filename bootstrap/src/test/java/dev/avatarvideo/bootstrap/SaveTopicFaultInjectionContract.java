@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
+import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
-import dev.avatarvideo.application.port.in.SaveTopicCommand;
 import dev.avatarvideo.application.port.in.SaveTopicCommand.ContentFields;
 import dev.avatarvideo.application.port.in.SaveTopicCommand.IncomingFile;
 import dev.avatarvideo.application.port.in.SaveTopicCommand.VideoFields;
+import dev.avatarvideo.application.port.in.SaveTopicCommand;
 import dev.avatarvideo.application.port.in.TopicView;
 import dev.avatarvideo.application.port.out.Clock;
 import dev.avatarvideo.application.port.out.FileStorage;
@@ -17,11 +18,13 @@ import dev.avatarvideo.application.port.out.Transactions;
 import dev.avatarvideo.application.port.out.UnclaimedObjects;
 import dev.avatarvideo.application.port.out.Videos;
 import dev.avatarvideo.application.service.CrashSafeStorage;
+import dev.avatarvideo.application.service.RendererIdCheck;
 import dev.avatarvideo.application.service.TopicLimits;
 import dev.avatarvideo.application.service.TopicSaver;
 import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.StorageKey;
@@ -119,7 +122,9 @@ abstract class SaveTopicFaultInjectionContract {
         Topics topics = faults.topics(database.topics());
         FileStorage storage = faults.storage(underTest.storage());
         CrashSafeStorage crashSafe = new CrashSafeStorage(storage, ledger, transactions, clock, GRACE);
-        TopicSaver saver = new TopicSaver(topics, videos, storage, crashSafe, clock, new TopicLimits(50, 1_000_000));
+        TopicSaver saver = new TopicSaver(topics, videos, storage, crashSafe, clock, new TopicLimits(50, 1_000_000),
+                // A catalog that does not know the key: the id check lets every id through; this test is about storage faults.
+                new RendererIdCheck(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"), Duration.ofSeconds(1)));
         List<VideoId> existingVideos = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             AvatarVideo video = AvatarVideo.request(VideoId.newId(), TENANT, "existing " + i, List.of(new Scene("a", "v", "s")),

@@ -45,7 +45,9 @@ class SecretsStayOutOfLogsAcceptanceTest {
         captured.start();
         root.addAppender(captured);
         Map<String, String> secrets = new LinkedHashMap<>();
-        try (HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withPort(0).withRenderTime(Duration.ofMillis(500)));
+        try (HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withPort(0).withRenderTime(Duration.ofMillis(500))
+                // The service registers its plain-HTTP loopback address; HeyGen itself would want https.
+                .withHttpWebhookUrlsAllowed());
              WebhookReceiver platform = WebhookReceiver.start()) {
             simulator.acceptApiKey(TENANT_HEYGEN_KEY, "Walk-through Academy");
             int port = TrackingFixture.freePort();

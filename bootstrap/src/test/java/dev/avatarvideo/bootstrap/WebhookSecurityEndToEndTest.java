@@ -34,7 +34,9 @@ class WebhookSecurityEndToEndTest {
     Path dataDir;
 
     private final TrackingFixture fixture = new TrackingFixture();
-    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofSeconds(2)));
+    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofSeconds(2))
+            // The service registers its plain-HTTP loopback address; HeyGen itself would want https.
+            .withHttpWebhookUrlsAllowed());
     private AvatarVideoService service;
 
     @AfterEach

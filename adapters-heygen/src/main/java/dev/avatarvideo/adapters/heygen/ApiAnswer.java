@@ -13,7 +13,8 @@ record ApiAnswer(int status, JsonNode body, Optional<Duration> retryAfter) {
 
     /** Codes that say the request itself is wrong: asking again unchanged cannot help, whatever the HTTP status. */
     private static final Set<String> REQUEST_ERRORS = Set.of("unauthorized", "forbidden", "resource_access_denied", "not_found",
-            "insufficient_credit", "invalid_parameter", "validation_error", "download_failed", "payload_too_large");
+            "avatar_not_found", "voice_not_found", "video_not_found", "insufficient_credit", "invalid_parameter", "validation_error",
+            "download_failed", "payload_too_large");
 
     boolean isSuccess() {
         return status / 100 == 2 && !hasError();
@@ -63,7 +64,7 @@ record ApiAnswer(int status, JsonNode body, Optional<Duration> retryAfter) {
     }
 
     boolean isNotFound() {
-        return !isSuccess() && (status == 404 || errorCode().equals("not_found"));
+        return !isSuccess() && (status == 404 || errorCode().equals("not_found") || errorCode().equals("video_not_found"));
     }
 
     /** A duplicate of a creation still running (409 request_in_progress): the same request later replays its answer. */

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * the renderer: once an entry is older than {@code refreshAfter} the next read still answers it at once and reloads it
  * in the background. Failures are never cached; a background reload that fails keeps the listing it had, unless the
  * renderer refused the key, which drops it (and the next read asks again). A listing nobody reads is forgotten
- * {@code expireAfter} after it was last loaded.
+ * {@code expireAfter} after it was last loaded. Asked for a current listing, it asks the renderer and remembers the
+ * answer, unless the one it has was loaded less than {@link #CURRENT_ENOUGH} ago: a burst of requests naming unknown
+ * ids costs one listing, not one each.
  */
 public final class CachingRendererCatalog implements RendererCatalog {
 
@@ -32,6 +34,7 @@ public final class CachingRendererCatalog implements RendererCatalog {
     /** Listings change rarely; HeyGen answers them slowly. */
     public static final Duration DEFAULT_REFRESH_AFTER = Duration.ofMinutes(10);
     public static final Duration DEFAULT_EXPIRE_AFTER = Duration.ofHours(24);
+    static final Duration CURRENT_ENOUGH = Duration.ofSeconds(30);
     private static final long MAX_ENTRIES = 10_000;
 
     /** The cache key: credentials compare by key, but print (and so log) only their fingerprint. */
@@ -54,6 +57,7 @@ public final class CachingRendererCatalog implements RendererCatalog {
         }
     }
 
+    private final RendererCatalog renderer;
     private final LoadingCache<Key<AvatarLookFilter>, List<AvatarLook>> looks;
     private final LoadingCache<Key<VoiceFilter>, List<Voice>> voices;
 
@@ -66,6 +70,7 @@ public final class CachingRendererCatalog implements RendererCatalog {
         if (expireAfter.compareTo(refreshAfter) <= 0) {
             throw new IllegalArgumentException("expireAfter must be longer than refreshAfter, or reads would wait on the renderer");
         }
+        this.renderer = renderer;
         this.looks = cache(refreshAfter, expireAfter, refreshes, ticker, renderer::avatarLooks);
         this.voices = cache(refreshAfter, expireAfter, refreshes, ticker, renderer::voices);
     }
@@ -78,6 +83,31 @@ public final class CachingRendererCatalog implements RendererCatalog {
     @Override
     public RendererAnswer<List<Voice>> voices(RendererCredentials credentials, VoiceFilter filter) {
         return read(voices, new Key<>(credentials, filter));
+    }
+
+    @Override
+    public RendererAnswer<List<AvatarLook>> currentAvatarLooks(RendererCredentials credentials, AvatarLookFilter filter) {
+        return current(looks, new Key<>(credentials, filter), renderer::avatarLooks);
+    }
+
+    @Override
+    public RendererAnswer<List<Voice>> currentVoices(RendererCredentials credentials, VoiceFilter filter) {
+        return current(voices, new Key<>(credentials, filter), renderer::voices);
+    }
+
+    /** Asks the renderer unless the remembered listing is only seconds old; a listing that came is remembered. */
+    private static <F, T> RendererAnswer<List<T>> current(LoadingCache<Key<F>, List<T>> cache, Key<F> key,
+                                                         BiFunction<RendererCredentials, F, RendererAnswer<List<T>>> list) {
+        boolean currentEnough = cache.policy().refreshAfterWrite().flatMap(refresh -> refresh.ageOf(key))
+                .map(age -> age.compareTo(CURRENT_ENOUGH) < 0).orElse(false);
+        if (currentEnough) {
+            return read(cache, key);
+        }
+        RendererAnswer<List<T>> answer = list.apply(key.credentials(), key.filter());
+        if (answer instanceof RendererAnswer.Answered<List<T>> answered) {
+            cache.put(key, answered.value());
+        }
+        return answer;
     }
 
     @SuppressWarnings("unchecked")

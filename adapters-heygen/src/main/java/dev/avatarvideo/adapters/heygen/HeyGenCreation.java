@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.avatarvideo.application.port.out.VideoRenderer.SubmitOutcome;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.SceneBackground;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,9 +42,32 @@ final class HeyGenCreation {
             "aspect_ratio", "aspectRatio",
             "scenes", "scenes",
             "caption", "captions",
-            "caption.file_format", "captions");
+            "caption.file_format", "captions",
+            "caption.style", "captions");
+    /** The only caption style HeyGen documents; without a style HeyGen makes the sidecar SRT only, burns nothing in. */
+    static final String BURNED_IN_CAPTION_STYLE = "default";
 
     private HeyGenCreation() {
+    }
+
+    /**
+     * What HeyGen's schema cannot express, found before anything is sent: a studio scene's background is colour-only
+     * ({@code StudioAvatarInput.background}, "Color-only in v1"), so an image behind the avatar exists in a
+     * single-scene video only. Requests are refused at our door for it; this catches videos stored before that rule.
+     */
+    static Optional<SubmitOutcome.Invalid> unsupported(AvatarVideo video) {
+        List<Scene> scenes = video.scenes();
+        if (scenes.size() == 1) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < scenes.size(); i++) {
+            if (scenes.get(i).background().orElse(null) instanceof SceneBackground.Image) {
+                return Optional.of(new SubmitOutcome.Invalid(Optional.of("scenes[" + i + "].background.imageUrl"),
+                        "HeyGen puts an avatar in front of an image only in a video of one scene; in a video of several scenes a"
+                                + " scene's background is a colour"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** One scene goes as {@code type: avatar}; several as {@code type: studio} with one {@code avatar_video} scene each. */
@@ -65,7 +91,7 @@ final class HeyGenCreation {
             }
         }
         if (video.captions()) {
-            body.putObject("caption").put("file_format", "srt");
+            body.putObject("caption").put("file_format", "srt").put("style", BURNED_IN_CAPTION_STYLE);
         }
         if (video.title() != null) {
             body.put("title", video.title());
@@ -113,6 +139,28 @@ final class HeyGenCreation {
         }
         String field = video.scenes().size() == 1 ? sceneField(heygenParam) : null;
         return field == null ? heygenParam : "scenes[0]." + field;
+    }
+
+    /**
+     * Which field of our request names the avatar or voice HeyGen does not know ({@code avatar_not_found},
+     * {@code voice_not_found}): HeyGen's {@code param} when it sends one, else the one scene naming the id its message
+     * quotes, else the only scene.
+     */
+    static Optional<String> missingIdField(String code, Optional<String> param, String message, AvatarVideo video) {
+        if (param.isPresent()) {
+            return param.map(p -> ourField(p, video));
+        }
+        boolean avatar = code.equals("avatar_not_found");
+        Function<Scene, String> id = avatar ? Scene::avatarId : Scene::voiceId;
+        String field = avatar ? "avatarId" : "voiceId";
+        List<Scene> scenes = video.scenes();
+        List<Integer> quoted = java.util.stream.IntStream.range(0, scenes.size())
+                .filter(i -> message.contains("'" + id.apply(scenes.get(i)) + "'") || message.contains("\"" + id.apply(scenes.get(i)) + "\""))
+                .boxed().toList();
+        if (!quoted.isEmpty() && quoted.stream().map(i -> id.apply(scenes.get(i))).distinct().count() == 1) {
+            return Optional.of("scenes[" + quoted.getFirst() + "]." + field);
+        }
+        return scenes.size() == 1 ? Optional.of("scenes[0]." + field) : Optional.empty();
     }
 
     private static String sceneField(String heygenField) {

@@ -54,6 +54,10 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
 
     @Override
     public SubmitOutcome submit(AvatarVideo video) {
+        Optional<SubmitOutcome.Invalid> unsupported = HeyGenCreation.unsupported(video);
+        if (unsupported.isPresent()) {
+            return unsupported.get();
+        }
         ApiAnswer answer;
         try {
             answer = api.postIdempotent(apiKey(), "/v3/videos", HeyGenCreation.body(api.json(), video), idempotencyKeyFor(video));
@@ -80,6 +84,10 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
             case "insufficient_credit" -> new SubmitOutcome.InsufficientCredit(answer.errorMessage());
             case "invalid_parameter", "validation_error" ->
                     new SubmitOutcome.Invalid(answer.errorParam().map(param -> HeyGenCreation.ourField(param, video)), answer.errorMessage());
+            // An id the account does not have is the request's fault like any invalid field, whatever HTTP status it came with.
+            case "avatar_not_found", "voice_not_found" ->
+                    new SubmitOutcome.Invalid(HeyGenCreation.missingIdField(answer.errorCode(), answer.errorParam(), answer.errorMessage(), video),
+                            answer.errorMessage());
             default -> new SubmitOutcome.Rejected(new VideoFailure(answer.errorCode(),
                     answer.errorParam().map(param -> param + ": ").orElse("") + answer.errorMessage()));
         };
@@ -112,7 +120,8 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
         String ids = renderIds.stream().map(RenderId::value).map(HeyGenVideoRenderer::encode).collect(Collectors.joining(","));
         String token = null;
         do {
-            String path = "/v3/videos/statuses?limit=" + STATUS_BATCH_LIMIT + "&video_ids=" + ids + (token == null ? "" : "&token=" + encode(token));
+            // Only video_ids (and batch_ids) are documented for this call: no limit, up to 100 ids.
+            String path = "/v3/videos/statuses?video_ids=" + ids + (token == null ? "" : "&token=" + encode(token));
             ApiAnswer answer;
             try {
                 answer = api.get(apiKey(), path);
@@ -201,7 +210,8 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
 
     private RenderStatus toStatus(String status, JsonNode data) {
         return switch (status) {
-            case "pending", "waiting" -> new RenderStatus.Pending();
+            // The single status says pending (older APIs waiting), the bulk one queued, for a render not yet begun.
+            case "pending", "waiting", "queued" -> new RenderStatus.Pending();
             case "processing" -> new RenderStatus.Processing();
             case "completed" -> completed(data);
             case "failed" -> new RenderStatus.Failed(failureOf(data));
@@ -227,8 +237,8 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
     }
 
     /**
-     * The bulk status call reports states only; the single-video call adds the freshly signed URL. HeyGen makes a
-     * captioned copy only when captions were asked for, and then that copy is the video wanted.
+     * The bulk status call reports states only; the single-video call adds the freshly signed URL. HeyGen burns captions
+     * into a second copy only when they were asked for with a style, and then that copy is the video wanted.
      */
     private RenderStatus completed(JsonNode data) {
         String captioned = data.path("captioned_video_url").asText("");

@@ -44,6 +44,37 @@ class CachingRendererCatalogTest {
     }
 
     @Test
+    void aCurrentListingAsksTheRendererAndIsRememberedButNotMoreThanOnceInHalfAMinute() {
+        cache.avatarLooks(KEY, AvatarLookFilter.ALL);
+        renderer.addLook(InMemoryRendererCatalog.look("ben", AvatarType.STUDIO_AVATAR), Ownership.PUBLIC);
+        advance(CachingRendererCatalog.CURRENT_ENOUGH.minusSeconds(1));
+        assertThat(cache.currentAvatarLooks(KEY, AvatarLookFilter.ALL).answered().orElseThrow()).as("loaded moments ago: answered as is")
+                .extracting(AvatarLook::id).containsExactly("anna");
+        assertThat(renderer.calls("avatarLooks")).isEqualTo(1);
+
+        advance(Duration.ofSeconds(2));
+        assertThat(cache.currentAvatarLooks(KEY, AvatarLookFilter.ALL).answered().orElseThrow()).extracting(AvatarLook::id)
+                .containsExactly("anna", "ben");
+        assertThat(renderer.calls("avatarLooks")).isEqualTo(2);
+        assertThat(cache.avatarLooks(KEY, AvatarLookFilter.ALL).answered().orElseThrow()).as("remembered for the next read")
+                .extracting(AvatarLook::id).containsExactly("anna", "ben");
+        assertThat(cache.currentAvatarLooks(KEY, AvatarLookFilter.ALL).answered()).isPresent();
+        assertThat(renderer.calls("avatarLooks")).as("a burst of current reads costs one listing").isEqualTo(2);
+    }
+
+    @Test
+    void aCurrentListingTheRendererCannotGiveIsAnsweredAsSuchAndTheRememberedOneKept() {
+        cache.voices(KEY, VoiceFilter.ALL);
+        advance(Duration.ofMinutes(1));
+        renderer.failWith(new RendererAnswer.Unavailable<>("HeyGen is down"));
+
+        assertThat(cache.currentVoices(KEY, VoiceFilter.ALL)).isInstanceOf(RendererAnswer.Unavailable.class);
+        renderer.failWith(null);
+        assertThat(cache.voices(KEY, VoiceFilter.ALL).answered()).isPresent();
+        assertThat(renderer.calls("voices")).isEqualTo(2);
+    }
+
+    @Test
     void anOldListingIsAnsweredAtOnceAndRefreshedInTheBackground() {
         cache.avatarLooks(KEY, AvatarLookFilter.ALL);
         renderer.addLook(InMemoryRendererCatalog.look("ben", AvatarType.STUDIO_AVATAR), Ownership.PUBLIC);

@@ -7,6 +7,7 @@ import dev.avatarvideo.application.service.ReceiverScreening;
 import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
@@ -18,6 +19,7 @@ import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
+import dev.avatarvideo.application.service.RendererIdCheck;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.RendererCredentials;
@@ -77,7 +79,9 @@ class FiftyVideosUnderFaultsTest {
         InMemoryVideos videos = new InMemoryVideos();
         InMemoryVideoWork work = new InMemoryVideoWork(videos);
         GenerateAvatarVideoService generate = new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), new InMemoryCallbackSecrets(),
-                new PassThroughTransactions(), new ReceiverScreening(new ScriptedHostLookup(), ReceiverAddressPolicy.publicOnly()), CLOCK);
+                // The catalog does not know the key, so the id check lets every id through: this test is about faults.
+                new PassThroughTransactions(), new ReceiverScreening(new ScriptedHostLookup(), ReceiverAddressPolicy.publicOnly()),
+                new RendererIdCheck(new InMemoryRendererCatalog(), tenant -> new RendererCredentials("unused"), Duration.ofSeconds(1)), CLOCK);
         List<AvatarVideo> requested = new ArrayList<>();
         for (int i = 0; i < VIDEOS; i++) {
             requested.add(generate.generate(GenerateAvatarVideoCommand.fromFields(TenantId.of("acme"), "Lesson " + i, "720p", "16:9",

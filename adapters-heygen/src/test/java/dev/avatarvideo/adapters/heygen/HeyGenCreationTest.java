@@ -32,6 +32,8 @@ class HeyGenCreationTest {
             Optional.of(new VoiceSettings(1.2, -5, 0.8, Optional.of("en-GB"))), Optional.of(new SceneBackground.Color("#0A1B2C")));
     private static final Scene ON_IMAGE = new Scene("sim-avatar-ben", "sim-voice-en-2", "Next.",
             Optional.empty(), Optional.of(SceneBackground.Image.of("https://cdn.example/office.jpg")));
+    private static final Scene ON_WHITE = new Scene("sim-avatar-ben", "sim-voice-en-2", "Next.",
+            Optional.empty(), Optional.of(new SceneBackground.Color("#FFFFFF")));
 
     private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMillis(300)));
     private final HeyGenVideoRenderer renderer = new HeyGenVideoRenderer(Fixtures.settings(simulator));
@@ -42,7 +44,7 @@ class HeyGenCreationTest {
     }
 
     @Test
-    void aSingleSceneIsAnAvatarVideoWithVoiceSettingsABackgroundValueAndCaptions() throws Exception {
+    void aSingleSceneIsAnAvatarVideoWithVoiceSettingsABackgroundValueAndBurnedInCaptions() throws Exception {
         JsonNode body = body(video(List.of(TUNED), true));
 
         assertThat(body.get("type").asText()).isEqualTo("avatar");
@@ -53,46 +55,77 @@ class HeyGenCreationTest {
         assertThat(body.at("/background/type").asText()).isEqualTo("color");
         assertThat(body.at("/background/value").asText()).isEqualTo("#0A1B2C");
         assertThat(body.at("/caption/file_format").asText()).isEqualTo("srt");
+        assertThat(body.at("/caption/style").asText()).as("without a style HeyGen burns nothing in").isEqualTo("default");
         assertThat(body.get("resolution").asText()).isEqualTo("1080p");
         assertThat(body.get("aspect_ratio").asText()).isEqualTo("9:16");
     }
 
     @Test
     void severalScenesAreAStudioVideoWhoseScenesCarryTheirOwnOptions() throws Exception {
-        JsonNode body = body(video(List.of(TUNED, ON_IMAGE), false));
+        JsonNode body = body(video(List.of(TUNED, ON_WHITE), false));
 
         assertThat(body.get("type").asText()).isEqualTo("studio");
         assertThat(body.at("/scenes/0/type").asText()).isEqualTo("avatar_video");
         assertThat(body.at("/scenes/0/input/voice_settings/speed").asDouble()).isEqualTo(1.2);
         assertThat(body.at("/scenes/0/input/background/color").asText()).isEqualTo("#0A1B2C");
-        assertThat(body.at("/scenes/1/input/background/type").asText()).isEqualTo("image");
-        assertThat(body.at("/scenes/1/input/background/url").asText()).isEqualTo("https://cdn.example/office.jpg");
+        assertThat(body.at("/scenes/1/input/background/type").asText()).isEqualTo("color");
+        assertThat(body.at("/scenes/1/input/background/color").asText()).isEqualTo("#FFFFFF");
         assertThat(body.at("/scenes/1/input").has("voice_settings")).isFalse();
         assertThat(body.has("caption")).isFalse();
     }
 
     @Test
-    void heyGenAcceptsEveryOptionAndACaptionedVideoIsTheOneHandedOut() {
-        AvatarVideo captioned = video(List.of(TUNED, ON_IMAGE), true);
+    void heyGenAcceptsEveryOptionAndTheCopyWithBurnedInCaptionsIsTheOneHandedOut() {
+        for (AvatarVideo captioned : List.of(video(List.of(TUNED, ON_WHITE), true), video(List.of(ON_IMAGE), true))) {
+            SubmitOutcome outcome = renderer.submit(captioned);
 
-        SubmitOutcome outcome = renderer.submit(captioned);
+            assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
+            RenderId renderId = ((SubmitOutcome.Accepted) outcome).renderId();
+            Fixtures.await("the render", Duration.ofSeconds(10), () -> renderer.status(renderId) instanceof RenderStatus.Completed);
+            RenderStatus.Completed completed = (RenderStatus.Completed) renderer.status(renderId);
+            assertThat(completed.link().orElseThrow().url().getPath()).endsWith("-captioned.mp4");
+        }
+    }
 
-        assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
-        RenderId renderId = ((SubmitOutcome.Accepted) outcome).renderId();
-        Fixtures.await("the render", Duration.ofSeconds(10), () -> renderer.status(renderId) instanceof RenderStatus.Completed);
-        RenderStatus.Completed completed = (RenderStatus.Completed) renderer.status(renderId);
-        assertThat(completed.link().orElseThrow().url().getPath()).endsWith("-captioned.mp4");
+    @Test
+    void anImageBehindAnAvatarInAVideoOfSeveralScenesIsRefusedBeforeHeyGenIsAsked() {
+        // Stored before POST /api/videos refused it: HeyGen's studio scenes take a colour background only.
+        int before = simulator.rendersStarted();
+        long requestsBefore = simulator.requests().size();
+
+        SubmitOutcome outcome = renderer.submit(video(List.of(TUNED, ON_IMAGE), false));
+
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Invalid.class, invalid ->
+                assertThat(invalid.field()).contains("scenes[1].background.imageUrl"));
+        assertThat(simulator.rendersStarted()).isEqualTo(before);
+        assertThat(simulator.requests()).hasSize((int) requestsBefore);
+    }
+
+    @Test
+    void anIdHeyGenDoesNotKnowNamesTheSceneItsMessageQuotesWhenHeyGenNamesNoParam() {
+        AvatarVideo studio = video(List.of(TUNED, new Scene("sim-avatar-ana", "sim-voice-en-2", "Typo.")), false);
+
+        assertThat(HeyGenCreation.missingIdField("avatar_not_found", Optional.empty(), "Avatar look 'sim-avatar-ana' not found", studio))
+                .contains("scenes[1].avatarId");
+        assertThat(HeyGenCreation.missingIdField("voice_not_found", Optional.of("scenes[1].input.voice_id"), "Voice not found", studio))
+                .contains("scenes[1].voiceId");
+        assertThat(HeyGenCreation.missingIdField("voice_not_found", Optional.empty(), "Voice 'sim-voice-en-2' not found",
+                video(List.of(ON_WHITE, ON_WHITE), false))).as("the first scene that speaks with it").contains("scenes[0].voiceId");
+        assertThat(HeyGenCreation.missingIdField("avatar_not_found", Optional.empty(), "Avatar not found", studio)).isEmpty();
+        assertThat(HeyGenCreation.missingIdField("avatar_not_found", Optional.empty(), "Avatar not found", video(List.of(TUNED), false)))
+                .contains("scenes[0].avatarId");
     }
 
     @Test
     void heyGensFieldNamesAreTranslatedIntoOurRequestsFields() {
         AvatarVideo single = video(List.of(TUNED), false);
-        AvatarVideo studio = video(List.of(TUNED, ON_IMAGE), false);
+        AvatarVideo studio = video(List.of(TUNED, ON_WHITE), false);
 
         assertThat(HeyGenCreation.ourField("avatar_id", single)).isEqualTo("scenes[0].avatarId");
         assertThat(HeyGenCreation.ourField("voice_settings.speed", single)).isEqualTo("scenes[0].voice.speed");
         assertThat(HeyGenCreation.ourField("background.value", single)).isEqualTo("scenes[0].background.color");
-        assertThat(HeyGenCreation.ourField("scenes[1].input.background.url", studio)).isEqualTo("scenes[1].background.imageUrl");
+        assertThat(HeyGenCreation.ourField("scenes[1].input.background.type", studio)).isEqualTo("scenes[1].background");
+        assertThat(HeyGenCreation.ourField("caption.style", studio)).isEqualTo("captions");
         assertThat(HeyGenCreation.ourField("scenes[1].input.voice_id", studio)).isEqualTo("scenes[1].voiceId");
         assertThat(HeyGenCreation.ourField("aspect_ratio", studio)).isEqualTo("aspectRatio");
         assertThat(HeyGenCreation.ourField("caption.file_format", studio)).isEqualTo("captions");

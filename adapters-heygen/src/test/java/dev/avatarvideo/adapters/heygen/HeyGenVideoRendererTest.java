@@ -127,6 +127,19 @@ class HeyGenVideoRendererTest {
     }
 
     @Test
+    void aRenderTheBulkStatusCallsQueuedIsPending() {
+        // HeyGen's bulk statuses say queued (not pending) while a render waits; a minute-long render waits 15 s.
+        try (HeyGenSimulator slow = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMinutes(1)))) {
+            HeyGenVideoRenderer slowRenderer = new HeyGenVideoRenderer(HeyGenSettings.of(slow.baseUrl(), slow.apiKey()));
+            RenderId renderId = accepted(slowRenderer.submit(video(List.of(ANNA))));
+
+            assertThat(slowRenderer.statuses(List.of(renderId)).get(renderId)).isInstanceOf(RenderStatus.Pending.class);
+            assertThat(slow.requests()).filteredOn(r -> r.path().equals("/v3/videos/statuses"))
+                    .singleElement().satisfies(r -> assertThat(r.query()).as("only the documented query").startsWith("video_ids="));
+        }
+    }
+
+    @Test
     void anUnknownRenderIsNotFoundNotFailed() {
         assertThat(renderer.status(new RenderId("never-created"))).isInstanceOf(RenderStatus.NotFound.class);
     }

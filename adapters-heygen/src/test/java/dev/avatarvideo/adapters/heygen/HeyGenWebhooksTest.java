@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /** Webhook endpoint management against the simulator, which probes every URL it is given. */
 class HeyGenWebhooksTest {
 
-    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults());
+    // The receiver is plain HTTP on loopback; HeyGen itself would want https.
+    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withHttpWebhookUrlsAllowed());
     private final HeyGenWebhooks webhooks = new HeyGenWebhooks(Fixtures.settings(simulator));
     private final RendererCredentials credentials = new RendererCredentials(simulator.apiKey());
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();

@@ -39,6 +39,7 @@ import dev.avatarvideo.application.service.ReceiverScreening;
 import dev.avatarvideo.application.service.RequestDeduplicator;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
+import dev.avatarvideo.application.service.RendererIdCheck;
 import dev.avatarvideo.application.service.StoredFileReader;
 import dev.avatarvideo.application.service.TopicDeleter;
 import dev.avatarvideo.application.service.TopicLimits;
@@ -117,13 +118,16 @@ final class FakeBackedServer implements AutoCloseable {
                 new RendererCredentials("service-key"), Optional.empty(), clock);
         CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, Duration.ofMinutes(10));
         AvatarVideoQueries queries = new AvatarVideoQueries(videos, storage);
-        TopicSaver saver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
+        // A catalog that does not know the key: the id check lets every id through, as when HeyGen cannot be asked.
+        RendererIdCheck rendererIds = new RendererIdCheck(new InMemoryRendererCatalog(), anyTenant -> new RendererCredentials("unused"),
+                Duration.ofSeconds(1));
+        TopicSaver saver = new TopicSaver(topics, videos, storage, files, clock, LIMITS, rendererIds);
         TopicQueries topicQueries = new TopicQueries(topics, videos, storage);
         ReceiverScreening screening = new ReceiverScreening(new ScriptedHostLookup(), ReceiverAddressPolicy.publicOnly());
         NotificationEndpointRegistry endpointRegistry = new NotificationEndpointRegistry(endpoints, screening, clock);
         CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
         server = new JavalinServer(new JavalinServer.UseCases(
-                new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, clock), queries, queries,
+                new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, rendererIds, clock), queries, queries,
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, files, transactions), new VideoRetrier(videos, clock)),
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, files, transactions)), catalog, catalog,

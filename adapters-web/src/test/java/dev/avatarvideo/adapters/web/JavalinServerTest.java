@@ -88,9 +88,12 @@ class JavalinServerTest {
         HttpResponse<String> response = post("/api/videos", """
                 {"captions": true, "scenes": [
                   {"avatarId": "a", "voiceId": "v", "script": "One", "voice": {"speed": 1.2, "locale": "en-GB"}, "background": {"color": "#0a0b0c"}},
-                  {"avatarId": "b", "voiceId": "v", "script": "Two", "background": {"imageUrl": "https://cdn.example/room.jpg"}}]}""");
+                  {"avatarId": "b", "voiceId": "v", "script": "Two"}]}""");
+        HttpResponse<String> onImage = post("/api/videos", """
+                {"scenes": [{"avatarId": "b", "voiceId": "v", "script": "Two", "background": {"imageUrl": "https://cdn.example/room.jpg"}}]}""");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(onImage.statusCode()).as(onImage.body()).isEqualTo(202);
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("captions").asBoolean()).isTrue();
         assertThat(body.at("/scenes/0/voice/speed").asDouble()).isEqualTo(1.2);
@@ -98,7 +101,7 @@ class JavalinServerTest {
         assertThat(body.at("/scenes/0/voice/volume").asDouble()).isEqualTo(1);
         assertThat(body.at("/scenes/0/voice/locale").asText()).isEqualTo("en-GB");
         assertThat(body.at("/scenes/0/background/color").asText()).isEqualTo("#0A0B0C");
-        assertThat(body.at("/scenes/1/background/imageUrl").asText()).isEqualTo("https://cdn.example/room.jpg");
+        assertThat(json.readTree(onImage.body()).at("/scenes/0/background/imageUrl").asText()).isEqualTo("https://cdn.example/room.jpg");
         assertThat(body.at("/scenes/1").has("voice")).isFalse();
         assertThat(json.readTree(post("/api/videos", "{\"scenes\": [" + GOOD_SCENE + "]}").body()).get("captions").asBoolean()).isFalse();
     }
@@ -123,6 +126,7 @@ class JavalinServerTest {
             "unknown voice option | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"voice\": {\"tempo\": 2}}]} | scenes[0].voice.tempo",
             "two backgrounds      | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"background\": {\"color\": \"#000000\", \"imageUrl\": \"https://x/y.png\"}}]} | scenes[0].background.color",
             "captions not boolean | {\"captions\": \"yes\", \"scenes\": [" + GOOD_SCENE + "]}                         | captions",
+            "image behind 1 of 2  | {\"scenes\": [" + GOOD_SCENE + ", {\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"background\": {\"imageUrl\": \"https://x/y.png\"}}]} | scenes[1].background.imageUrl",
     })
     void refusesBadRequestsWithAProblemNamingTheFieldAndStoresNothing(String name, String body, String field) throws Exception {
         HttpResponse<String> response = post("/api/videos", body);

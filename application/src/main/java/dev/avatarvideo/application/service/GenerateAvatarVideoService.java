@@ -13,7 +13,11 @@ import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.VideoId;
 import java.util.Optional;
 
-/** Queues the video and returns at once; talking to the renderer is the background submitter's job. */
+/**
+ * Queues the video and returns at once; talking to the renderer is the background submitter's job. Only an avatar or
+ * voice id the renderer account does not offer is looked up first (in its remembered listings), so a typo is refused
+ * now rather than failing the render later.
+ */
 public final class GenerateAvatarVideoService implements GenerateAvatarVideo {
 
     private final Videos videos;
@@ -21,21 +25,24 @@ public final class GenerateAvatarVideoService implements GenerateAvatarVideo {
     private final CallbackSecrets callbackSecrets;
     private final Transactions transactions;
     private final ReceiverScreening screening;
+    private final RendererIdCheck rendererIds;
     private final Clock clock;
 
     public GenerateAvatarVideoService(Videos videos, VideoCallbacks callbacks, CallbackSecrets callbackSecrets, Transactions transactions,
-                                      ReceiverScreening screening, Clock clock) {
+                                      ReceiverScreening screening, RendererIdCheck rendererIds, Clock clock) {
         this.videos = videos;
         this.callbacks = callbacks;
         this.callbackSecrets = callbackSecrets;
         this.transactions = transactions;
         this.screening = screening;
+        this.rendererIds = rendererIds;
         this.clock = clock;
     }
 
     @Override
     public AvatarVideo generate(GenerateAvatarVideoCommand command) {
         command.callback().ifPresent(url -> screening.requireOutsideAddress("callbackUrl", url));
+        rendererIds.requireKnown(command.tenantId(), command.scenes());
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), command.tenantId(), command.title(), command.scenes(),
                 command.resolution(), command.aspectRatio(), command.captions(), clock.now());
         Optional<NotificationUrl> callback = command.callback();

@@ -54,14 +54,17 @@ public final class TopicSaver implements SaveTopic, UpdateTopic {
     private final CrashSafeStorage files;
     private final Clock clock;
     private final TopicLimits limits;
+    private final RendererIdCheck rendererIds;
     private final TopicViews views;
 
-    public TopicSaver(Topics topics, Videos videos, FileStorage storage, CrashSafeStorage files, Clock clock, TopicLimits limits) {
+    public TopicSaver(Topics topics, Videos videos, FileStorage storage, CrashSafeStorage files, Clock clock, TopicLimits limits,
+                      RendererIdCheck rendererIds) {
         this.topics = topics;
         this.videos = videos;
         this.files = files;
         this.clock = clock;
         this.limits = limits;
+        this.rendererIds = rendererIds;
         this.views = new TopicViews(videos, storage);
     }
 
@@ -122,6 +125,13 @@ public final class TopicSaver implements SaveTopic, UpdateTopic {
             }
             if (input instanceof VideoInput video) {
                 referenced.add(video.videoId());
+            }
+            if (input instanceof GenerateInput generate) {
+                try {
+                    rendererIds.requireKnown(command.tenantId(), generate.video().scenes());
+                } catch (InvalidInputException e) {
+                    throw e.within(generate.field());
+                }
             }
         }
         if (referenced.isEmpty()) {

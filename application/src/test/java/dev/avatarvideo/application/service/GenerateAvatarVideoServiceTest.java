@@ -41,7 +41,7 @@ class GenerateAvatarVideoServiceTest {
         kit.videos.events();
         var failing = new GenerateAvatarVideoService(kit.videos, (tenant, video, url) -> {
             throw new IllegalStateException("database gone");
-        }, kit.callbackSecrets, kit.transactions, kit.screening, kit.clock);
+        }, kit.callbackSecrets, kit.transactions, kit.screening, kit.rendererIds, kit.clock);
 
         assertThatThrownBy(() -> failing.generate(command("https://platform.example/done"))).hasMessage("database gone");
 

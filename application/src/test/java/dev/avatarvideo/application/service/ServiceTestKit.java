@@ -3,6 +3,7 @@ package dev.avatarvideo.application.service;
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
+import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
@@ -45,6 +46,9 @@ final class ServiceTestKit {
     final ReceiverScreening screening = new ReceiverScreening(dns, ReceiverAddressPolicy.publicOnly());
     final RollbackTransactions transactions = new RollbackTransactions(videos, topics, unclaimed, work, callbacks, callbackSecrets);
     final CrashSafeStorage files = new CrashSafeStorage(storage, unclaimed, transactions, clock, UPLOAD_GRACE);
+    /** Refuses {@link #KEY} until a test accepts it, so the id check lets every id through unless a test fills the catalog. */
+    final InMemoryRendererCatalog catalog = new InMemoryRendererCatalog();
+    final RendererIdCheck rendererIds = new RendererIdCheck(catalog, tenant -> KEY, Duration.ofSeconds(5));
     final ScriptedVideoRenderer renderer;
     final TrackingPolicy policy;
     final GenerateAvatarVideoService generate;
@@ -68,13 +72,13 @@ final class ServiceTestKit {
     ServiceTestKit(ScriptedVideoRenderer renderer, TrackingPolicy policy, RenderSubmitter.Budget budget) {
         this.renderer = renderer;
         this.policy = policy;
-        generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, clock);
+        generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, rendererIds, clock);
         submitter = new RenderSubmitter(videos, work, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, budget);
         tracker = new RenderTracker(videos, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, 1000);
         ingester = new VideoIngester(videos, work, tenant -> KEY, credentials -> renderer, calls, files, clock,
                 failures -> Duration.ofSeconds(10L * failures), 10);
         queries = new AvatarVideoQueries(videos, storage);
-        topicSaver = new TopicSaver(topics, videos, storage, files, clock, LIMITS);
+        topicSaver = new TopicSaver(topics, videos, storage, files, clock, LIMITS, rendererIds);
         topicQueries = new TopicQueries(topics, videos, storage);
         topicDeleter = new TopicDeleter(topics, files, transactions);
         sweeper = new UnclaimedObjectSweeper(unclaimed, storage, transactions, clock, 100);

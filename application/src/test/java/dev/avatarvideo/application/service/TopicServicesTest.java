@@ -143,6 +143,22 @@ class TopicServicesTest {
     }
 
     @Test
+    void aGenerateRequestNamingAnAvatarTheAccountDoesNotHaveIsRefusedBeforeAnythingIsStored() {
+        kit.catalog.accept(ServiceTestKit.KEY).addLook(dev.avatarvideo.application.fakes.InMemoryRendererCatalog.look("sim-avatar-anna",
+                dev.avatarvideo.domain.AvatarType.STUDIO_AVATAR), dev.avatarvideo.domain.Ownership.PUBLIC);
+        kit.catalog.addVoice(dev.avatarvideo.application.fakes.InMemoryRendererCatalog.voice("sim-voice-en-1", "English", "female",
+                dev.avatarvideo.domain.Ownership.PUBLIC));
+        Map<String, IncomingFile> files = Map.of("f", file("f", "f.txt", "text/plain", "content"));
+        ContentFields typo = new ContentFields("avatarVideo", null, null, new VideoFields(null, null, null,
+                List.of(new SceneFields("sim-avatar-ana", "sim-voice-en-1", "Hello"))), null, null);
+
+        assertThatThrownBy(() -> kit.topicSaver.save(command(List.of(part("f"), typo), files)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("contents[1].generate.scenes[0].avatarId"));
+
+        assertNothingStored();
+    }
+
+    @Test
     void whenSavingTheRecordsFailsEveryUploadedFileIsRemovedAndNoVideoQueued() {
         kit.topics.beforeEachWrite(t -> {
             throw new IllegalStateException("connection to database lost");

@@ -3,6 +3,8 @@ package dev.avatarvideo.heygen.simulator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,16 +20,23 @@ final class Accounts {
 
     static final class Account {
         private final String apiKey;
+        private final String id;
         private final String username;
         private BigDecimal balance = DEFAULT_BALANCE;
 
         private Account(String apiKey, String username) {
             this.apiKey = apiKey;
+            this.id = idOf(apiKey);
             this.username = username;
         }
 
         String apiKey() {
             return apiKey;
+        }
+
+        /** Names the account in what the simulator keeps (renders, endpoints, events) without keeping its key. */
+        String id() {
+            return id;
         }
 
         String username() {
@@ -73,6 +82,16 @@ final class Accounts {
             }
         }
         return Optional.ofNullable(match);
+    }
+
+    /** A fingerprint of the key: the same key always has the same id, and the id does not give the key away. */
+    static String idOf(String apiKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+            return "acct_" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     Account require(String apiKey) {

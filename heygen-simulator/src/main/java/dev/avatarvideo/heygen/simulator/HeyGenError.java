@@ -1,10 +1,15 @@
 package dev.avatarvideo.heygen.simulator;
 
+import java.util.Locale;
+
 /**
- * An error the simulator answers in HeyGen's v3 envelope: {@code {"error": {"code", "message", "param"?}}}, with
- * {@code Retry-After} when HeyGen sends one.
+ * An error the simulator answers in HeyGen's v3 envelope: {@code {"error": {"code", "message", "param"?, "doc_url"}}},
+ * with {@code Retry-After} when HeyGen sends one. HeyGen's error page says every error carries a {@code doc_url} into
+ * its list of codes and that {@code param} names the request field for errors about one.
  */
 final class HeyGenError extends RuntimeException {
+
+    private static final String DOC_URL = "https://developers.heygen.com/docs/error-codes#";
 
     private final int httpStatus;
     private final String code;
@@ -29,6 +34,21 @@ final class HeyGenError extends RuntimeException {
 
     static HeyGenError notFound(String message) {
         return new HeyGenError(404, "not_found", message, null);
+    }
+
+    /** HeyGen's own code for a video id it does not know (its CLI answers it with "List your videos"). */
+    static HeyGenError videoNotFound(String videoId) {
+        return new HeyGenError(404, "video_not_found", "Video '" + videoId + "' not found", null);
+    }
+
+    /** An avatar look the account cannot use, named by {@code param} (HeyGen's CLI hint: "List available avatars"). */
+    static HeyGenError avatarNotFound(String param, String avatarId) {
+        return new HeyGenError(404, "avatar_not_found", "Avatar look '" + avatarId + "' not found", param);
+    }
+
+    /** A voice the account cannot use, named by {@code param} (HeyGen's CLI hint: "List available voices"). */
+    static HeyGenError voiceNotFound(String param, String voiceId) {
+        return new HeyGenError(404, "voice_not_found", "Voice '" + voiceId + "' not found", param);
     }
 
     static HeyGenError unauthorized() {
@@ -62,6 +82,11 @@ final class HeyGenError extends RuntimeException {
 
     String param() {
         return param;
+    }
+
+    /** The section of HeyGen's error page for this code, as HeyGen links it ({@code insufficient_credit} → {@code #insufficient-credit}). */
+    String docUrl() {
+        return DOC_URL + code.replace('_', '-').toLowerCase(Locale.ROOT);
     }
 
     Integer retryAfterSeconds() {

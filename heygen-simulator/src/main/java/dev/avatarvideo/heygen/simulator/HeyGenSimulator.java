@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A SIMULATED HeyGen v3 API. It renders nothing: every "render" finishes after the configured time and serves the same
- * small H.264 MP4. It answers with HeyGen's envelopes, field names, error codes and status values, delivers signed
- * webhooks, and injects HeyGen's known failures on demand ({@link #useFaults}), so the real HeyGen adapter can be
- * developed and tested against it without a HeyGen account.
+ * small H.264 MP4. It validates requests as HeyGen's request schemas do, answers with HeyGen's envelopes, field names,
+ * error codes and status values, delivers signed webhooks, and injects HeyGen's known failures on demand
+ * ({@link #useFaults}), so the real HeyGen adapter can be developed and tested against it without a HeyGen account.
+ * Given a state directory it keeps what it accepted there and takes it back when started again on it.
  */
 public final class HeyGenSimulator implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class HeyGenSimulator implements AutoCloseable {
     private final Map<String, SimulatedRender> renders = new ConcurrentHashMap<>();
     /** Appended on every request: a copy-on-write list would copy itself each time, quadratic under a benchmark's load. */
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final SimulatorJournal journal;
     private final SimulatedWebhooks webhooks;
     private final VideosApi videos;
     private final Javalin server;
@@ -60,11 +62,12 @@ public final class HeyGenSimulator implements AutoCloseable {
         byte[] mp4 = loadVideo();
         this.video = new SimulatedVideoFile(mp4, settings.videoBytes(), settings.downloadBytesPerSecond());
         accounts.add(settings.apiKey(), "simulated-user");
-        VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, video);
+        this.journal = settings.stateDirectory().map(SimulatorJournal::in).orElseGet(SimulatorJournal::none);
+        VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, video, journal);
         this.videos = videos;
         AccountApi account = new AccountApi(catalog, this::baseUrl, mp4);
-        this.webhooks = new SimulatedWebhooks(clock, faults, counters, renders::values, videos::successEventData);
-        WebhooksApi webhookRoutes = new WebhooksApi(webhooks);
+        this.webhooks = new SimulatedWebhooks(clock, faults, counters, renders::values, videos::successEventData, journal);
+        WebhooksApi webhookRoutes = new WebhooksApi(webhooks, settings.httpWebhookUrlsAllowed());
         AdminApi admin = new AdminApi(this);
         this.server = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -114,10 +117,22 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     public static HeyGenSimulator start(SimulatorSettings settings, Clock clock) {
         HeyGenSimulator simulator = new HeyGenSimulator(settings, clock);
-        simulator.server.start("127.0.0.1", settings.port());
+        try {
+            simulator.server.start("127.0.0.1", settings.port());
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
         simulator.webhooks.start();
         LOG.info(LOG_PREFIX + "SIMULATOR listening on {} (this is not the real HeyGen; renders are simulated, {} each)",
                 simulator.baseUrl(), settings.renderTime());
+        if (simulator.journal.keeps()) {
+            LOG.info(LOG_PREFIX + "SIMULATOR keeps its state in {} ({} renders taken back from an earlier run)",
+                    simulator.journal.file(), simulator.renders.size());
+        }
+        if (settings.httpWebhookUrlsAllowed()) {
+            LOG.info(LOG_PREFIX + "SIMULATOR accepts http:// webhook endpoint URLs (a test setting: the real HeyGen requires https)");
+        }
         return simulator;
     }
 
@@ -209,6 +224,7 @@ public final class HeyGenSimulator implements AutoCloseable {
     public void close() {
         webhooks.close();
         server.stop();
+        journal.close();
         LOG.info(LOG_PREFIX + "SIMULATOR stopped");
     }
 
@@ -283,6 +299,7 @@ public final class HeyGenSimulator implements AutoCloseable {
         if (error.param() != null) {
             body.put("param", error.param());
         }
+        body.put("doc_url", error.docUrl());
         if (error.retryAfterSeconds() != null) {
             ctx.header("Retry-After", Integer.toString(error.retryAfterSeconds()));
         }

@@ -1,12 +1,15 @@
 package dev.avatarvideo.heygen.simulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Runs the HeyGen simulator on its own: {@code java -jar heygen-simulator/target/heygen-simulator.jar}.
  * Configured by {@code SIM_PORT} (default 8090, 0 for any free port), {@code SIM_API_KEY}, {@code SIM_RENDER_SECONDS},
- * {@code SIM_VIDEO_BYTES} (0: the small MP4 as it is) and {@code SIM_DOWNLOAD_BYTES_PER_SECOND} (0: unlimited).
+ * {@code SIM_VIDEO_BYTES} (0: the small MP4 as it is), {@code SIM_DOWNLOAD_BYTES_PER_SECOND} (0: unlimited),
+ * {@code SIM_STATE_DIR} (unset: everything in memory) and {@code SIM_ALLOW_HTTP_WEBHOOKS} ({@code true} accepts
+ * {@code http://} webhook URLs, which HeyGen refuses).
  */
 public final class HeyGenSimulatorMain {
 
@@ -26,16 +29,27 @@ public final class HeyGenSimulatorMain {
                     .withRenderTime(Duration.ofSeconds(Long.parseLong(env.getOrDefault("SIM_RENDER_SECONDS", "10").strip())))
                     .withVideoSize(Long.parseLong(env.getOrDefault("SIM_VIDEO_BYTES", "0").strip()))
                     .withDownloadRate(Long.parseLong(env.getOrDefault("SIM_DOWNLOAD_BYTES_PER_SECOND", "0").strip()));
+            String stateDir = env.getOrDefault("SIM_STATE_DIR", "").strip();
+            if (!stateDir.isEmpty()) {
+                settings = settings.withStateDirectory(Path.of(stateDir));
+            }
+            String allowHttp = env.getOrDefault("SIM_ALLOW_HTTP_WEBHOOKS", "false").strip();
+            if (!allowHttp.equals("true") && !allowHttp.equals("false")) {
+                throw new IllegalArgumentException("SIM_ALLOW_HTTP_WEBHOOKS must be true or false, got '" + allowHttp + "'");
+            }
+            if (allowHttp.equals("true")) {
+                settings = settings.withHttpWebhookUrlsAllowed();
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("HeyGen SIMULATOR cannot start: SIM_PORT, SIM_RENDER_SECONDS, SIM_VIDEO_BYTES and SIM_DOWNLOAD_BYTES_PER_SECOND"
-                    + " must be whole numbers, SIM_API_KEY not blank (" + e.getMessage() + ")");
+                    + " must be whole numbers, SIM_API_KEY not blank, SIM_ALLOW_HTTP_WEBHOOKS true or false (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
         HeyGenSimulator simulator;
         try {
             simulator = HeyGenSimulator.start(settings);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("HeyGen SIMULATOR cannot start: " + e.getMessage());
             System.exit(2);
             return;
@@ -46,6 +60,8 @@ public final class HeyGenSimulatorMain {
         System.out.println("  API key:  " + simulator.apiKey() + "   (send it as X-Api-Key)");
         System.out.println("  videos:   " + simulator.videoFileSize() + " bytes each" + (settings.downloadBytesPerSecond() > 0
                 ? ", sent at most " + settings.downloadBytesPerSecond() + " bytes/s" : ""));
+        System.out.println("  state:    " + settings.stateDirectory().map(dir -> "kept in " + dir).orElse("in memory (set SIM_STATE_DIR to keep it)"));
+        System.out.println("  webhooks: " + (settings.httpWebhookUrlsAllowed() ? "http:// and https:// URLs (SIM_ALLOW_HTTP_WEBHOOKS)" : "https:// URLs only, as HeyGen"));
         System.out.println("  avatars:  " + Catalog.builtInLookIds());
         System.out.println("  voices:   " + Catalog.builtInVoiceIds());
         System.out.println("  faults:   curl -X POST " + simulator.baseUrl() + "/sim-admin/faults -H 'Content-Type: application/json'"

@@ -1,7 +1,9 @@
 package dev.avatarvideo.heygen.simulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the simulated HeyGen behaves.
@@ -14,9 +16,13 @@ import java.util.Objects;
  *                   to this many bytes (at least its own size + 16) with an MP4 {@code free} box that players skip,
  *                   generated as it is sent, so gigabytes cost no memory
  * @param downloadBytesPerSecond the most a download sends per second; 0 for as fast as it goes
+ * @param stateDirectory where it keeps what it accepted (renders, idempotency records, webhook endpoints and their
+ *                       secrets, events), so a restart on the same directory carries on; empty to keep it in memory only
+ * @param httpWebhookUrlsAllowed whether webhook endpoints may be {@code http://} URLs. HeyGen accepts HTTPS only; tests
+ *                               and a service on loopback have no certificate, so they switch this on, knowingly
  */
 public record SimulatorSettings(int port, String apiKey, Duration renderTime, Duration videoUrlValidity, long videoBytes,
-                                long downloadBytesPerSecond) {
+                                long downloadBytesPerSecond, Optional<Path> stateDirectory, boolean httpWebhookUrlsAllowed) {
 
     public static final String DEFAULT_API_KEY = "sim-heygen-key";
 
@@ -24,6 +30,7 @@ public record SimulatorSettings(int port, String apiKey, Duration renderTime, Du
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(renderTime, "renderTime");
         Objects.requireNonNull(videoUrlValidity, "videoUrlValidity");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
         if (apiKey.isBlank()) {
             throw new IllegalArgumentException("apiKey must not be blank");
         }
@@ -39,32 +46,49 @@ public record SimulatorSettings(int port, String apiKey, Duration renderTime, Du
     }
 
     public static SimulatorSettings defaults() {
-        return new SimulatorSettings(0, DEFAULT_API_KEY, Duration.ofSeconds(3), Duration.ofDays(7), 0, 0);
+        return new SimulatorSettings(0, DEFAULT_API_KEY, Duration.ofSeconds(3), Duration.ofDays(7), 0, 0, Optional.empty(), false);
     }
 
     public SimulatorSettings withPort(int newPort) {
-        return new SimulatorSettings(newPort, apiKey, renderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond);
+        return new SimulatorSettings(newPort, apiKey, renderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond, stateDirectory,
+                httpWebhookUrlsAllowed);
     }
 
     public SimulatorSettings withApiKey(String newApiKey) {
-        return new SimulatorSettings(port, newApiKey, renderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond);
+        return new SimulatorSettings(port, newApiKey, renderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond, stateDirectory,
+                httpWebhookUrlsAllowed);
     }
 
     public SimulatorSettings withRenderTime(Duration newRenderTime) {
-        return new SimulatorSettings(port, apiKey, newRenderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond);
+        return new SimulatorSettings(port, apiKey, newRenderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond, stateDirectory,
+                httpWebhookUrlsAllowed);
     }
 
     public SimulatorSettings withVideoUrlValidity(Duration newValidity) {
-        return new SimulatorSettings(port, apiKey, renderTime, newValidity, videoBytes, downloadBytesPerSecond);
+        return new SimulatorSettings(port, apiKey, renderTime, newValidity, videoBytes, downloadBytesPerSecond, stateDirectory,
+                httpWebhookUrlsAllowed);
     }
 
     /** Every render serves a file of this many bytes: the real MP4 padded with a {@code free} box. */
     public SimulatorSettings withVideoSize(long bytes) {
-        return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, bytes, downloadBytesPerSecond);
+        return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, bytes, downloadBytesPerSecond, stateDirectory,
+                httpWebhookUrlsAllowed);
     }
 
     /** Downloads send at most this many bytes per second, as a slow CDN would. */
     public SimulatorSettings withDownloadRate(long bytesPerSecond) {
-        return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, videoBytes, bytesPerSecond);
+        return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, videoBytes, bytesPerSecond, stateDirectory,
+                httpWebhookUrlsAllowed);
+    }
+
+    /** Keeps what the simulator accepts in {@code directory} (created if missing), and takes back what it finds there. */
+    public SimulatorSettings withStateDirectory(Path directory) {
+        return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond,
+                Optional.of(directory), httpWebhookUrlsAllowed);
+    }
+
+    /** Accepts {@code http://} webhook endpoint URLs, which HeyGen refuses: for tests and a service on loopback only. */
+    public SimulatorSettings withHttpWebhookUrlsAllowed() {
+        return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, videoBytes, downloadBytesPerSecond, stateDirectory, true);
     }
 }

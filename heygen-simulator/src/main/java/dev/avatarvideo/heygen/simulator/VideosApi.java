@@ -1,11 +1,10 @@
 package dev.avatarvideo.heygen.simulator;
 
 import static dev.avatarvideo.heygen.simulator.JsonInput.httpUrl;
-import static dev.avatarvideo.heygen.simulator.JsonInput.numberWithin;
-import static dev.avatarvideo.heygen.simulator.JsonInput.oneOf;
 import static dev.avatarvideo.heygen.simulator.JsonInput.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -29,23 +28,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v3/videos}, {@code GET /v3/videos/{id}}, {@code GET /v3/videos/statuses} and the presigned file
- * addresses a finished render hands out.
+ * addresses a finished render hands out. Every render it accepts is written to the {@link SimulatorJournal} before the
+ * creation is answered, with its request, so a restarted simulator finishes it on schedule.
  */
 final class VideosApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeyGenSimulator.class);
 
-    static final int MAX_SCRIPT_LENGTH = 5000;
-    static final int MAX_SCENES = 50;
     static final int MAX_STATUS_IDS = 100;
     static final double VIDEO_DURATION_SECONDS = 4.0;
-    private static final Set<String> RESOLUTIONS = Set.of("720p", "1080p", "4k");
-    private static final Set<String> ASPECT_RATIOS = Set.of("16:9", "9:16", "4:5", "5:4", "1:1", "auto");
-    private static final Set<String> OUTPUT_FORMATS = Set.of("mp4", "webm");
-    private static final Set<String> CAPTION_FORMATS = Set.of("srt");
-    private static final Set<String> ENGINES = Set.of("avatar_iii", "avatar_iv", "avatar_v");
+    static final String RENDER_ENTRY = "render";
+    static final String URL_SIGNING_KEY_ENTRY = "url_signing_key";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_:.-]{1,255}");
-    private static final Pattern HEX_COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     /** A creation seen with an Idempotency-Key: still running, or done with the answer a repeat replays. */
@@ -59,26 +53,28 @@ final class VideosApi {
     private final SimulatorSettings settings;
     private final Clock clock;
     private final FaultInjector faults;
-    private final Catalog catalog;
+    private final VideoCreationRules rules;
     private final Map<String, SimulatedRender> renders;
     private final SimulatorCounters counters;
     private final Supplier<URI> baseUrl;
     private final SimulatedVideoFile video;
-    private final byte[] urlSigningKey = new byte[32];
+    private final SimulatorJournal journal;
+    private final byte[] urlSigningKey;
     private final Map<String, IdempotentCreation> idempotentCreations = new HashMap<>();
     private final AtomicReference<Duration> renderTimePerScriptCharacter = new AtomicReference<>(Duration.ZERO);
 
     VideosApi(SimulatorSettings settings, Clock clock, FaultInjector faults, Catalog catalog, Map<String, SimulatedRender> renders,
-              SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedVideoFile video) {
+              SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedVideoFile video, SimulatorJournal journal) {
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
-        this.catalog = catalog;
+        this.rules = new VideoCreationRules(catalog);
         this.renders = renders;
         this.counters = counters;
         this.baseUrl = baseUrl;
         this.video = video;
-        new SecureRandom().nextBytes(urlSigningKey);
+        this.journal = journal;
+        this.urlSigningKey = restore(journal.entries());
     }
 
     void create(Context ctx) {
@@ -88,12 +84,12 @@ final class VideosApi {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw HeyGenError.invalidParameter("Idempotency-Key", "Idempotency-Key must be 1-255 characters of [A-Za-z0-9_:.-]");
         }
-        validateCreation(body);
+        rules.check(body);
         if (idempotencyKey == null) {
-            ctx.json(envelope(start(account, body)));
+            ctx.json(envelope(start(account, body, null)));
             return;
         }
-        String scope = account.apiKey() + '\n' + idempotencyKey;
+        String scope = account.id() + '\n' + idempotencyKey;
         Map<String, Object> replay = reserve(scope);
         if (replay != null) {
             LOG.info(HeyGenSimulator.LOG_PREFIX + "replaying creation of {} for a repeated Idempotency-Key", replay.get("video_id"));
@@ -101,7 +97,7 @@ final class VideosApi {
             return;
         }
         try {
-            Map<String, Object> answer = start(account, body);
+            Map<String, Object> answer = start(account, body, scope);
             ctx.json(envelope(answer));
             // Done only once the whole exchange is over: a repeat during a held (timed-out) answer is still "in progress".
             HeyGenSimulator.afterAnswer(ctx, () -> finish(scope, answer));
@@ -132,13 +128,14 @@ final class VideosApi {
         idempotentCreations.remove(scope);
     }
 
-    private Map<String, Object> start(Accounts.Account account, JsonNode body) {
+    /** Starts a render and journals it (with its Idempotency-Key scope, if any) before anyone hears of it. */
+    private Map<String, Object> start(Accounts.Account account, JsonNode body, String idempotencyScope) {
         Instant now = clock.instant();
         synchronized (account) {
             int limit = faults.profile().maxConcurrentRendersPerKey();
             if (limit > 0) {
                 long inProgress = renders.values().stream()
-                        .filter(r -> r.apiKey().equals(account.apiKey()) && !r.finishedAt(now)).count();
+                        .filter(r -> r.accountId().equals(account.id()) && !r.finishedAt(now)).count();
                 if (inProgress >= limit) {
                     throw HeyGenError.rateLimited("Too many concurrent renders for this API key (" + inProgress + " in progress, limit "
                             + limit + ")", Math.max(1, faults.profile().retryAfterSeconds()));
@@ -151,18 +148,80 @@ final class VideosApi {
         SimulatedRender.Failure failure = faults.renderFails()
                 ? new SimulatedRender.Failure("SIMULATED_RENDER_FAILURE", "SIMULATED render failure: the HeyGen simulator was told to fail this render")
                 : null;
-        SimulatedRender render = new SimulatedRender(videoId, account.apiKey(), text(body, "title", null), text(body, "callback_id", null),
-                httpUrl(body, "callback_url", "callback_url"), now, renderTime(body), visibleFrom, failure,
-                body.hasNonNull("caption") ? firstScript(body) : null);
+        SimulatedRender render = render(videoId, account.id(), body, now, renderTime(body), visibleFrom, failure);
+        journal.append(renderEntry(render, body, idempotencyScope));
         renders.put(videoId, render);
         counters.rendersStarted.incrementAndGet();
         LOG.info(HeyGenSimulator.LOG_PREFIX + "render {} started ({} type, simulated {} render{})", videoId, body.path("type").asText(),
                 render.renderTime(), failure == null ? "" : ", will fail");
+        return creationAnswer(render, body);
+    }
+
+    /** A render from its request: at creation, and again from the journal after a restart. */
+    private static SimulatedRender render(String videoId, String accountId, JsonNode body, Instant createdAt, Duration renderTime,
+                                          Instant visibleFrom, SimulatedRender.Failure failure) {
+        JsonNode caption = body.path("caption");
+        return new SimulatedRender(videoId, accountId, text(body, "title", null), text(body, "callback_id", null),
+                httpUrl(body, "callback_url", ""), createdAt, renderTime, visibleFrom, failure,
+                caption.isObject() ? firstScript(body) : null, caption.hasNonNull("style"));
+    }
+
+    private static Map<String, Object> creationAnswer(SimulatedRender render, JsonNode body) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("video_id", videoId);
+        answer.put("video_id", render.videoId());
         answer.put("status", "waiting");
-        answer.put("output_format", text(body, "output_format", "mp4"));
+        // A studio video is MP4 only ("output_format is not exposed").
+        answer.put("output_format", body.path("type").asText().equals("avatar") ? text(body, "output_format", "mp4") : "mp4");
         return answer;
+    }
+
+    private static ObjectNode renderEntry(SimulatedRender render, JsonNode body, String idempotencyScope) {
+        ObjectNode entry = JsonInput.JSON.createObjectNode();
+        entry.put("kind", RENDER_ENTRY);
+        entry.put("id", render.videoId());
+        entry.put("account", render.accountId());
+        entry.put("created_at", render.createdAt().toString());
+        entry.put("render_time", render.renderTime().toString());
+        entry.put("visible_from", render.visibleFrom().toString());
+        if (render.failure() != null) {
+            entry.putObject("failure").put("code", render.failure().code()).put("message", render.failure().message());
+        }
+        entry.put("idempotency_scope", idempotencyScope);
+        entry.set("request", body);
+        return entry;
+    }
+
+    /** Takes back the renders, replayable creations and URL signing key a journal holds; answers the signing key. */
+    private byte[] restore(List<ObjectNode> entries) {
+        byte[] signingKey = null;
+        Instant now = clock.instant();
+        for (ObjectNode entry : entries) {
+            switch (entry.path("kind").asText()) {
+                case URL_SIGNING_KEY_ENTRY -> signingKey = Base64.getDecoder().decode(entry.path("key").asText());
+                case RENDER_ENTRY -> {
+                    JsonNode failure = entry.path("failure");
+                    SimulatedRender render = render(entry.path("id").asText(), entry.path("account").asText(), entry.path("request"),
+                            Instant.parse(entry.path("created_at").asText()), Duration.parse(entry.path("render_time").asText()),
+                            Instant.parse(entry.path("visible_from").asText()),
+                            failure.isObject() ? new SimulatedRender.Failure(failure.path("code").asText(), failure.path("message").asText()) : null);
+                    renders.put(render.videoId(), render);
+                    String scope = entry.path("idempotency_scope").asText("");
+                    if (!scope.isEmpty() && render.createdAt().plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
+                        idempotentCreations.put(scope, new IdempotentCreation(creationAnswer(render, entry.path("request")), render.createdAt()));
+                    }
+                }
+                default -> {
+                    // another part of the simulator's
+                }
+            }
+        }
+        if (signingKey == null) {
+            signingKey = new byte[32];
+            new SecureRandom().nextBytes(signingKey);
+            ObjectNode entry = JsonInput.JSON.createObjectNode().put("kind", URL_SIGNING_KEY_ENTRY).put("id", "url");
+            journal.append(entry.put("key", Base64.getEncoder().encodeToString(signingKey)));
+        }
+        return signingKey;
     }
 
     void renderTimePerScriptCharacter(Duration perCharacter) {
@@ -179,7 +238,7 @@ final class VideosApi {
         }
         long characters = body.path("script").asText("").length();
         for (JsonNode scene : body.path("scenes")) {
-            characters += scene.path("input").path("script").asText("").length();
+            characters += scene.path("input").path("script").asText("").length() + scene.path("script").asText("").length();
         }
         return perCharacter.multipliedBy(characters);
     }
@@ -188,115 +247,8 @@ final class VideosApi {
         if (body.hasNonNull("script")) {
             return body.get("script").asText();
         }
-        return body.path("scenes").path(0).path("input").path("script").asText("");
-    }
-
-    private void validateCreation(JsonNode body) {
-        String type = text(body, "type", null);
-        if (type == null) {
-            throw HeyGenError.invalidParameter("type", "type is required: 'avatar' or 'studio'");
-        }
-        switch (type) {
-            case "avatar" -> {
-                validateAvatarInput(body, "");
-                validateBackground(body.get("background"), "background.", "value");
-                oneOf(body.path("engine"), "type", ENGINES, "engine.");
-            }
-            case "studio" -> validateStudio(body);
-            default -> throw HeyGenError.invalidParameter("type", "type must be 'avatar' or 'studio', got '" + type + "'");
-        }
-        oneOf(body, "resolution", RESOLUTIONS, "");
-        oneOf(body, "aspect_ratio", ASPECT_RATIOS, "");
-        oneOf(body, "output_format", OUTPUT_FORMATS, "");
-        JsonNode caption = body.get("caption");
-        if (caption != null && !caption.isNull()) {
-            if (!caption.isObject()) {
-                throw HeyGenError.invalidParameter("caption", "caption must be an object {file_format: 'srt'}");
-            }
-            oneOf(caption, "file_format", CAPTION_FORMATS, "caption.");
-        }
-        httpUrl(body, "callback_url", "callback_url");
-    }
-
-    private void validateStudio(JsonNode body) {
-        JsonNode scenes = body.get("scenes");
-        if (scenes == null || !scenes.isArray() || scenes.isEmpty()) {
-            throw HeyGenError.invalidParameter("scenes", "scenes must be a non-empty array");
-        }
-        if (scenes.size() > MAX_SCENES) {
-            throw HeyGenError.invalidParameter("scenes", "scenes must contain at most " + MAX_SCENES + " items");
-        }
-        for (int i = 0; i < scenes.size(); i++) {
-            JsonNode scene = scenes.get(i);
-            String prefix = "scenes[" + i + "].";
-            if (!"avatar_video".equals(text(scene, "type", null))) {
-                throw HeyGenError.invalidParameter(prefix + "type", "the simulator supports scene type 'avatar_video' only");
-            }
-            JsonNode input = scene.path("input");
-            if (!"avatar".equals(text(input, "type", null))) {
-                throw HeyGenError.invalidParameter(prefix + "input.type", "input.type must be 'avatar'");
-            }
-            validateAvatarInput(input, prefix + "input.");
-            validateBackground(input.get("background"), prefix + "input.background.", "color");
-        }
-    }
-
-    private void validateAvatarInput(JsonNode node, String prefix) {
-        String avatarId = text(node, "avatar_id", null);
-        if (avatarId == null) {
-            throw HeyGenError.invalidParameter(prefix + "avatar_id", "avatar_id is required");
-        }
-        if (catalog.look(avatarId).isEmpty()) {
-            throw HeyGenError.invalidParameter(prefix + "avatar_id", "Avatar look '" + avatarId + "' not found");
-        }
-        String script = text(node, "script", null);
-        boolean hasAudio = node.hasNonNull("audio_url") || node.hasNonNull("audio_asset_id");
-        if (script == null && !hasAudio) {
-            throw HeyGenError.invalidParameter(prefix + "script", "script is required unless audio_url or audio_asset_id is given");
-        }
-        if (script != null) {
-            if (script.isBlank()) {
-                throw HeyGenError.invalidParameter(prefix + "script", "script must not be empty");
-            }
-            if (script.length() > MAX_SCRIPT_LENGTH) {
-                throw HeyGenError.invalidParameter(prefix + "script", "script must be shorter than " + MAX_SCRIPT_LENGTH + " characters");
-            }
-            String voiceId = text(node, "voice_id", null);
-            if (voiceId == null) {
-                throw HeyGenError.invalidParameter(prefix + "voice_id", "voice_id is required with a script");
-            }
-            if (catalog.voice(voiceId).isEmpty()) {
-                throw HeyGenError.invalidParameter(prefix + "voice_id", "Voice '" + voiceId + "' not found");
-            }
-        }
-        JsonNode voiceSettings = node.get("voice_settings");
-        if (voiceSettings != null && !voiceSettings.isNull()) {
-            String settingsPrefix = prefix + "voice_settings.";
-            numberWithin(voiceSettings, "speed", 0.5, 1.5, settingsPrefix);
-            numberWithin(voiceSettings, "pitch", -50, 50, settingsPrefix);
-            numberWithin(voiceSettings, "volume", 0, 1, settingsPrefix);
-        }
-    }
-
-    /** Avatar videos name a colour {@code value}, studio scenes a {@code color}; images come as {@code url} or {@code asset_id}. */
-    private static void validateBackground(JsonNode background, String prefix, String colorField) {
-        if (background == null || background.isNull()) {
-            return;
-        }
-        String type = text(background, "type", null);
-        if ("color".equals(type)) {
-            String color = text(background, colorField, null);
-            if (color == null || !HEX_COLOR.matcher(color).matches()) {
-                throw HeyGenError.invalidParameter(prefix + colorField, colorField + " must be a hex colour like #FFFFFF");
-            }
-        } else if ("image".equals(type)) {
-            if (!background.hasNonNull("url") && !background.hasNonNull("asset_id")) {
-                throw HeyGenError.invalidParameter(prefix + "url", "an image background needs a url or an asset_id");
-            }
-            httpUrl(background, "url", prefix + "url");
-        } else {
-            throw HeyGenError.invalidParameter(prefix + "type", "background type must be 'color' or 'image'");
-        }
+        JsonNode scene = body.path("scenes").path(0);
+        return scene.path("input").path("script").asText(scene.path("script").asText(""));
     }
 
     void status(Context ctx) {
@@ -305,7 +257,7 @@ final class VideosApi {
         Instant now = clock.instant();
         SimulatedRender render = visibleRender(account, videoId, now);
         if (render == null) {
-            throw HeyGenError.notFound("Video '" + videoId + "' not found");
+            throw HeyGenError.videoNotFound(videoId);
         }
         String status = render.statusAt(now);
         boolean completed = status.equals("completed");
@@ -317,7 +269,7 @@ final class VideosApi {
         data.put("completed_at", completed ? render.completedAt().getEpochSecond() : null);
         data.put("duration", completed ? VIDEO_DURATION_SECONDS : null);
         data.put("video_url", completed ? signedFileUrl(videoId + ".mp4", now) : null);
-        data.put("captioned_video_url", completed && render.captioned() ? signedFileUrl(videoId + "-captioned.mp4", now) : null);
+        data.put("captioned_video_url", completed && render.burnedInCaptions() ? signedFileUrl(videoId + "-captioned.mp4", now) : null);
         data.put("subtitle_url", completed && render.captioned() ? signedFileUrl(videoId + ".srt", now) : null);
         data.put("thumbnail_url", null);
         data.put("gif_url", null);
@@ -328,20 +280,24 @@ final class VideosApi {
         ctx.json(envelope(data));
     }
 
+    /**
+     * Up to 100 {@code video_ids} and/or {@code batch_ids} (the simulator makes no batches, so each of those is
+     * {@code not_found}); a render that waits for its turn is {@code queued} here, not {@code pending}.
+     */
     void statuses(Context ctx) {
         Accounts.Account account = HeyGenSimulator.account(ctx);
-        String ids = ctx.queryParam("video_ids");
-        if (ids == null || ids.isBlank()) {
-            throw HeyGenError.invalidParameter("video_ids", "video_ids is required: a comma-separated list of up to " + MAX_STATUS_IDS + " ids");
+        List<String> videoIds = ids(ctx.queryParam("video_ids"));
+        List<String> batchIds = ids(ctx.queryParam("batch_ids"));
+        if (videoIds.isEmpty() && batchIds.isEmpty()) {
+            throw HeyGenError.invalidParameter("video_ids", "video_ids or batch_ids is required: comma-separated, up to " + MAX_STATUS_IDS + " ids");
         }
-        List<String> requested = List.of(ids.split(","));
-        if (requested.size() > MAX_STATUS_IDS) {
-            throw HeyGenError.invalidParameter("video_ids", "at most " + MAX_STATUS_IDS + " video_ids per call, got " + requested.size());
+        if (videoIds.size() + batchIds.size() > MAX_STATUS_IDS) {
+            throw HeyGenError.invalidParameter(videoIds.size() > MAX_STATUS_IDS ? "video_ids" : "batch_ids",
+                    "at most " + MAX_STATUS_IDS + " ids per call, got " + (videoIds.size() + batchIds.size()));
         }
         Instant now = clock.instant();
         List<Map<String, Object>> data = new ArrayList<>();
-        for (String raw : requested) {
-            String videoId = raw.strip();
+        for (String videoId : videoIds) {
             SimulatedRender render = visibleRender(account, videoId, now);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("video_id", videoId);
@@ -349,12 +305,19 @@ final class VideosApi {
                 entry.put("status", "not_found");
                 entry.put("error", Map.of("code", "not_found", "message", "Video not found"));
             } else {
-                String status = render.statusAt(now);
+                String status = render.bulkStatusAt(now);
                 entry.put("status", status);
                 if (status.equals("failed")) {
                     entry.put("error", Map.of("code", render.failure().code(), "message", render.failure().message()));
                 }
             }
+            data.add(entry);
+        }
+        for (String batchId : batchIds) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("batch_id", batchId);
+            entry.put("video_id", null);
+            entry.put("status", "not_found");
             data.add(entry);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -364,9 +327,16 @@ final class VideosApi {
         ctx.json(answer);
     }
 
+    private static List<String> ids(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+
     private SimulatedRender visibleRender(Accounts.Account account, String videoId, Instant now) {
         SimulatedRender render = renders.get(videoId);
-        if (render == null || !render.apiKey().equals(account.apiKey()) || !render.visibleAt(now)) {
+        if (render == null || !render.accountId().equals(account.id()) || !render.visibleAt(now)) {
             return null;
         }
         return render;

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * {@code /v3/webhooks/endpoints} (create, list, update, delete, rotate-secret) and {@code GET /v3/webhooks/events}.
- * A secret appears only in the answers to create and rotate; lists show {@code "secret": null}.
+ * A secret appears only in the answers to create and rotate; lists show {@code "secret": null}. An endpoint's URL must
+ * be HTTPS, as HeyGen's schema says ("Publicly accessible HTTPS URL"), unless the simulator was started with
+ * {@link SimulatorSettings#httpWebhookUrlsAllowed()} for tests and loopback development.
  */
 final class WebhooksApi {
 
@@ -21,42 +23,45 @@ final class WebhooksApi {
     static final int MAX_LIMIT = 100;
 
     private final SimulatedWebhooks webhooks;
+    private final boolean httpAllowed;
 
-    WebhooksApi(SimulatedWebhooks webhooks) {
+    WebhooksApi(SimulatedWebhooks webhooks, boolean httpAllowed) {
         this.webhooks = webhooks;
+        this.httpAllowed = httpAllowed;
     }
 
     void create(Context ctx) {
         Accounts.Account account = HeyGenSimulator.account(ctx);
         JsonNode body = JsonInput.object(ctx);
-        URI url = JsonInput.httpUrl(body, "url", "url");
+        URI url = endpointUrl(body);
         if (url == null) {
             throw HeyGenError.invalidParameter("url", "url is required");
         }
+        JsonInput.string(body, "entity_id", "");
         List<String> events = events(body.get("events"));
-        SimulatedWebhooks.Endpoint endpoint = webhooks.register(account.apiKey(), url, events == null ? List.of() : events);
+        SimulatedWebhooks.Endpoint endpoint = webhooks.register(account.id(), url, events == null ? List.of() : events);
         ctx.json(VideosApi.envelope(endpointJson(endpoint, true)));
     }
 
     void list(Context ctx) {
         Accounts.Account account = HeyGenSimulator.account(ctx);
         int limit = Paging.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
-        ctx.json(Paging.page(webhooks.endpointsOf(account.apiKey()), ctx.queryParam("token"), limit, e -> endpointJson(e, false)));
+        ctx.json(Paging.page(webhooks.endpointsOf(account.id()), ctx.queryParam("token"), limit, e -> endpointJson(e, false)));
     }
 
     void update(Context ctx) {
         Accounts.Account account = HeyGenSimulator.account(ctx);
         JsonNode body = JsonInput.object(ctx);
-        URI url = JsonInput.httpUrl(body, "url", "url");
+        URI url = endpointUrl(body);
         List<String> events = events(body.get("events"));
-        SimulatedWebhooks.Endpoint endpoint = webhooks.update(account.apiKey(), ctx.pathParam("endpoint_id"), url, events);
+        SimulatedWebhooks.Endpoint endpoint = webhooks.update(account.id(), ctx.pathParam("endpoint_id"), url, events);
         ctx.json(VideosApi.envelope(endpointJson(endpoint, false)));
     }
 
     void delete(Context ctx) {
         Accounts.Account account = HeyGenSimulator.account(ctx);
         String endpointId = ctx.pathParam("endpoint_id");
-        webhooks.delete(account.apiKey(), endpointId);
+        webhooks.delete(account.id(), endpointId);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("endpoint_id", endpointId);
         data.put("deleted", true);
@@ -66,7 +71,7 @@ final class WebhooksApi {
     void rotateSecret(Context ctx) {
         Accounts.Account account = HeyGenSimulator.account(ctx);
         String endpointId = ctx.pathParam("endpoint_id");
-        String secret = webhooks.rotateSecret(account.apiKey(), endpointId);
+        String secret = webhooks.rotateSecret(account.id(), endpointId);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("endpoint_id", endpointId);
         data.put("secret", secret);
@@ -78,7 +83,16 @@ final class WebhooksApi {
         String eventType = ctx.queryParam("event_type");
         JsonInput.oneOf("event_type", eventType, SimulatedWebhooks.EVENT_TYPES);
         int limit = Paging.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
-        ctx.json(Paging.page(webhooks.eventsOf(account.apiKey(), eventType), ctx.queryParam("token"), limit, WebhooksApi::eventJson));
+        ctx.json(Paging.page(webhooks.eventsOf(account.id(), eventType), ctx.queryParam("token"), limit, WebhooksApi::eventJson));
+    }
+
+    /** The {@code url} of a create or update, {@code null} when absent. */
+    private URI endpointUrl(JsonNode body) {
+        URI url = JsonInput.httpUrl(body, "url", "");
+        if (url != null && !"https".equals(url.getScheme()) && !httpAllowed) {
+            throw HeyGenError.invalidParameter("url", "url must be a publicly accessible HTTPS URL, got " + url.getScheme() + "://…");
+        }
+        return url;
     }
 
     /** {@code null} when absent or null (HeyGen: every event). */
@@ -92,7 +106,7 @@ final class WebhooksApi {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             String event = node.get(i).asText();
-            if (!SimulatedWebhooks.EVENT_TYPES.contains(event)) {
+            if (!node.get(i).isTextual() || !SimulatedWebhooks.EVENT_TYPES.contains(event)) {
                 throw HeyGenError.invalidParameter("events[" + i + "]", "unknown event type '" + event + "'");
             }
             events.add(event);

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 class HeyGenSimulatorJsonShapeTest {
 
     private final SettableClock clock = new SettableClock();
-    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofSeconds(60)), clock);
+    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofSeconds(60))
+            // The receiver is plain HTTP on loopback; HeyGen itself would want https.
+            .withHttpWebhookUrlsAllowed(), clock);
     private final RawHeyGen heygen = new RawHeyGen(simulator.baseUrl(), simulator.apiKey());
     private final WebhookReceiver receiver = new WebhookReceiver();
 
@@ -194,15 +196,16 @@ class HeyGenSimulatorJsonShapeTest {
 
     @Test
     void errorsUseTheV3ErrorEnvelope() {
-        HttpResponse<String> invalid = heygen.post("/v3/videos", RawHeyGen.Bodies.AVATAR.replace("sim-avatar-anna", "nobody"));
+        HttpResponse<String> invalid = heygen.post("/v3/videos", RawHeyGen.Bodies.AVATAR.replace("720p", "360p"));
         HttpResponse<String> unauthorized = heygen.withKey("wrong").get("/v3/users/me");
 
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(fieldNames(json(invalid))).containsExactly("error");
-        assertThat(fieldNames(json(invalid).get("error"))).containsExactly("code", "message", "param");
+        assertThat(fieldNames(json(invalid).get("error"))).containsExactly("code", "message", "param", "doc_url");
         assertThat(json(invalid).at("/error/code").asText()).isEqualTo("invalid_parameter");
+        assertThat(json(invalid).at("/error/doc_url").asText()).isEqualTo("https://developers.heygen.com/docs/error-codes#invalid-parameter");
         assertThat(unauthorized.statusCode()).isEqualTo(401);
-        assertThat(fieldNames(json(unauthorized).get("error"))).containsExactly("code", "message");
+        assertThat(fieldNames(json(unauthorized).get("error"))).containsExactly("code", "message", "doc_url");
         assertThat(json(unauthorized).at("/error/code").asText()).isEqualTo("unauthorized");
     }
 

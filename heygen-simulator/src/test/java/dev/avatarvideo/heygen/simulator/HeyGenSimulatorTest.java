@@ -124,9 +124,10 @@ class HeyGenSimulatorTest {
                   {"type": "avatar_video", "input": {"type": "avatar", "avatar_id": "sim-avatar-ben", "voice_id": "sim-voice-en-2", "script": ""}}]}""",
                 simulator.apiKey(), null);
 
-        assertThat(avatar.at("/error/code").asText()).isEqualTo("invalid_parameter");
+        assertThat(avatar.at("/error/code").asText()).isEqualTo("avatar_not_found");
         assertThat(avatar.at("/error/param").asText()).isEqualTo("avatar_id");
         assertThat(avatar.at("/error/message").asText()).contains("nobody");
+        assertThat(voice.at("/error/code").asText()).isEqualTo("voice_not_found");
         assertThat(voice.at("/error/param").asText()).isEqualTo("voice_id");
         assertThat(studio.statusCode()).isEqualTo(400);
         assertThat(json.readTree(studio.body()).at("/error/param").asText()).isEqualTo("scenes[1].input.script");
@@ -156,7 +157,8 @@ class HeyGenSimulatorTest {
         HttpResponse<String> response = get("/v3/videos/does-not-exist");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(fieldNames(json.readTree(response.body()).get("error"))).containsExactly("code", "message");
+        assertThat(fieldNames(json.readTree(response.body()).get("error"))).containsExactly("code", "message", "doc_url");
+        assertThat(json.readTree(response.body()).at("/error/code").asText()).isEqualTo("video_not_found");
     }
 
     @Test

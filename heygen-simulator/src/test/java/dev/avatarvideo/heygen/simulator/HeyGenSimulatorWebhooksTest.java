@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 class HeyGenSimulatorWebhooksTest {
 
     private final SettableClock clock = new SettableClock();
-    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofSeconds(60)), clock);
+    private final HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofSeconds(60))
+            // The receiver is plain HTTP on loopback; HeyGen itself would want https.
+            .withHttpWebhookUrlsAllowed(), clock);
     private final RawHeyGen heygen = new RawHeyGen(simulator.baseUrl(), simulator.apiKey());
     private final WebhookReceiver receiver = new WebhookReceiver();
 

@@ -34,8 +34,26 @@ public record GenerateAvatarVideoCommand(
         Objects.requireNonNull(tenantId, "tenantId");
         title = AvatarVideo.checkTitle(title);
         scenes = AvatarVideo.checkScenes(scenes);
+        requireColourBehindEverySceneOfSeveral(scenes);
         resolution = resolution == null ? Resolution.DEFAULT : resolution;
         aspectRatio = aspectRatio == null ? AspectRatio.DEFAULT : aspectRatio;
+    }
+
+    /**
+     * HeyGen renders several scenes as one studio video, whose scenes take a colour background only (its schema:
+     * "Color-only in v1"); an image behind the avatar exists in a video of one scene. Refused here rather than accepted
+     * and failed by the renderer later.
+     */
+    private static void requireColourBehindEverySceneOfSeveral(List<Scene> scenes) {
+        if (scenes.size() == 1) {
+            return;
+        }
+        for (int i = 0; i < scenes.size(); i++) {
+            if (scenes.get(i).background().orElse(null) instanceof SceneBackground.Image) {
+                throw new InvalidInputException("scenes[" + i + "].background.imageUrl", "an image background is possible in a video of"
+                        + " one scene only; in a video of several scenes each scene's background is a colour (background.color)");
+            }
+        }
     }
 
     /** A video without captions. */

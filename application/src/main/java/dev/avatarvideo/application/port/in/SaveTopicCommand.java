@@ -72,10 +72,15 @@ public record SaveTopicCommand(TenantId tenantId, String title, String language,
     }
 
     /** A new video to queue with the topic; the topic shows it once it is rendered. */
-    public record GenerateInput(GenerateAvatarVideoCommand video) implements ContentInput {
+    public record GenerateInput(int index, GenerateAvatarVideoCommand video) implements ContentInput {
 
         public GenerateInput {
             Objects.requireNonNull(video, "video");
+        }
+
+        /** Where the video request sits in the topic request, for complaints about its fields. */
+        public String field() {
+            return "contents[" + index + "].generate";
         }
     }
 
@@ -212,7 +217,7 @@ public record SaveTopicCommand(TenantId tenantId, String title, String language,
             }
         }
         VideoFields video = fields.generate();
-        return within(at + ".generate", () -> new GenerateInput(GenerateAvatarVideoCommand.fromFields(tenantId, video.title(),
+        return within(at + ".generate", () -> new GenerateInput(index, GenerateAvatarVideoCommand.fromFields(tenantId, video.title(),
                 video.resolution(), video.aspectRatio(), video.scenes())));
     }
 

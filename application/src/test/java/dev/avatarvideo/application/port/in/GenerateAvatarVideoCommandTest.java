@@ -48,14 +48,25 @@ class GenerateAvatarVideoCommandTest {
     void carriesVoiceSettingsBackgroundsAndCaptions() {
         GenerateAvatarVideoCommand command = GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, true, List.of(
                 new SceneFields("a", "v", "one", new VoiceFields(1.2, null, 0.5, "en-GB"), new BackgroundFields("#1a2b3c", null)),
+                new SceneFields("b", "v", "two", null, null)));
+        GenerateAvatarVideoCommand onImage = GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, List.of(
                 new SceneFields("b", "v", "two", null, new BackgroundFields(null, "https://cdn.example/office.jpg"))));
 
         assertThat(command.captions()).isTrue();
         assertThat(command.scenes().get(0).voice()).contains(new VoiceSettings(1.2, 0, 0.5, Optional.of("en-GB")));
         assertThat(command.scenes().get(0).background()).contains(new SceneBackground.Color("#1A2B3C"));
         assertThat(command.scenes().get(1).voice()).isEmpty();
-        assertThat(command.scenes().get(1).background()).contains(SceneBackground.Image.of("https://cdn.example/office.jpg"));
+        assertThat(command.scenes().get(1).background()).isEmpty();
+        assertThat(onImage.scenes().getFirst().background()).contains(SceneBackground.Image.of("https://cdn.example/office.jpg"));
         assertThat(GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, List.of(GOOD)).captions()).isFalse();
+    }
+
+    @Test
+    void anImageBackgroundIsRefusedInAVideoOfSeveralScenes() {
+        // HeyGen renders several scenes as a studio video, whose scenes take colour backgrounds only.
+        assertField(() -> GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, List.of(GOOD,
+                new SceneFields("b", "v", "two", null, new BackgroundFields(null, "https://cdn.example/office.jpg")))),
+                "scenes[1].background.imageUrl");
     }
 
     @Test
