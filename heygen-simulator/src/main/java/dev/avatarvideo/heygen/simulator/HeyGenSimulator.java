@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A SIMULATED HeyGen v3 API. It renders nothing: every "render" finishes after the configured time and serves the same
- * small H.264 MP4. It answers with HeyGen's envelopes, field names, error codes and status values, delivers signed
+ * A SIMULATED HeyGen v3 API. It renders nothing: every "render" finishes after the configured time and serves an H.264/AAC
+ * MP4 joined from pre-encoded pieces of a still picture saying SIMULATED, as long as speaking its scripts would take,
+ * with subtitles, a poster and an animated preview made from the request. It answers with HeyGen's envelopes, field names, error codes and status values, delivers signed
  * webhooks, and injects HeyGen's known failures on demand ({@link #useFaults}), so the real HeyGen adapter can be
  * developed and tested against it without a HeyGen account.
  */
@@ -32,7 +33,8 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeyGenSimulator.class);
     static final String LOG_PREFIX = "[SIMULATED HeyGen] ";
-    private static final String VIDEO_RESOURCE = "rendered-avatar-video.mp4";
+    /** The avatar looks' preview video. */
+    private static final String PREVIEW_VIDEO_RESOURCE = "rendered-avatar-video.mp4";
     private static final String ACCOUNT_ATTRIBUTE = "sim.account";
     private static final String AFTER_ANSWER_ATTRIBUTE = "sim.afterAnswer";
 
@@ -42,7 +44,8 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final Clock clock;
-    private final SimulatedVideoFile video;
+    private final SimulatedVideos videoFiles = SimulatedVideos.inTemporaryDirectory();
+    private final SimulatedDownloads downloads;
     private final Accounts accounts = new Accounts();
     private final Catalog catalog = new Catalog();
     private final FaultInjector faults = new FaultInjector();
@@ -57,12 +60,11 @@ public final class HeyGenSimulator implements AutoCloseable {
     private HeyGenSimulator(SimulatorSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        byte[] mp4 = loadVideo();
-        this.video = new SimulatedVideoFile(mp4, settings.videoBytes(), settings.downloadBytesPerSecond());
         accounts.add(settings.apiKey(), "simulated-user");
-        VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, video);
+        this.downloads = new SimulatedDownloads(settings, clock, faults, renders, counters, this::baseUrl, videoFiles);
+        VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, downloads);
         this.videos = videos;
-        AccountApi account = new AccountApi(catalog, this::baseUrl, mp4);
+        AccountApi account = new AccountApi(catalog, this::baseUrl, loadPreviewVideo());
         this.webhooks = new SimulatedWebhooks(clock, faults, counters, renders::values, videos::successEventData);
         WebhooksApi webhookRoutes = new WebhooksApi(webhooks);
         AdminApi admin = new AdminApi(this);
@@ -84,7 +86,7 @@ public final class HeyGenSimulator implements AutoCloseable {
             routes.delete("/v3/webhooks/endpoints/{endpoint_id}", api(webhookRoutes::delete));
             routes.post("/v3/webhooks/endpoints/{endpoint_id}/rotate-secret", api(webhookRoutes::rotateSecret));
             routes.get("/v3/webhooks/events", api(webhookRoutes::events));
-            routes.get("/sim-files/{file}", videos::serveFile);
+            routes.get("/sim-files/{file}", downloads::serve);
             routes.get("/sim-previews/{file}", account::preview);
             routes.get("/sim-pages/{video_id}", ctx -> ctx.html("<!doctype html><title>SIMULATED HeyGen video page</title>"
                     + "<p>This is the HeyGen SIMULATOR's share page for a simulated video.</p>"));
@@ -114,7 +116,12 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     public static HeyGenSimulator start(SimulatorSettings settings, Clock clock) {
         HeyGenSimulator simulator = new HeyGenSimulator(settings, clock);
-        simulator.server.start("127.0.0.1", settings.port());
+        try {
+            simulator.server.start("127.0.0.1", settings.port());
+        } catch (RuntimeException e) {
+            simulator.videoFiles.close();
+            throw e;
+        }
         simulator.webhooks.start();
         LOG.info(LOG_PREFIX + "SIMULATOR listening on {} (this is not the real HeyGen; renders are simulated, {} each)",
                 simulator.baseUrl(), settings.renderTime());
@@ -200,15 +207,25 @@ public final class HeyGenSimulator implements AutoCloseable {
         return new ArrayList<>(requests);
     }
 
-    /** Size of the video file every completed render serves. */
-    public long videoFileSize() {
-        return video.length();
+    /**
+     * The size in bytes of a completed render's video file as its {@code video_url} serves it: its own MP4, padded when
+     * {@link SimulatorSettings#videoBytes()} asks for more.
+     *
+     * @throws IllegalArgumentException for an unknown render id
+     */
+    public long videoFileSize(String renderId) {
+        SimulatedRender render = renders.get(renderId);
+        if (render == null) {
+            throw new IllegalArgumentException("no render " + renderId);
+        }
+        return downloads.videoSize(render);
     }
 
     @Override
     public void close() {
         webhooks.close();
         server.stop();
+        videoFiles.close();
         LOG.info(LOG_PREFIX + "SIMULATOR stopped");
     }
 
@@ -300,10 +317,10 @@ public final class HeyGenSimulator implements AutoCloseable {
         }
     }
 
-    private static byte[] loadVideo() {
-        try (InputStream in = HeyGenSimulator.class.getResourceAsStream(VIDEO_RESOURCE)) {
+    private static byte[] loadPreviewVideo() {
+        try (InputStream in = HeyGenSimulator.class.getResourceAsStream(PREVIEW_VIDEO_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("simulator video resource " + VIDEO_RESOURCE + " is missing from the jar");
+                throw new IllegalStateException("simulator video resource " + PREVIEW_VIDEO_RESOURCE + " is missing from the jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {

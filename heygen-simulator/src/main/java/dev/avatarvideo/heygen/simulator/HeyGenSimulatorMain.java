@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Runs the HeyGen simulator on its own: {@code java -jar heygen-simulator/target/heygen-simulator.jar}.
  * Configured by {@code SIM_PORT} (default 8090, 0 for any free port), {@code SIM_API_KEY}, {@code SIM_RENDER_SECONDS},
- * {@code SIM_VIDEO_BYTES} (0: the small MP4 as it is) and {@code SIM_DOWNLOAD_BYTES_PER_SECOND} (0: unlimited).
+ * {@code SIM_VIDEO_BYTES} (0: each render's MP4 as it is) and {@code SIM_DOWNLOAD_BYTES_PER_SECOND} (0: unlimited).
  */
 public final class HeyGenSimulatorMain {
 
@@ -44,8 +44,9 @@ public final class HeyGenSimulatorMain {
         System.out.println("HeyGen SIMULATOR (not the real HeyGen) on port " + simulator.port());
         System.out.println("  base URL: " + simulator.baseUrl());
         System.out.println("  API key:  " + simulator.apiKey() + "   (send it as X-Api-Key)");
-        System.out.println("  videos:   " + simulator.videoFileSize() + " bytes each" + (settings.downloadBytesPerSecond() > 0
-                ? ", sent at most " + settings.downloadBytesPerSecond() + " bytes/s" : ""));
+        System.out.println("  videos:   SIMULATED H.264/AAC MP4s as long as their scripts (" + RenderPlan.CHARACTERS_PER_SECOND
+                + " characters a second)" + (settings.videoBytes() > 0 ? ", padded to " + settings.videoBytes() + " bytes" : "")
+                + (settings.downloadBytesPerSecond() > 0 ? ", sent at most " + settings.downloadBytesPerSecond() + " bytes/s" : ""));
         System.out.println("  avatars:  " + Catalog.builtInLookIds());
         System.out.println("  voices:   " + Catalog.builtInVoiceIds());
         System.out.println("  faults:   curl -X POST " + simulator.baseUrl() + "/sim-admin/faults -H 'Content-Type: application/json'"

@@ -11,10 +11,10 @@ import java.time.Instant;
  * @param callbackUrl the per-request {@code callback_url}, or {@code null}
  * @param visibleFrom until then, status calls answer 404 (HeyGen's lag right after creation)
  * @param failure present when the render will end {@code failed}, else {@code null}
- * @param captionText the text of the subtitles when captions were asked for, else {@code null}
+ * @param plan what the finished video shows, from which every file it hands out is made
  */
 record SimulatedRender(String videoId, String apiKey, String title, String callbackId, URI callbackUrl, Instant createdAt,
-                       Duration renderTime, Instant visibleFrom, Failure failure, String captionText) {
+                       Duration renderTime, Instant visibleFrom, Failure failure, RenderPlan plan) {
 
     record Failure(String code, String message) {
     }
@@ -36,10 +36,6 @@ record SimulatedRender(String videoId, String apiKey, String title, String callb
 
     boolean visibleAt(Instant now) {
         return !now.isBefore(visibleFrom);
-    }
-
-    boolean captioned() {
-        return captionText != null;
     }
 
     Instant completedAt() {

@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param apiKey the only {@code X-Api-Key} it accepts
  * @param renderTime how long a render takes from creation to {@code completed}
  * @param videoUrlValidity how long a signed video URL works (HeyGen: 7 days)
- * @param videoBytes the size of the file every render serves: 0 for the small real MP4 as it is, else that MP4 padded
- *                   to this many bytes (at least its own size + 16) with an MP4 {@code free} box that players skip,
- *                   generated as it is sent, so gigabytes cost no memory
+ * @param videoBytes the size of the video file every render serves: 0 for the render's own MP4 as it is, else that MP4
+ *                   padded to this many bytes with an MP4 {@code free} box that players skip, generated as it is sent, so
+ *                   gigabytes cost no memory (an MP4 already that large is served as it is)
  * @param downloadBytesPerSecond the most a download sends per second; 0 for as fast as it goes
  */
 public record SimulatorSettings(int port, String apiKey, Duration renderTime, Duration videoUrlValidity, long videoBytes,
@@ -58,7 +58,7 @@ public record SimulatorSettings(int port, String apiKey, Duration renderTime, Du
         return new SimulatorSettings(port, apiKey, renderTime, newValidity, videoBytes, downloadBytesPerSecond);
     }
 
-    /** Every render serves a file of this many bytes: the real MP4 padded with a {@code free} box. */
+    /** Every render serves a video file of this many bytes: its own MP4 padded with a {@code free} box. */
     public SimulatorSettings withVideoSize(long bytes) {
         return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, bytes, downloadBytesPerSecond);
     }

@@ -8,9 +8,6 @@ import static dev.avatarvideo.heygen.simulator.JsonInput.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v3/videos}, {@code GET /v3/videos/{id}}, {@code GET /v3/videos/statuses} and the presigned file
- * addresses a finished render hands out.
+ * {@code POST /v3/videos}, {@code GET /v3/videos/{id}} and {@code GET /v3/videos/statuses}; the presigned file
+ * addresses a finished render hands out come from {@link SimulatedDownloads}.
  */
 final class VideosApi {
 
@@ -38,11 +35,11 @@ final class VideosApi {
     static final int MAX_SCRIPT_LENGTH = 5000;
     static final int MAX_SCENES = 50;
     static final int MAX_STATUS_IDS = 100;
-    static final double VIDEO_DURATION_SECONDS = 4.0;
     private static final Set<String> RESOLUTIONS = Set.of("720p", "1080p", "4k");
     private static final Set<String> ASPECT_RATIOS = Set.of("16:9", "9:16", "4:5", "5:4", "1:1", "auto");
     private static final Set<String> OUTPUT_FORMATS = Set.of("mp4", "webm");
     private static final Set<String> CAPTION_FORMATS = Set.of("srt");
+    private static final Set<String> CAPTION_STYLES = Set.of("default");
     private static final Set<String> ENGINES = Set.of("avatar_iii", "avatar_iv", "avatar_v");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_:.-]{1,255}");
     private static final Pattern HEX_COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
@@ -63,13 +60,12 @@ final class VideosApi {
     private final Map<String, SimulatedRender> renders;
     private final SimulatorCounters counters;
     private final Supplier<URI> baseUrl;
-    private final SimulatedVideoFile video;
-    private final byte[] urlSigningKey = new byte[32];
+    private final SimulatedDownloads downloads;
     private final Map<String, IdempotentCreation> idempotentCreations = new HashMap<>();
     private final AtomicReference<Duration> renderTimePerScriptCharacter = new AtomicReference<>(Duration.ZERO);
 
     VideosApi(SimulatorSettings settings, Clock clock, FaultInjector faults, Catalog catalog, Map<String, SimulatedRender> renders,
-              SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedVideoFile video) {
+              SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedDownloads downloads) {
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
@@ -77,8 +73,7 @@ final class VideosApi {
         this.renders = renders;
         this.counters = counters;
         this.baseUrl = baseUrl;
-        this.video = video;
-        new SecureRandom().nextBytes(urlSigningKey);
+        this.downloads = downloads;
     }
 
     void create(Context ctx) {
@@ -153,7 +148,7 @@ final class VideosApi {
                 : null;
         SimulatedRender render = new SimulatedRender(videoId, account.apiKey(), text(body, "title", null), text(body, "callback_id", null),
                 httpUrl(body, "callback_url", "callback_url"), now, renderTime(body), visibleFrom, failure,
-                body.hasNonNull("caption") ? firstScript(body) : null);
+                RenderPlan.from(body, catalog));
         renders.put(videoId, render);
         counters.rendersStarted.incrementAndGet();
         LOG.info(HeyGenSimulator.LOG_PREFIX + "render {} started ({} type, simulated {} render{})", videoId, body.path("type").asText(),
@@ -184,13 +179,6 @@ final class VideosApi {
         return perCharacter.multipliedBy(characters);
     }
 
-    private static String firstScript(JsonNode body) {
-        if (body.hasNonNull("script")) {
-            return body.get("script").asText();
-        }
-        return body.path("scenes").path(0).path("input").path("script").asText("");
-    }
-
     private void validateCreation(JsonNode body) {
         String type = text(body, "type", null);
         if (type == null) {
@@ -214,6 +202,7 @@ final class VideosApi {
                 throw HeyGenError.invalidParameter("caption", "caption must be an object {file_format: 'srt'}");
             }
             oneOf(caption, "file_format", CAPTION_FORMATS, "caption.");
+            oneOf(caption, "style", CAPTION_STYLES, "caption.");
         }
         httpUrl(body, "callback_url", "callback_url");
     }
@@ -315,12 +304,12 @@ final class VideosApi {
         data.put("title", render.title());
         data.put("created_at", render.createdAt().getEpochSecond());
         data.put("completed_at", completed ? render.completedAt().getEpochSecond() : null);
-        data.put("duration", completed ? VIDEO_DURATION_SECONDS : null);
-        data.put("video_url", completed ? signedFileUrl(videoId + ".mp4", now) : null);
-        data.put("captioned_video_url", completed && render.captioned() ? signedFileUrl(videoId + "-captioned.mp4", now) : null);
-        data.put("subtitle_url", completed && render.captioned() ? signedFileUrl(videoId + ".srt", now) : null);
-        data.put("thumbnail_url", null);
-        data.put("gif_url", null);
+        data.put("duration", completed ? render.plan().duration().toMillis() / 1000.0 : null);
+        data.put("video_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.VIDEO, now) : null);
+        data.put("captioned_video_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.CAPTIONED_VIDEO, now) : null);
+        data.put("subtitle_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.SUBTITLES, now) : null);
+        data.put("thumbnail_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.POSTER, now) : null);
+        data.put("gif_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.PREVIEW, now) : null);
         data.put("video_page_url", completed ? videoPageUrl(videoId) : null);
         data.put("folder_id", null);
         data.put("failure_code", render.failure() != null && status.equals("failed") ? render.failure().code() : null);
@@ -376,76 +365,16 @@ final class VideosApi {
     Map<String, Object> successEventData(SimulatedRender render) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("video_id", render.videoId());
-        data.put("url", signedFileUrl(render.videoId() + ".mp4", clock.instant()));
+        Instant now = clock.instant();
+        data.put("url", downloads.signedUrl(render, SimulatedDownloads.Artefact.VIDEO, now));
         data.put("callback_id", render.callbackId());
+        data.put("gif_download_url", downloads.signedUrl(render, SimulatedDownloads.Artefact.PREVIEW, now));
         data.put("video_share_page_url", videoPageUrl(render.videoId()));
         return data;
     }
 
-    void serveFile(Context ctx) {
-        String file = ctx.pathParam("file");
-        String expires = ctx.queryParam("Expires");
-        String signature = ctx.queryParam("Signature");
-        if (expires == null || signature == null || !MessageDigest.isEqual(
-                sign(file, expires).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
-            denyFileAccess(ctx, "Invalid signature");
-            return;
-        }
-        Instant now = clock.instant();
-        if (now.getEpochSecond() > parseEpoch(expires)) {
-            denyFileAccess(ctx, "Request has expired");
-            return;
-        }
-        String videoId = file.replaceFirst("(-captioned)?\\.(mp4|srt)$", "");
-        SimulatedRender render = renders.get(videoId);
-        if (render == null || !render.succeededAt(now)) {
-            denyFileAccess(ctx, "No such object");
-            return;
-        }
-        if (file.endsWith(".srt")) {
-            ctx.contentType("application/x-subrip");
-            ctx.result("1\n00:00:00,000 --> 00:00:04,000\n" + render.captionText() + "\n");
-            return;
-        }
-        ctx.contentType("video/mp4");
-        ctx.header("Content-Length", Long.toString(video.length()));
-        counters.downloadsStarted.incrementAndGet();
-        if (faults.truncateDownload()) {
-            // The promised length stays; the connection ends halfway, as a dropped CDN transfer does.
-            counters.truncatedDownloads.incrementAndGet();
-            LOG.info(HeyGenSimulator.LOG_PREFIX + "download of {} truncated at {} of {} bytes (fault)", file, video.length() / 2, video.length());
-            ctx.result(video.open(video.length() / 2));
-            return;
-        }
-        ctx.result(video.open(video.length()));
-        counters.videoDownloads.incrementAndGet();
-    }
-
-    /** Answers like a CDN refusing a presigned URL: 403 with an XML body, not HeyGen's JSON envelope. */
-    private static void denyFileAccess(Context ctx, String reason) {
-        ctx.status(403).contentType("application/xml")
-                .result("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>" + reason + "</Message></Error>");
-    }
-
-    private String signedFileUrl(String file, Instant now) {
-        String expires = Long.toString(now.plus(settings.videoUrlValidity()).getEpochSecond());
-        return baseUrl.get() + "/sim-files/" + file + "?Expires=" + expires + "&Signature=" + sign(file, expires);
-    }
-
     private String videoPageUrl(String videoId) {
         return baseUrl.get() + "/sim-pages/" + videoId;
-    }
-
-    private String sign(String file, String expires) {
-        return Hmac.sha256Hex(urlSigningKey, (file + ":" + expires).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long parseEpoch(String expires) {
-        try {
-            return Long.parseLong(expires);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     static Map<String, Object> envelope(Object data) {
