@@ -39,7 +39,8 @@ final class HeyGenCreation {
             "aspect_ratio", "aspectRatio",
             "scenes", "scenes",
             "caption", "captions",
-            "caption.file_format", "captions");
+            "caption.file_format", "captions",
+            "caption.style", "captions");
 
     private HeyGenCreation() {
     }
@@ -65,7 +66,8 @@ final class HeyGenCreation {
             }
         }
         if (video.captions()) {
-            body.putObject("caption").put("file_format", "srt");
+            // Without a style HeyGen makes only the sidecar SRT; the burned-in copy our captions promise needs one.
+            body.putObject("caption").put("file_format", "srt").put("style", "default");
         }
         if (video.title() != null) {
             body.put("title", video.title());

@@ -53,6 +53,7 @@ class HeyGenCreationTest {
         assertThat(body.at("/background/type").asText()).isEqualTo("color");
         assertThat(body.at("/background/value").asText()).isEqualTo("#0A1B2C");
         assertThat(body.at("/caption/file_format").asText()).isEqualTo("srt");
+        assertThat(body.at("/caption/style").asText()).as("burned in, not only a sidecar file").isEqualTo("default");
         assertThat(body.get("resolution").asText()).isEqualTo("1080p");
         assertThat(body.get("aspect_ratio").asText()).isEqualTo("9:16");
     }
