@@ -82,7 +82,7 @@ class WebhookSecurityEndToEndTest {
         JsonNode ready = fixture.video(base, id);
         assertThat(simulator.videoDownloads()).as("downloaded from HeyGen, not from the URL in the body").isEqualTo(1);
         assertThat(ready.at("/file/checksum").asText()).isEqualTo(sha256(download(ready.at("/file/fileUrl").asText())));
-        assertThat(ready.at("/file/fileSize").asLong()).isEqualTo(simulator.videoFileSize());
+        assertThat(ready.at("/file/fileSize").asLong()).isEqualTo(simulator.videoFileSize(renderId));
 
         HttpResponse<String> replayed = fixture.post(webhook, genuine, Map.of("Signature", sign(SECRET, genuine)));
         assertThat(replayed.statusCode()).isEqualTo(200);

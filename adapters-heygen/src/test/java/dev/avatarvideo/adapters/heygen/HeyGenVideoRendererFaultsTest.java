@@ -191,7 +191,7 @@ class HeyGenVideoRendererFaultsTest {
         simulator.useFaults(SimulatorFaults.none().withTruncatedDownloads(1.0));
 
         try (RenderedVideo download = renderer.download(link)) {
-            assertThat(download.length()).hasValue(simulator.videoFileSize());
+            assertThat(download.length()).hasValue(simulator.videoFileSize(renderId.value()));
             assertThatThrownBy(() -> download.content().readAllBytes()).isInstanceOf(IOException.class);
         }
         assertThat(simulator.truncatedDownloads()).isEqualTo(1);

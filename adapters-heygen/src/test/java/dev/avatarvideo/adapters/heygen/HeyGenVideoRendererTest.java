@@ -57,8 +57,8 @@ class HeyGenVideoRendererTest {
 
         try (RenderedVideo download = renderer.download(link)) {
             assertThat(download.contentType()).isEqualTo("video/mp4");
-            assertThat(download.length()).hasValue(simulator.videoFileSize());
-            assertThat(download.content().readAllBytes()).hasSize((int) simulator.videoFileSize());
+            assertThat(download.length()).hasValue(simulator.videoFileSize(renderId.value()));
+            assertThat(download.content().readAllBytes()).hasSize((int) simulator.videoFileSize(renderId.value()));
         }
     }
 

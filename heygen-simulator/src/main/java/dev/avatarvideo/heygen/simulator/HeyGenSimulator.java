@@ -23,17 +23,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A SIMULATED HeyGen v3 API. It renders nothing: every "render" finishes after the configured time and serves the same
- * small H.264 MP4. It validates requests as HeyGen's request schemas do, answers with HeyGen's envelopes, field names,
- * error codes and status values, delivers signed webhooks, and injects HeyGen's known failures on demand
- * ({@link #useFaults}), so the real HeyGen adapter can be developed and tested against it without a HeyGen account.
- * Given a state directory it keeps what it accepted there and takes it back when started again on it.
+ * A SIMULATED HeyGen v3 API. It renders nothing: every "render" finishes after the configured time and serves an H.264/AAC
+ * MP4 joined from pre-encoded pieces of a still picture saying SIMULATED, as long as speaking its scripts would take,
+ * with subtitles, a poster and an animated preview made from the request. It validates requests as HeyGen's request
+ * schemas do, answers with HeyGen's envelopes, field names, error codes and status values, delivers signed webhooks,
+ * and injects HeyGen's known failures on demand ({@link #useFaults}), so the real HeyGen adapter can be developed and
+ * tested against it without a HeyGen account. Given a state directory it keeps what it accepted there (and the videos
+ * it made) and takes it back when started again on it.
  */
 public final class HeyGenSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeyGenSimulator.class);
     static final String LOG_PREFIX = "[SIMULATED HeyGen] ";
-    private static final String VIDEO_RESOURCE = "rendered-avatar-video.mp4";
+    /** The avatar looks' preview video. */
+    private static final String PREVIEW_VIDEO_RESOURCE = "rendered-avatar-video.mp4";
+    /** Under the state directory: the MP4s made for renders, so a restart serves the very bytes it served before. */
+    static final String VIDEOS_DIRECTORY = "videos";
     private static final String ACCOUNT_ATTRIBUTE = "sim.account";
     private static final String AFTER_ANSWER_ATTRIBUTE = "sim.afterAnswer";
 
@@ -43,7 +48,8 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final Clock clock;
-    private final SimulatedVideoFile video;
+    private final SimulatedVideos videoFiles;
+    private final SimulatedDownloads downloads;
     private final Accounts accounts = new Accounts();
     private final Catalog catalog = new Catalog();
     private final FaultInjector faults = new FaultInjector();
@@ -59,13 +65,14 @@ public final class HeyGenSimulator implements AutoCloseable {
     private HeyGenSimulator(SimulatorSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        byte[] mp4 = loadVideo();
-        this.video = new SimulatedVideoFile(mp4, settings.videoBytes(), settings.downloadBytesPerSecond());
         accounts.add(settings.apiKey(), "simulated-user");
         this.journal = settings.stateDirectory().map(SimulatorJournal::in).orElseGet(SimulatorJournal::none);
-        VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, video, journal);
+        this.videoFiles = settings.stateDirectory().map(directory -> SimulatedVideos.keptIn(directory.resolve(VIDEOS_DIRECTORY)))
+                .orElseGet(SimulatedVideos::inTemporaryDirectory);
+        this.downloads = new SimulatedDownloads(settings, clock, faults, renders, counters, this::baseUrl, videoFiles, journal);
+        VideosApi videos = new VideosApi(settings, clock, faults, catalog, renders, counters, this::baseUrl, downloads, journal);
         this.videos = videos;
-        AccountApi account = new AccountApi(catalog, this::baseUrl, mp4);
+        AccountApi account = new AccountApi(catalog, this::baseUrl, loadPreviewVideo());
         this.webhooks = new SimulatedWebhooks(clock, faults, counters, renders::values, videos::successEventData, journal);
         WebhooksApi webhookRoutes = new WebhooksApi(webhooks, settings.httpWebhookUrlsAllowed());
         AdminApi admin = new AdminApi(this);
@@ -87,7 +94,7 @@ public final class HeyGenSimulator implements AutoCloseable {
             routes.delete("/v3/webhooks/endpoints/{endpoint_id}", api(webhookRoutes::delete));
             routes.post("/v3/webhooks/endpoints/{endpoint_id}/rotate-secret", api(webhookRoutes::rotateSecret));
             routes.get("/v3/webhooks/events", api(webhookRoutes::events));
-            routes.get("/sim-files/{file}", videos::serveFile);
+            routes.get("/sim-files/{file}", downloads::serve);
             routes.get("/sim-previews/{file}", account::preview);
             routes.get("/sim-pages/{video_id}", ctx -> ctx.html("<!doctype html><title>SIMULATED HeyGen video page</title>"
                     + "<p>This is the HeyGen SIMULATOR's share page for a simulated video.</p>"));
@@ -215,9 +222,18 @@ public final class HeyGenSimulator implements AutoCloseable {
         return new ArrayList<>(requests);
     }
 
-    /** Size of the video file every completed render serves. */
-    public long videoFileSize() {
-        return video.length();
+    /**
+     * The size in bytes of a completed render's video file as its {@code video_url} serves it: its own MP4, padded when
+     * {@link SimulatorSettings#videoBytes()} asks for more.
+     *
+     * @throws IllegalArgumentException for an unknown render id
+     */
+    public long videoFileSize(String renderId) {
+        SimulatedRender render = renders.get(renderId);
+        if (render == null) {
+            throw new IllegalArgumentException("no render " + renderId);
+        }
+        return downloads.videoSize(render);
     }
 
     @Override
@@ -225,6 +241,7 @@ public final class HeyGenSimulator implements AutoCloseable {
         webhooks.close();
         server.stop();
         journal.close();
+        videoFiles.close();
         LOG.info(LOG_PREFIX + "SIMULATOR stopped");
     }
 
@@ -317,10 +334,10 @@ public final class HeyGenSimulator implements AutoCloseable {
         }
     }
 
-    private static byte[] loadVideo() {
-        try (InputStream in = HeyGenSimulator.class.getResourceAsStream(VIDEO_RESOURCE)) {
+    private static byte[] loadPreviewVideo() {
+        try (InputStream in = HeyGenSimulator.class.getResourceAsStream(PREVIEW_VIDEO_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("simulator video resource " + VIDEO_RESOURCE + " is missing from the jar");
+                throw new IllegalStateException("simulator video resource " + PREVIEW_VIDEO_RESOURCE + " is missing from the jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {

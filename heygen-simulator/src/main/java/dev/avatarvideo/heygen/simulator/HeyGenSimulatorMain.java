@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Runs the HeyGen simulator on its own: {@code java -jar heygen-simulator/target/heygen-simulator.jar}.
  * Configured by {@code SIM_PORT} (default 8090, 0 for any free port), {@code SIM_API_KEY}, {@code SIM_RENDER_SECONDS},
- * {@code SIM_VIDEO_BYTES} (0: the small MP4 as it is), {@code SIM_DOWNLOAD_BYTES_PER_SECOND} (0: unlimited),
+ * {@code SIM_VIDEO_BYTES} (0: each render's MP4 as it is), {@code SIM_DOWNLOAD_BYTES_PER_SECOND} (0: unlimited),
  * {@code SIM_STATE_DIR} (unset: everything in memory) and {@code SIM_ALLOW_HTTP_WEBHOOKS} ({@code true} accepts
  * {@code http://} webhook URLs, which HeyGen refuses).
  */
@@ -58,8 +58,9 @@ public final class HeyGenSimulatorMain {
         System.out.println("HeyGen SIMULATOR (not the real HeyGen) on port " + simulator.port());
         System.out.println("  base URL: " + simulator.baseUrl());
         System.out.println("  API key:  " + simulator.apiKey() + "   (send it as X-Api-Key)");
-        System.out.println("  videos:   " + simulator.videoFileSize() + " bytes each" + (settings.downloadBytesPerSecond() > 0
-                ? ", sent at most " + settings.downloadBytesPerSecond() + " bytes/s" : ""));
+        System.out.println("  videos:   SIMULATED H.264/AAC MP4s as long as their scripts (" + RenderPlan.CHARACTERS_PER_SECOND
+                + " characters a second)" + (settings.videoBytes() > 0 ? ", padded to " + settings.videoBytes() + " bytes" : "")
+                + (settings.downloadBytesPerSecond() > 0 ? ", sent at most " + settings.downloadBytesPerSecond() + " bytes/s" : ""));
         System.out.println("  state:    " + settings.stateDirectory().map(dir -> "kept in " + dir).orElse("in memory (set SIM_STATE_DIR to keep it)"));
         System.out.println("  webhooks: " + (settings.httpWebhookUrlsAllowed() ? "http:// and https:// URLs (SIM_ALLOW_HTTP_WEBHOOKS)" : "https:// URLs only, as HeyGen"));
         System.out.println("  avatars:  " + Catalog.builtInLookIds());

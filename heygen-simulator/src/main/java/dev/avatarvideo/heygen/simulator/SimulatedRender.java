@@ -12,12 +12,12 @@ import java.time.Instant;
  * @param callbackUrl the per-request {@code callback_url}, or {@code null}
  * @param visibleFrom until then, status calls answer 404 (HeyGen's lag right after creation)
  * @param failure present when the render will end {@code failed}, else {@code null}
- * @param captionText the text of the subtitles when captions were asked for, else {@code null}
- * @param burnedInCaptions whether {@code caption.style} asked for a second copy with the captions burned in; HeyGen
- *                         makes {@code captioned_video_url} only then, and only the sidecar {@code subtitle_url} otherwise
+ * @param plan what the finished video shows, from which every file it hands out is made; it says too whether captions
+ *             were asked for and whether burned in ({@code caption.style}), for which HeyGen makes {@code subtitle_url}
+ *             and {@code captioned_video_url}
  */
 record SimulatedRender(String videoId, String accountId, String title, String callbackId, URI callbackUrl, Instant createdAt,
-                       Duration renderTime, Instant visibleFrom, Failure failure, String captionText, boolean burnedInCaptions) {
+                       Duration renderTime, Instant visibleFrom, Failure failure, RenderPlan plan) {
 
     record Failure(String code, String message) {
     }
@@ -49,10 +49,6 @@ record SimulatedRender(String videoId, String accountId, String title, String ca
 
     boolean visibleAt(Instant now) {
         return !now.isBefore(visibleFrom);
-    }
-
-    boolean captioned() {
-        return captionText != null;
     }
 
     Instant completedAt() {

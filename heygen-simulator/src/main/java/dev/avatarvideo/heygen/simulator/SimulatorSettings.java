@@ -12,12 +12,13 @@ import java.util.Optional;
  * @param apiKey the only {@code X-Api-Key} it accepts
  * @param renderTime how long a render takes from creation to {@code completed}
  * @param videoUrlValidity how long a signed video URL works (HeyGen: 7 days)
- * @param videoBytes the size of the file every render serves: 0 for the small real MP4 as it is, else that MP4 padded
- *                   to this many bytes (at least its own size + 16) with an MP4 {@code free} box that players skip,
- *                   generated as it is sent, so gigabytes cost no memory
+ * @param videoBytes the size of the video file every render serves: 0 for the render's own MP4 as it is, else that MP4
+ *                   padded to this many bytes with an MP4 {@code free} box that players skip, generated as it is sent, so
+ *                   gigabytes cost no memory (an MP4 already that large is served as it is)
  * @param downloadBytesPerSecond the most a download sends per second; 0 for as fast as it goes
- * @param stateDirectory where it keeps what it accepted (renders, idempotency records, webhook endpoints and their
- *                       secrets, events), so a restart on the same directory carries on; empty to keep it in memory only
+ * @param stateDirectory where it keeps what it accepted (renders with their plans, idempotency records, webhook endpoints
+ *                       and their secrets, events) and the videos it made, so a restart on the same directory carries on;
+ *                       empty to keep it in memory only (and the videos in a temporary directory)
  * @param httpWebhookUrlsAllowed whether webhook endpoints may be {@code http://} URLs. HeyGen accepts HTTPS only; tests
  *                               and a service on loopback have no certificate, so they switch this on, knowingly
  */
@@ -69,7 +70,7 @@ public record SimulatorSettings(int port, String apiKey, Duration renderTime, Du
                 httpWebhookUrlsAllowed);
     }
 
-    /** Every render serves a file of this many bytes: the real MP4 padded with a {@code free} box. */
+    /** Every render serves a video file of this many bytes: its own MP4 padded with a {@code free} box. */
     public SimulatorSettings withVideoSize(long bytes) {
         return new SimulatorSettings(port, apiKey, renderTime, videoUrlValidity, bytes, downloadBytesPerSecond, stateDirectory,
                 httpWebhookUrlsAllowed);

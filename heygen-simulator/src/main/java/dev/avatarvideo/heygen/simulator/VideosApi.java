@@ -6,15 +6,13 @@ import static dev.avatarvideo.heygen.simulator.JsonInput.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v3/videos}, {@code GET /v3/videos/{id}}, {@code GET /v3/videos/statuses} and the presigned file
- * addresses a finished render hands out. Every render it accepts is written to the {@link SimulatorJournal} before the
- * creation is answered, with its request, so a restarted simulator finishes it on schedule.
+ * {@code POST /v3/videos}, {@code GET /v3/videos/{id}} and {@code GET /v3/videos/statuses}; the presigned file
+ * addresses a finished render hands out come from {@link SimulatedDownloads}. Every render it accepts is written to the
+ * {@link SimulatorJournal} before the creation is answered, with its request and its {@link RenderPlan}, so a restarted
+ * simulator finishes it on schedule and hands out the same files for it.
  */
 final class VideosApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeyGenSimulator.class);
 
     static final int MAX_STATUS_IDS = 100;
-    static final double VIDEO_DURATION_SECONDS = 4.0;
     static final String RENDER_ENTRY = "render";
-    static final String URL_SIGNING_KEY_ENTRY = "url_signing_key";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_:.-]{1,255}");
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
@@ -57,14 +54,14 @@ final class VideosApi {
     private final Map<String, SimulatedRender> renders;
     private final SimulatorCounters counters;
     private final Supplier<URI> baseUrl;
-    private final SimulatedVideoFile video;
+    private final Catalog catalog;
+    private final SimulatedDownloads downloads;
     private final SimulatorJournal journal;
-    private final byte[] urlSigningKey;
     private final Map<String, IdempotentCreation> idempotentCreations = new HashMap<>();
     private final AtomicReference<Duration> renderTimePerScriptCharacter = new AtomicReference<>(Duration.ZERO);
 
     VideosApi(SimulatorSettings settings, Clock clock, FaultInjector faults, Catalog catalog, Map<String, SimulatedRender> renders,
-              SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedVideoFile video, SimulatorJournal journal) {
+              SimulatorCounters counters, Supplier<URI> baseUrl, SimulatedDownloads downloads, SimulatorJournal journal) {
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
@@ -72,9 +69,10 @@ final class VideosApi {
         this.renders = renders;
         this.counters = counters;
         this.baseUrl = baseUrl;
-        this.video = video;
+        this.catalog = catalog;
+        this.downloads = downloads;
         this.journal = journal;
-        this.urlSigningKey = restore(journal.entries());
+        restore(journal.entries());
     }
 
     void create(Context ctx) {
@@ -148,7 +146,7 @@ final class VideosApi {
         SimulatedRender.Failure failure = faults.renderFails()
                 ? new SimulatedRender.Failure("SIMULATED_RENDER_FAILURE", "SIMULATED render failure: the HeyGen simulator was told to fail this render")
                 : null;
-        SimulatedRender render = render(videoId, account.id(), body, now, renderTime(body), visibleFrom, failure);
+        SimulatedRender render = render(videoId, account.id(), body, now, renderTime(body), visibleFrom, failure, RenderPlan.from(body, catalog));
         journal.append(renderEntry(render, body, idempotencyScope));
         renders.put(videoId, render);
         counters.rendersStarted.incrementAndGet();
@@ -157,13 +155,11 @@ final class VideosApi {
         return creationAnswer(render, body);
     }
 
-    /** A render from its request: at creation, and again from the journal after a restart. */
+    /** A render from its request and plan: at creation, and again from the journal after a restart. */
     private static SimulatedRender render(String videoId, String accountId, JsonNode body, Instant createdAt, Duration renderTime,
-                                          Instant visibleFrom, SimulatedRender.Failure failure) {
-        JsonNode caption = body.path("caption");
+                                          Instant visibleFrom, SimulatedRender.Failure failure, RenderPlan plan) {
         return new SimulatedRender(videoId, accountId, text(body, "title", null), text(body, "callback_id", null),
-                httpUrl(body, "callback_url", ""), createdAt, renderTime, visibleFrom, failure,
-                caption.isObject() ? firstScript(body) : null, caption.hasNonNull("style"));
+                httpUrl(body, "callback_url", ""), createdAt, renderTime, visibleFrom, failure, plan);
     }
 
     private static Map<String, Object> creationAnswer(SimulatedRender render, JsonNode body) {
@@ -188,40 +184,47 @@ final class VideosApi {
         }
         entry.put("idempotency_scope", idempotencyScope);
         entry.set("request", body);
+        // The plan itself, not only the request it came from: made again, it could differ (a look added since, other rules).
+        entry.set("plan", JsonInput.JSON.valueToTree(render.plan()));
         return entry;
     }
 
-    /** Takes back the renders, replayable creations and URL signing key a journal holds; answers the signing key. */
-    private byte[] restore(List<ObjectNode> entries) {
-        byte[] signingKey = null;
+    /** Takes back the renders and replayable creations a journal holds. */
+    private void restore(List<ObjectNode> entries) {
         Instant now = clock.instant();
         for (ObjectNode entry : entries) {
-            switch (entry.path("kind").asText()) {
-                case URL_SIGNING_KEY_ENTRY -> signingKey = Base64.getDecoder().decode(entry.path("key").asText());
-                case RENDER_ENTRY -> {
-                    JsonNode failure = entry.path("failure");
-                    SimulatedRender render = render(entry.path("id").asText(), entry.path("account").asText(), entry.path("request"),
-                            Instant.parse(entry.path("created_at").asText()), Duration.parse(entry.path("render_time").asText()),
-                            Instant.parse(entry.path("visible_from").asText()),
-                            failure.isObject() ? new SimulatedRender.Failure(failure.path("code").asText(), failure.path("message").asText()) : null);
-                    renders.put(render.videoId(), render);
-                    String scope = entry.path("idempotency_scope").asText("");
-                    if (!scope.isEmpty() && render.createdAt().plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
-                        idempotentCreations.put(scope, new IdempotentCreation(creationAnswer(render, entry.path("request")), render.createdAt()));
-                    }
-                }
-                default -> {
-                    // another part of the simulator's
-                }
+            if (!entry.path("kind").asText().equals(RENDER_ENTRY)) {
+                continue;
+            }
+            SimulatedRender render = restoredRender(entry);
+            renders.put(render.videoId(), render);
+            String scope = entry.path("idempotency_scope").asText("");
+            if (!scope.isEmpty() && render.createdAt().plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
+                idempotentCreations.put(scope, new IdempotentCreation(creationAnswer(render, entry.path("request")), render.createdAt()));
             }
         }
-        if (signingKey == null) {
-            signingKey = new byte[32];
-            new SecureRandom().nextBytes(signingKey);
-            ObjectNode entry = JsonInput.JSON.createObjectNode().put("kind", URL_SIGNING_KEY_ENTRY).put("id", "url");
-            journal.append(entry.put("key", Base64.getEncoder().encodeToString(signingKey)));
+    }
+
+    /**
+     * A journalled render. An entry written before renders had a plan holds the request alone; its plan is made from that
+     * request again. An entry that cannot be read back stops the start: guessing would serve other files than before.
+     */
+    private SimulatedRender restoredRender(ObjectNode entry) {
+        String videoId = entry.path("id").asText();
+        try {
+            JsonNode failure = entry.path("failure");
+            JsonNode request = entry.path("request");
+            RenderPlan plan = entry.hasNonNull("plan") ? JsonInput.JSON.treeToValue(entry.get("plan"), RenderPlan.class)
+                    : RenderPlan.from(request, catalog);
+            return render(videoId, entry.path("account").asText(), request,
+                    Instant.parse(entry.path("created_at").asText()), Duration.parse(entry.path("render_time").asText()),
+                    Instant.parse(entry.path("visible_from").asText()),
+                    failure.isObject() ? new SimulatedRender.Failure(failure.path("code").asText(), failure.path("message").asText()) : null,
+                    plan);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("the HeyGen simulator cannot read back render " + videoId + " from " + journal.file()
+                    + "; refusing to guess what it rendered (" + e.getMessage() + ")", e instanceof IOException io ? io : new IOException(e));
         }
-        return signingKey;
     }
 
     void renderTimePerScriptCharacter(Duration perCharacter) {
@@ -243,14 +246,6 @@ final class VideosApi {
         return perCharacter.multipliedBy(characters);
     }
 
-    private static String firstScript(JsonNode body) {
-        if (body.hasNonNull("script")) {
-            return body.get("script").asText();
-        }
-        JsonNode scene = body.path("scenes").path(0);
-        return scene.path("input").path("script").asText(scene.path("script").asText(""));
-    }
-
     void status(Context ctx) {
         Accounts.Account account = HeyGenSimulator.account(ctx);
         String videoId = ctx.pathParam("video_id");
@@ -267,12 +262,12 @@ final class VideosApi {
         data.put("title", render.title());
         data.put("created_at", render.createdAt().getEpochSecond());
         data.put("completed_at", completed ? render.completedAt().getEpochSecond() : null);
-        data.put("duration", completed ? VIDEO_DURATION_SECONDS : null);
-        data.put("video_url", completed ? signedFileUrl(videoId + ".mp4", now) : null);
-        data.put("captioned_video_url", completed && render.burnedInCaptions() ? signedFileUrl(videoId + "-captioned.mp4", now) : null);
-        data.put("subtitle_url", completed && render.captioned() ? signedFileUrl(videoId + ".srt", now) : null);
-        data.put("thumbnail_url", null);
-        data.put("gif_url", null);
+        data.put("duration", completed ? render.plan().duration().toMillis() / 1000.0 : null);
+        data.put("video_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.VIDEO, now) : null);
+        data.put("captioned_video_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.CAPTIONED_VIDEO, now) : null);
+        data.put("subtitle_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.SUBTITLES, now) : null);
+        data.put("thumbnail_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.POSTER, now) : null);
+        data.put("gif_url", completed ? downloads.signedUrl(render, SimulatedDownloads.Artefact.PREVIEW, now) : null);
         data.put("video_page_url", completed ? videoPageUrl(videoId) : null);
         data.put("folder_id", null);
         data.put("failure_code", render.failure() != null && status.equals("failed") ? render.failure().code() : null);
@@ -346,76 +341,16 @@ final class VideosApi {
     Map<String, Object> successEventData(SimulatedRender render) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("video_id", render.videoId());
-        data.put("url", signedFileUrl(render.videoId() + ".mp4", clock.instant()));
+        Instant now = clock.instant();
+        data.put("url", downloads.signedUrl(render, SimulatedDownloads.Artefact.VIDEO, now));
         data.put("callback_id", render.callbackId());
+        data.put("gif_download_url", downloads.signedUrl(render, SimulatedDownloads.Artefact.PREVIEW, now));
         data.put("video_share_page_url", videoPageUrl(render.videoId()));
         return data;
     }
 
-    void serveFile(Context ctx) {
-        String file = ctx.pathParam("file");
-        String expires = ctx.queryParam("Expires");
-        String signature = ctx.queryParam("Signature");
-        if (expires == null || signature == null || !MessageDigest.isEqual(
-                sign(file, expires).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
-            denyFileAccess(ctx, "Invalid signature");
-            return;
-        }
-        Instant now = clock.instant();
-        if (now.getEpochSecond() > parseEpoch(expires)) {
-            denyFileAccess(ctx, "Request has expired");
-            return;
-        }
-        String videoId = file.replaceFirst("(-captioned)?\\.(mp4|srt)$", "");
-        SimulatedRender render = renders.get(videoId);
-        if (render == null || !render.succeededAt(now)) {
-            denyFileAccess(ctx, "No such object");
-            return;
-        }
-        if (file.endsWith(".srt")) {
-            ctx.contentType("application/x-subrip");
-            ctx.result("1\n00:00:00,000 --> 00:00:04,000\n" + render.captionText() + "\n");
-            return;
-        }
-        ctx.contentType("video/mp4");
-        ctx.header("Content-Length", Long.toString(video.length()));
-        counters.downloadsStarted.incrementAndGet();
-        if (faults.truncateDownload()) {
-            // The promised length stays; the connection ends halfway, as a dropped CDN transfer does.
-            counters.truncatedDownloads.incrementAndGet();
-            LOG.info(HeyGenSimulator.LOG_PREFIX + "download of {} truncated at {} of {} bytes (fault)", file, video.length() / 2, video.length());
-            ctx.result(video.open(video.length() / 2));
-            return;
-        }
-        ctx.result(video.open(video.length()));
-        counters.videoDownloads.incrementAndGet();
-    }
-
-    /** Answers like a CDN refusing a presigned URL: 403 with an XML body, not HeyGen's JSON envelope. */
-    private static void denyFileAccess(Context ctx, String reason) {
-        ctx.status(403).contentType("application/xml")
-                .result("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>" + reason + "</Message></Error>");
-    }
-
-    private String signedFileUrl(String file, Instant now) {
-        String expires = Long.toString(now.plus(settings.videoUrlValidity()).getEpochSecond());
-        return baseUrl.get() + "/sim-files/" + file + "?Expires=" + expires + "&Signature=" + sign(file, expires);
-    }
-
     private String videoPageUrl(String videoId) {
         return baseUrl.get() + "/sim-pages/" + videoId;
-    }
-
-    private String sign(String file, String expires) {
-        return Hmac.sha256Hex(urlSigningKey, (file + ":" + expires).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long parseEpoch(String expires) {
-        try {
-            return Long.parseLong(expires);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     static Map<String, Object> envelope(Object data) {

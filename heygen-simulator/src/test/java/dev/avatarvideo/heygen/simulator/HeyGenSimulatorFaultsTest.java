@@ -139,7 +139,7 @@ class HeyGenSimulatorFaultsTest {
         assertThat(simulator.videoDownloads()).isZero();
 
         simulator.useFaults(SimulatorFaults.none());
-        assertThat(HttpClient.newHttpClient().send(download, HttpResponse.BodyHandlers.ofByteArray()).body()).hasSize((int) simulator.videoFileSize());
+        assertThat(HttpClient.newHttpClient().send(download, HttpResponse.BodyHandlers.ofByteArray()).body()).hasSize((int) simulator.videoFileSize(videoId));
         assertThat(simulator.videoDownloads()).isEqualTo(1);
     }
 

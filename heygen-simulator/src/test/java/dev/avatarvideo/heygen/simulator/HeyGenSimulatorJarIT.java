@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ class HeyGenSimulatorJarIT {
         ProcessBuilder command = new ProcessBuilder(java, "-jar", jar.toString()).redirectErrorStream(true);
         command.environment().put("SIM_PORT", "0");
         command.environment().put("SIM_API_KEY", "jar-test-key");
+        command.environment().put("SIM_RENDER_SECONDS", "0");
         Process process = command.start();
         List<String> output = new CopyOnWriteArrayList<>();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -72,6 +75,12 @@ class HeyGenSimulatorJarIT {
             assertThat(RawHeyGen.json(me).at("/data/username").asText()).isNotBlank();
             assertThat(heygen.withKey("wrong").get("/v3/users/me").statusCode()).isEqualTo(401);
             assertThat(output).anyMatch(line -> line.contains("SIMULATED HeyGen"));
+            String videoId = heygen.createVideo();
+            String videoUrl = RawHeyGen.json(heygen.get("/v3/videos/" + videoId)).at("/data/video_url").asText();
+            byte[] mp4 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(videoUrl)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).as("the jar joins its MP4 pieces").isEqualTo("ftyp");
+            assertThat(new String(mp4, StandardCharsets.ISO_8859_1)).contains("moov").contains("avc1").contains("mp4a");
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

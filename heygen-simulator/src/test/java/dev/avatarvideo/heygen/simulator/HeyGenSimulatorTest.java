@@ -78,7 +78,7 @@ class HeyGenSimulatorTest {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).contains("video/mp4");
         byte[] bytes = download.body();
-        assertThat(bytes).hasSize((int) simulator.videoFileSize());
+        assertThat(bytes).hasSize((int) simulator.videoFileSize(videoId));
         assertThat(new String(bytes, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
         assertThat(simulator.videoDownloads()).isEqualTo(1);
 
