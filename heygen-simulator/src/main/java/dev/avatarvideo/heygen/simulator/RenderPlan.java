@@ -55,6 +55,12 @@ record RenderPlan(List<Scene> scenes, FrameSize frame, Captions captions) {
             int pieces = (int) ((millis + PIECE.toMillis() - 1) / PIECE.toMillis());
             return new Scene(avatarName, script, backgroundColor, pieces);
         }
+
+        /** A scene without speech that lasts as long as its request said (whole pieces, rounded up). */
+        static Scene silent(String name, Duration length) {
+            long pieces = Math.max(1, (length.toMillis() + PIECE.toMillis() - 1) / PIECE.toMillis());
+            return new Scene(name, null, null, (int) pieces);
+        }
     }
 
     RenderPlan {
@@ -71,8 +77,7 @@ record RenderPlan(List<Scene> scenes, FrameSize frame, Captions captions) {
         List<Scene> scenes = new ArrayList<>();
         if ("studio".equals(text(body, "type", null))) {
             for (JsonNode scene : body.path("scenes")) {
-                JsonNode input = scene.path("input");
-                scenes.add(Scene.spoken(avatarName(input, catalog), text(input, "script", null), color(input, "color")));
+                scenes.add(studioScene(scene, catalog));
             }
         } else {
             scenes.add(Scene.spoken(avatarName(body, catalog), text(body, "script", null), color(body, "value")));
@@ -109,8 +114,28 @@ record RenderPlan(List<Scene> scenes, FrameSize frame, Captions captions) {
         return captions == Captions.BURNED_IN;
     }
 
+    /**
+     * An {@code avatar_video} scene speaks its input's script; an {@code image} scene its own, or stays silent for its
+     * {@code duration}; a {@code video} scene, whose clip the simulator never fetches, shows for the shortest time.
+     */
+    private static Scene studioScene(JsonNode scene, Catalog catalog) {
+        String type = text(scene, "type", "");
+        if (type.equals("avatar_video")) {
+            JsonNode input = scene.path("input");
+            return Scene.spoken(avatarName(input, catalog), text(input, "script", null), color(input, "color"));
+        }
+        if (scene.path("duration").isNumber()) {
+            return Scene.silent(type, Duration.ofMillis(Math.round(scene.get("duration").asDouble() * 1000)));
+        }
+        return Scene.spoken(type, text(scene, "script", null), null);
+    }
+
+    /** The look's name; an avatar made from an image ({@code input.type: image}) has no look, so its type names it. */
     private static String avatarName(JsonNode input, Catalog catalog) {
-        String avatarId = text(input, "avatar_id", "");
+        String avatarId = text(input, "avatar_id", null);
+        if (avatarId == null) {
+            return text(input, "type", "");
+        }
         return catalog.look(avatarId).map(Catalog.Look::name).orElse(avatarId);
     }
 

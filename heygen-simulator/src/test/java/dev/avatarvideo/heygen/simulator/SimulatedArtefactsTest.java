@@ -117,6 +117,26 @@ class SimulatedArtefactsTest {
     }
 
     @Test
+    void imageAndVideoScenesTakeTheirTimeInTheVideoAndANarratedImageSceneHasItsCue() throws Exception {
+        ObjectNode body = studio(List.of(SHORT), Map.of("file_format", "srt"));
+        ArrayNode scenes = (ArrayNode) body.get("scenes");
+        ObjectNode source = RawHeyGen.JSON.createObjectNode().put("type", "url").put("url", "https://cdn.example/slide.png");
+        scenes.addObject().put("type", "image").put("script", "Look at this chart.").put("voice_id", "sim-voice-en-1").set("source", source);
+        scenes.addObject().put("type", "image").put("duration", 5).set("source", source);
+        scenes.addObject().put("type", "video").set("source", source.deepCopy().put("url", "https://cdn.example/clip.mp4"));
+        JsonNode done = finished(body);
+
+        String srt = http.send(HttpRequest.newBuilder(URI.create(done.get("subtitle_url").asText())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+
+        // Pieces of 0.64 s: two short spoken scenes of 2 s each (4 pieces), the silent image 5 s (8), the video clip 2 s (4).
+        assertThat(done.get("duration").asDouble()).isEqualTo(20 * 0.64, within(1e-9));
+        List<Cue> cues = Cue.parse(srt);
+        assertThat(cues).extracting(Cue::text).containsExactly(SHORT, "Look at this chart.");
+        assertThat(List.of(cues.get(1).startMillis(), cues.get(1).endMillis())).containsExactly(2560L, 5120L);
+    }
+
+    @Test
     void subtitlesComeOnlyWithCaptionAndTheCaptionedCopyOnlyWithAStyle() throws Exception {
         JsonNode plain = finished(studio(List.of(SHORT), null));
         JsonNode sidecar = finished(studio(List.of(SHORT), Map.of("file_format", "srt")));
