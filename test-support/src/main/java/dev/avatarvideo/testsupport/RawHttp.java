@@ -37,25 +37,43 @@ public final class RawHttp {
         }
     }
 
-    /** The server's answer, or empty when it closed the connection without one. */
+    /**
+     * The server's answer, or empty when it closed the connection without one. The request is written while the answer
+     * is read: a server may answer (a 413, say) and close before it has read everything, as it should.
+     */
     public static Optional<Answer> exchange(String host, int port, byte[] request) {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout((int) PATIENCE.toMillis());
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
-            socket.shutdownOutput();
-            return parse(readAll(socket.getInputStream()));
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    socket.getOutputStream().write(request);
+                    socket.getOutputStream().flush();
+                    socket.shutdownOutput();
+                } catch (IOException e) {
+                    // The server stopped reading; its answer, if any, is what counts.
+                }
+            });
+            Optional<Answer> answer = parse(readAll(socket.getInputStream()));
+            writer.join(PATIENCE.toMillis());
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("exchange with " + host + ":" + port + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
+    /** Until the server closes, or as soon as one whole answer is in (or the head of an event stream, which never ends). */
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 received.write(buffer, 0, n);
+                if (complete(received.toByteArray())) {
+                    break;
+                }
             }
         } catch (SocketTimeoutException e) {
             // What came so far is the answer; a server that keeps the connection open after answering is no fault.
@@ -63,6 +81,25 @@ public final class RawHttp {
             // A reset after the answer was sent: keep what arrived.
         }
         return received.toByteArray();
+    }
+
+    private static boolean complete(byte[] received) {
+        String text = new String(received, StandardCharsets.ISO_8859_1);
+        int headEnd = text.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return false;
+        }
+        String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+        if (head.contains("\r\ncontent-type: text/event-stream")) {
+            return true;
+        }
+        int at = head.indexOf("\r\ncontent-length:");
+        if (at < 0 || head.startsWith("http/1.1 1")) {
+            return false;
+        }
+        int end = head.indexOf("\r\n", at + 2);
+        long length = Long.parseLong(head.substring(at + "\r\ncontent-length:".length(), end < 0 ? head.length() : end).strip());
+        return received.length - (headEnd + 4) >= length;
     }
 
     /** Only the first answer counts; a body is cut to its Content-Length when there is one. */
