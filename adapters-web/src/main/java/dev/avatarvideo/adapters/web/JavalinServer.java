@@ -34,6 +34,7 @@ import dev.avatarvideo.application.port.in.WatchVideoStatus;
 import dev.avatarvideo.domain.FileTooLargeException;
 import dev.avatarvideo.domain.InvalidInputException;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -48,6 +49,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -216,26 +218,7 @@ public final class JavalinServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
-            // A known path asked with a method it does not serve is a 405 naming the ones it does, not a 404.
-            config.http.prefer405over404 = true;
-            ProblemErrorHandler jettyErrors = new ProblemErrorHandler(bodies.mapper());
-            config.jetty.modifyHttpConfiguration(http -> {
-                // Javalin chooses LEGACY, which lets %2F, %2e%2e and empty segments through to the routes; refuse them all.
-                http.setUriCompliance(UriCompliance.DEFAULT);
-                http.setRequestHeaderSize(MAX_HEADER_BYTES);
-            });
-            // Stopping closes the port at once, then lets the requests under way finish (new ones meanwhile get 503).
-            config.jetty.modifyServer(server -> {
-                GracefulHandler graceful = new GracefulHandler();
-                // Idle keep-alive connections are closed at once instead of after their idle timeout.
-                graceful.setShutdownIdleTimeout(1);
-                // Javalin puts its servlet inside the innermost wrapper: every request passes the border first.
-                graceful.setHandler(new HttpBorder());
-                server.setHandler(graceful);
-                server.setErrorHandler(jettyErrors);
-                server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
-            });
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+            configureJetty(config, new ProblemErrorHandler(bodies.mapper()));
             // The last step of every request, whatever happened before: count it, log it with its id, forget the id.
             config.requestLogger.http((ctx, millis) -> {
                 var endpoint = ctx.endpoints().matchedHttpEndpoint();
@@ -320,6 +303,32 @@ public final class JavalinServer implements AutoCloseable {
     }
 
     /**
+     * The server under the routes, for every request at once: the {@link HttpBorder} in front of everything, Jetty's
+     * own answers written as problems, strict URIs, bounded headers, and a graceful stop.
+     */
+    private static void configureJetty(JavalinConfig config, ProblemErrorHandler jettyErrors) {
+        // A known path asked with a method it does not serve is a 405 naming the ones it does, not a 404.
+        config.http.prefer405over404 = true;
+        config.jetty.modifyHttpConfiguration(http -> {
+            // Javalin chooses LEGACY, which lets %2F, %2e%2e and empty segments through to the routes; refuse them all.
+            http.setUriCompliance(UriCompliance.DEFAULT);
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        });
+        // Stopping closes the port at once, then lets the requests under way finish (new ones meanwhile get 503).
+        config.jetty.modifyServer(server -> {
+            GracefulHandler graceful = new GracefulHandler();
+            // Idle keep-alive connections are closed at once instead of after their idle timeout.
+            graceful.setShutdownIdleTimeout(1);
+            // Javalin puts its servlet inside the innermost wrapper: every request passes the border first.
+            graceful.setHandler(new HttpBorder());
+            server.setHandler(graceful);
+            server.setErrorHandler(jettyErrors);
+            server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
+        });
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+    }
+
+    /**
      * Creates the upload directory and removes parts a process that died mid-request left behind. Only old ones: another
      * instance sharing the directory may be receiving a request right now.
      */
@@ -342,7 +351,7 @@ public final class JavalinServer implements AutoCloseable {
 
     /** The methods some route serves on this path; HEAD wherever GET is, since Javalin answers it there. */
     private List<String> allowedMethods(String path) {
-        List<String> methods = new java.util.ArrayList<>();
+        List<String> methods = new ArrayList<>();
         for (HandlerType type : MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(app.unsafe.internalRouter, path)) {
             methods.add(type.name());
             if (type == HandlerType.GET) {
