@@ -3,7 +3,9 @@ package dev.avatarvideo.domain;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public record FileAccess(StorageKey key, Instant expiresAt, String downloadName, String contentType) {
 
+    /** Pictures a browser only draws: no SVG, which is a document that runs script. */
+    private static final Set<String> PICTURES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif");
     /** A media type with optional parameters; nothing a header could be smuggled through. */
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\\s*;\\s*[A-Za-z0-9!#$&^_.+-]+=(\"[^\"\\\\\\p{Cntrl}]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
@@ -30,14 +34,35 @@ public record FileAccess(StorageKey key, Instant expiresAt, String downloadName,
     }
 
     /**
+     * The {@code Content-Disposition} for these bytes: shown in place when they are media a browser plays or shows as a
+     * picture ({@link #showsInPlace}), saved as a download otherwise, so no stored file ever opens as a page.
+     */
+    public String disposition() {
+        return header(showsInPlace(contentType) ? "inline" : "attachment", downloadName);
+    }
+
+    /**
+     * Whether a browser given this type only plays or pictures it: video, audio and raster images. Everything else can
+     * run as a page or carry script (HTML, SVG, XML, PDF) or is better saved than shown (text, archives, documents).
+     */
+    public static boolean showsInPlace(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.startsWith("video/") || type.startsWith("audio/") || PICTURES.contains(type);
+    }
+
+    /**
      * The {@code Content-Disposition} value (RFC 6266) that shows the file in place and saves it under its name: an
      * ASCII fallback for old clients and the exact name in UTF-8 for the rest.
      */
     public static String inlineDisposition(String fileName) {
+        return header("inline", fileName);
+    }
+
+    private static String header(String kind, String fileName) {
         String ascii = fileName.codePoints()
                 .mapToObj(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? Character.toString(c) : "_")
                 .reduce("", String::concat);
         String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

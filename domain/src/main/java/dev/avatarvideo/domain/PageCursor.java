@@ -10,7 +10,7 @@ import java.util.Objects;
 public record PageCursor(Instant createdAt, VideoId id) {
 
     public PageCursor {
-        Objects.requireNonNull(createdAt, "createdAt");
+        TimeBounds.require("cursor", Objects.requireNonNull(createdAt, "createdAt"));
         Objects.requireNonNull(id, "id");
     }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 public record TopicCursor(Instant createdAt, TopicId id) {
 
     public TopicCursor {
-        Objects.requireNonNull(createdAt, "createdAt");
+        TimeBounds.require("cursor", Objects.requireNonNull(createdAt, "createdAt"));
         Objects.requireNonNull(id, "id");
     }
 

@@ -2,7 +2,6 @@ package dev.avatarvideo.domain;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +15,8 @@ public record VideoFilter(Set<VideoStatus> statuses, Optional<Instant> createdAf
 
     public VideoFilter {
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
-        Objects.requireNonNull(createdAfter, "createdAfter");
-        Objects.requireNonNull(createdBefore, "createdBefore");
+        createdAfter.ifPresent(time -> TimeBounds.require("createdAfter", time));
+        createdBefore.ifPresent(time -> TimeBounds.require("createdBefore", time));
         if (createdAfter.isPresent() && createdBefore.isPresent() && !createdAfter.get().isBefore(createdBefore.get())) {
             throw new InvalidInputException("createdBefore", "createdBefore must be later than createdAfter");
         }

@@ -41,6 +41,20 @@ class FileAccessAndByteRangeTest {
     }
 
     @Test
+    void onlyMediaABrowserPlaysOrPicturesIsShownInPlaceEverythingElseIsADownload() {
+        Instant expires = Instant.parse("2026-11-21T11:00:00Z");
+
+        assertThat(new FileAccess(KEY, expires, "Lesson.mp4", "video/mp4").disposition()).startsWith("inline; filename=\"Lesson.mp4\"");
+        assertThat(new FileAccess(KEY, expires, "page.html", "text/html; charset=utf-8").disposition()).startsWith("attachment; filename=\"page.html\"");
+        assertThat(FileAccess.showsInPlace("audio/ogg")).isTrue();
+        assertThat(FileAccess.showsInPlace("Image/PNG")).isTrue();
+        for (String type : new String[] {"image/svg+xml", "application/pdf", "text/html", "application/xhtml+xml", "text/xml", "text/plain",
+                "application/javascript", "image/x-icon"}) {
+            assertThat(FileAccess.showsInPlace(type)).as(type).isFalse();
+        }
+    }
+
+    @Test
     void theDispositionKeepsTheExactNameAndAnAsciiFallbackWithoutQuotesOrLineBreaks() {
         assertThat(FileAccess.inlineDisposition("Grüße \"1\"\r\n.mp4"))
                 .isEqualTo("inline; filename=\"Gr__e _1___.mp4\"; filename*=UTF-8''Gr%C3%BC%C3%9Fe%20%221%22%0D%0A.mp4");

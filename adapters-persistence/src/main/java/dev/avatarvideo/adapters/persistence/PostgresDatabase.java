@@ -28,6 +28,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,9 @@ public final class PostgresDatabase implements AutoCloseable {
     private PostgresDatabase(HikariDataSource dataSource, DatabaseSettings settings) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // A failed statement's exception would otherwise carry its SQL and every bound argument (titles, scripts, names,
+        // sealed secrets) in its message, and so into the log.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.settings = settings;
     }
 
@@ -63,6 +67,8 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setPoolName("avatar-video-db");
+        // PostgreSQL's error details quote the offending values ("Key (name)=(…) already exists"); keep them out of exceptions.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway flyway = Flyway.configure()

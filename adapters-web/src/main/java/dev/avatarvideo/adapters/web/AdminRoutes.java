@@ -56,7 +56,7 @@ final class AdminRoutes {
 
     private void issueKey(Context ctx) {
         TenantId tenant = tenant(ctx);
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = bodies.bytes(ctx);
         String name = body.length == 0 ? null : bodies.read(body, CreateKeyRequest.class).name();
         IssuedApiKey issued = useCases.issueKey().issue(tenant, name);
         ApiKeyRoutes.issued(ctx, issued, "/admin/tenants/" + tenant + "/api-keys/" + issued.key().id());

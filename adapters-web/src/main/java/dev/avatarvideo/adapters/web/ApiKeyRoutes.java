@@ -38,7 +38,7 @@ final class ApiKeyRoutes {
 
     /** The body may be left out (or empty) for a key with the default name. */
     private CreateKeyRequest optionalBody(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = bodies.bytes(ctx);
         return body.length == 0 ? new CreateKeyRequest(null) : bodies.read(body, CreateKeyRequest.class);
     }
 

@@ -17,6 +17,9 @@ import java.time.Instant;
  */
 final class FileRoutes {
 
+    /** Sandboxed without exceptions: no scripts, forms, popups or plugins, and a unique origin with no storage of ours. */
+    static final String STORED_FILE_POLICY = "sandbox";
+
     private final ReadStoredFile files;
 
     FileRoutes(ReadStoredFile files) {
@@ -32,7 +35,7 @@ final class FileRoutes {
         FileAccess access = new FileAccess(key, expiry(ctx.queryParam("expires")), required(ctx, "filename"), required(ctx, "type"));
         ReadStoredFile.Outcome outcome = files.read(new ReadStoredFileQuery(access, ctx.queryParam("signature"), RangeHeader.parse(ctx.header("Range"))));
         switch (outcome) {
-            case ReadStoredFile.Found found -> send(ctx, found);
+            case ReadStoredFile.Found found -> send(ctx, found, access);
             case ReadStoredFile.NotFound notFound -> throw new NotFoundException("no file " + key);
             case ReadStoredFile.Expired expired -> throw new FileAccessRefusedException(Problem.fileUrlExpired(
                     "this file address expired at " + access.expiresAt() + "; read the video again for a fresh one", ctx.path()));
@@ -45,12 +48,19 @@ final class FileRoutes {
         }
     }
 
-    private static void send(Context ctx, ReadStoredFile.Found found) {
+    /**
+     * A tenant's upload is served from the same origin as the console, which keeps an API key in session storage; so
+     * no stored file may ever run as a page here. Only media a browser plays or pictures is shown in place (HTML, SVG,
+     * PDF and the rest are downloads), the type is taken as given (no sniffing), and whatever a browser makes of the
+     * bytes anyway runs sandboxed: no script, and an origin of its own.
+     */
+    private static void send(Context ctx, ReadStoredFile.Found found, FileAccess access) {
         StoredObject object = found.object();
         ctx.disableCompression();
         ctx.header("Accept-Ranges", "bytes");
-        ctx.header("Content-Disposition", FileAccess.inlineDisposition(found.downloadName()));
+        ctx.header("Content-Disposition", access.disposition());
         ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", STORED_FILE_POLICY);
         ctx.header("Cache-Control", "private, no-transform");
         ctx.contentType(found.contentType());
         object.part().ifPresent(span -> {

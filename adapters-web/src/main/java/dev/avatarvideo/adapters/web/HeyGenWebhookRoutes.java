@@ -1,7 +1,6 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
 import dev.avatarvideo.application.port.in.RenderEventCommand;
 import dev.avatarvideo.domain.InvalidInputException;
@@ -43,11 +42,11 @@ final class HeyGenWebhookRoutes {
             "avatar_video.fail", WebhookEvent.VIDEO_FAILED);
 
     private final ReceiveRenderEvent receiver;
-    private final ObjectMapper json;
+    private final JsonBodies bodies;
 
-    HeyGenWebhookRoutes(ReceiveRenderEvent receiver, ObjectMapper json) {
+    HeyGenWebhookRoutes(ReceiveRenderEvent receiver, JsonBodies bodies) {
         this.receiver = receiver;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     void register(RoutesConfig routes) {
@@ -74,7 +73,7 @@ final class HeyGenWebhookRoutes {
     }
 
     private void receive(Context ctx, Optional<String> account) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = bodies.bytes(ctx);
         Parsed parsed = parse(body);
         ReceiveRenderEvent.Receipt receipt = receiver.receive(new RenderEventCommand(body, signatures(ctx), parsed.event(), account));
         switch (receipt) {
@@ -86,7 +85,7 @@ final class HeyGenWebhookRoutes {
             }
             case IGNORED -> {
                 if (parsed.malformed().isPresent()) {
-                    throw new JsonBodies.MalformedBodyException("body", parsed.malformed().get());
+                    throw parsed.malformed().get();
                 }
                 ctx.status(200).json(Map.of("received", true, "ignored", true, "reason", "event type '" + parsed.type()
                         + "' is not one this service tracks"));
@@ -115,22 +114,29 @@ final class HeyGenWebhookRoutes {
         return signatures;
     }
 
-    private record Parsed(Optional<RenderEvent> event, String type, Optional<String> malformed) {
+    /** What the body says; {@code malformed} is what to answer if the call turns out to be signed but unusable. */
+    private record Parsed(Optional<RenderEvent> event, String type, Optional<RuntimeException> malformed) {
 
         static Parsed malformed(String type, String why) {
-            return new Parsed(Optional.empty(), type, Optional.of(why));
+            return new Parsed(Optional.empty(), type, Optional.of(new JsonBodies.MalformedBodyException("body", why)));
         }
     }
 
-    /** Reads only what names the event and its render; the rest of the body (its URL above all) is never used. */
+    /**
+     * Reads only what names the event and its render; the rest of the body (its URL above all) is never used. The body
+     * passes the same checks as every JSON body, so text the database cannot hold is refused naming its field; that is
+     * only said to a caller whose signature is valid: any other learns no more than that its signature is not.
+     */
     private Parsed parse(byte[] body) {
         JsonNode root;
         try {
-            root = json.readTree(body);
-        } catch (IOException e) {
+            root = bodies.tree(body);
+        } catch (InvalidInputException e) {
+            return new Parsed(Optional.empty(), "", Optional.of(e));
+        } catch (JsonBodies.MalformedBodyException | IOException e) {
             return Parsed.malformed("", "the body is not valid JSON");
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             return Parsed.malformed("", "the body is not a JSON object");
         }
         String type = root.path("event_type").asText("");

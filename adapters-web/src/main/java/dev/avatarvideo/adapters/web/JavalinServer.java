@@ -35,10 +35,14 @@ import dev.avatarvideo.application.port.in.WatchVideoStatus;
 import dev.avatarvideo.domain.FileTooLargeException;
 import dev.avatarvideo.domain.InvalidInputException;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.util.MethodNotAllowedUtil;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +50,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +68,8 @@ public final class JavalinServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JavalinServer.class);
     /** JSON requests are small; anything bigger is a mistake or an attack. */
     static final long MAX_JSON_BODY_BYTES = 1024 * 1024;
+    /** The request line and all headers together; Jetty answers 431 (or 414 for a long address) beyond. */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
 
     /** The use cases the API exposes. */
     public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, VideoChanges videoChanges,
@@ -207,7 +214,7 @@ public final class JavalinServer implements AutoCloseable {
         FileRoutes files = new FileRoutes(useCases.files());
         TopicRoutes topics = new TopicRoutes(useCases.topics(), tenant, bodies);
         CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
-        HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies.mapper());
+        HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies);
         StatusRoutes status = new StatusRoutes(useCases.tracking().status());
         OperationsRoutes health = new OperationsRoutes(operations.readiness(), operations.metrics());
         ConsoleRoutes console = new ConsoleRoutes();
@@ -221,14 +228,7 @@ public final class JavalinServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
-            // Stopping closes the port at once, then lets the requests under way finish (new ones meanwhile get 503).
-            config.jetty.modifyServer(server -> {
-                GracefulHandler graceful = new GracefulHandler();
-                // Idle keep-alive connections are closed at once instead of after their idle timeout.
-                graceful.setShutdownIdleTimeout(1);
-                server.setHandler(graceful);
-                server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
-            });
+            configureJetty(config, new ProblemErrorHandler(bodies.mapper()));
             // The last step of every request, whatever happened before: count it, log it with its id, forget the id.
             config.requestLogger.http((ctx, millis) -> {
                 var endpoint = ctx.endpoints().matchedHttpEndpoint();
@@ -280,6 +280,7 @@ public final class JavalinServer implements AutoCloseable {
                     problem(ctx, Problem.ofType(409, "tenant-exists", "The tenant exists already", e.getMessage(), ctx.path())));
             config.routes.exception(JsonBodies.MalformedBodyException.class, (e, ctx) ->
                     problem(ctx, Problem.malformedJson(e.field(), e.getMessage(), ctx.path())));
+            config.routes.exception(JsonBodies.ClientFaultException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(NotFoundException.class, (e, ctx) ->
                     problem(ctx, Problem.notFound(e.getMessage(), ctx.path())));
             config.routes.exception(FileRoutes.FileAccessRefusedException.class, (e, ctx) -> problem(ctx, e.problem()));
@@ -288,6 +289,11 @@ public final class JavalinServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     problem(ctx, Problem.ofStatus(e.getStatus(), e.getMessage(), ctx.path())));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<Problem> clientsFault = ClientFaults.problemFor(e, ctx.path());
+                if (clientsFault.isPresent()) {
+                    problem(ctx, clientsFault.get());
+                    return;
+                }
                 String reference = UUID.randomUUID().toString();
                 LOG.error("unexpected error {} on {} {}", reference, ctx.method(), ctx.path(), e);
                 problem(ctx, Problem.ofStatus(500, "An unexpected error occurred; quote reference " + reference + " when reporting it.", ctx.path()));
@@ -299,8 +305,38 @@ public final class JavalinServer implements AutoCloseable {
                     problem(ctx, Problem.notFound("no route for " + ctx.method() + " " + ctx.path(), ctx.path()));
                 }
             });
-            config.routes.error(405, ctx -> problem(ctx, Problem.ofStatus(405, ctx.method() + " is not supported on " + ctx.path(), ctx.path())));
+            config.routes.error(405, ctx -> {
+                String allowed = String.join(", ", allowedMethods(ctx.path()));
+                ctx.header("Allow", allowed);
+                problem(ctx, Problem.ofStatus(405, ctx.method() + " is not supported on " + ctx.path() + "; it answers " + allowed, ctx.path()));
+            });
         });
+    }
+
+    /**
+     * The server under the routes, for every request at once: the {@link HttpBorder} in front of everything, Jetty's
+     * own answers written as problems, strict URIs, bounded headers, and a graceful stop.
+     */
+    private static void configureJetty(JavalinConfig config, ProblemErrorHandler jettyErrors) {
+        // A known path asked with a method it does not serve is a 405 naming the ones it does, not a 404.
+        config.http.prefer405over404 = true;
+        config.jetty.modifyHttpConfiguration(http -> {
+            // Javalin chooses LEGACY, which lets %2F, %2e%2e and empty segments through to the routes; refuse them all.
+            http.setUriCompliance(UriCompliance.DEFAULT);
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        });
+        // Stopping closes the port at once, then lets the requests under way finish (new ones meanwhile get 503).
+        config.jetty.modifyServer(server -> {
+            GracefulHandler graceful = new GracefulHandler();
+            // Idle keep-alive connections are closed at once instead of after their idle timeout.
+            graceful.setShutdownIdleTimeout(1);
+            // Javalin puts its servlet inside the innermost wrapper: every request passes the border first.
+            graceful.setHandler(new HttpBorder());
+            server.setHandler(graceful);
+            server.setErrorHandler(jettyErrors);
+            server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
+        });
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     }
 
     /**
@@ -322,6 +358,18 @@ public final class JavalinServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the upload directory " + directory, e);
         }
+    }
+
+    /** The methods some route serves on this path; HEAD wherever GET is, since Javalin answers it there. */
+    private List<String> allowedMethods(String path) {
+        List<String> methods = new ArrayList<>();
+        for (HandlerType type : MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(app.unsafe.internalRouter, path)) {
+            methods.add(type.name());
+            if (type == HandlerType.GET) {
+                methods.add(HandlerType.HEAD.name());
+            }
+        }
+        return methods.stream().distinct().toList();
     }
 
     public JavalinServer start(String host, int port) {

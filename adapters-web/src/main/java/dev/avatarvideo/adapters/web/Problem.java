@@ -19,6 +19,11 @@ record Problem(String type, String title, int status, String detail, String inst
         return new Problem("/problems/malformed-json", "The request body is not the JSON this endpoint expects", 400, detail, instance, field);
     }
 
+    /** The request is not HTTP this service can read: framing, encoding or a body that ends too soon. */
+    static Problem malformedRequest(String field, String detail, String instance) {
+        return new Problem("/problems/malformed-request", "The request is not well-formed HTTP", 400, detail, instance, field);
+    }
+
     static Problem tooLarge(String field, String detail, String instance) {
         return new Problem("/problems/payload-too-large", "Request body too large", 413, detail, instance, field);
     }

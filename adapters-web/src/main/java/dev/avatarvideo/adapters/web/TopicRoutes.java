@@ -24,6 +24,7 @@ import java.io.IOException;
 import jakarta.servlet.http.Part;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,17 +133,20 @@ final class TopicRoutes {
             return SaveTopicCommand.fromFields(tenantId, request.title(), request.language(), request.contentFields(), Map.of());
         }
         Map<String, List<UploadedFile>> fileParts;
-        Map<String, List<Part>> fieldParts = new LinkedHashMap<>();
+        Collection<Part> parts;
         try {
             fileParts = ctx.uploadedFileMap();
-            // Javalin's formParamMap() would read every part, files included, into strings; take the plain fields only.
-            for (Part part : ctx.req().getParts()) {
-                if (part.getSubmittedFileName() == null) {
-                    fieldParts.computeIfAbsent(part.getName(), name -> new ArrayList<>()).add(part);
-                }
-            }
+            parts = ctx.req().getParts();
         } catch (Exception e) {
             throw unreadableMultipart(e);
+        }
+        Map<String, List<Part>> fieldParts = new LinkedHashMap<>();
+        for (Part part : parts) {
+            requireAcceptableText(part);
+            // Javalin's formParamMap() would read every part, files included, into strings; take the plain fields only.
+            if (part.getSubmittedFileName() == null) {
+                fieldParts.computeIfAbsent(part.getName(), name -> new ArrayList<>()).add(part);
+            }
         }
         TopicRequest request;
         try {
@@ -150,6 +154,8 @@ final class TopicRoutes {
         } catch (JsonBodies.MalformedBodyException e) {
             // In a multipart request the JSON is not the body but the part named 'topic'.
             throw e.field().equals("body") ? new JsonBodies.MalformedBodyException(TOPIC_PART, e.getMessage().replace("request body", "topic part")) : e;
+        } catch (InvalidInputException e) {
+            throw e.field().equals("body") ? new InvalidInputException(TOPIC_PART, e.getMessage().replaceFirst("^body", TOPIC_PART)) : e;
         }
         Map<String, IncomingFile> files = new LinkedHashMap<>();
         fileParts.forEach((name, uploads) -> {
@@ -168,6 +174,34 @@ final class TopicRoutes {
                     + " topic JSON in a part named 'topic' and files, each with a filename, in the parts its contents name");
         });
         return SaveTopicCommand.fromFields(tenantId, request.title(), request.language(), request.contentFields(), files);
+    }
+
+    /**
+     * A part's name, file name and type are text like any other (the file name is kept, and sent back in a
+     * {@code Content-Disposition} header); a complaint names the part, or the body when the name itself is the problem.
+     */
+    private static void requireAcceptableText(Part part) {
+        String name = part.getName() == null ? "" : part.getName();
+        TextRules.violation(name, false).or(() -> replacedBytes(name)).ifPresent(why -> {
+            throw new InvalidInputException("body", "the name of a part " + why);
+        });
+        for (String[] text : new String[][] {{"file name", part.getSubmittedFileName()}, {"content type", part.getContentType()}}) {
+            if (text[1] != null) {
+                TextRules.violation(text[1], false).or(() -> replacedBytes(text[1])).ifPresent(why -> {
+                    throw new InvalidInputException(name, "the " + text[0] + " of part '" + name + "' " + why);
+                });
+            }
+        }
+    }
+
+    /**
+     * Jetty decodes part headers as UTF-8 and turns bytes that are not into U+FFFD; a name that holds one was not valid
+     * UTF-8 when it was sent (a real U+FFFD in a file name is not worth keeping either).
+     */
+    private static Optional<String> replacedBytes(String text) {
+        int at = text.indexOf('\uFFFD');
+        return at < 0 ? Optional.empty() : Optional.of("is not valid UTF-8 (byte sequences that are not UTF-8 arrive as U+FFFD, at character "
+                + (at + 1) + ")");
     }
 
     /** The topic's JSON travels as a plain field, or as a file when a client attaches it from disk; either will do. */

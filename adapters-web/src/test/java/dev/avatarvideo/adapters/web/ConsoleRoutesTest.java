@@ -67,11 +67,15 @@ class ConsoleRoutesTest {
     }
 
     @Test
-    void aFileTheConsoleDoesNotHaveIsAProblem404() throws Exception {
-        HttpResponse<String> missing = get("/console/..%2Fpom.xml", null);
+    void aFileTheConsoleDoesNotHaveIsAProblem404AndAnEncodedTraversalA400() throws Exception {
+        HttpResponse<String> missing = get("/console/pom.xml", null);
+        HttpResponse<String> traversal = get("/console/..%2Fpom.xml", null);
 
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(traversal.statusCode()).isEqualTo(400);
+        for (HttpResponse<String> refused : java.util.List.of(missing, traversal)) {
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
     }
 
     private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {

@@ -215,6 +215,7 @@ class JavalinServerTest {
         assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
         assertThat(whole.headers().firstValue("Content-Disposition")).contains("inline; filename=\"Lesson 1.mp4\"; filename*=UTF-8''Lesson%201.mp4");
         assertThat(whole.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(whole.headers().firstValue("Content-Security-Policy")).contains("sandbox");
         assertThat(middle.statusCode()).isEqualTo(206);
         assertThat(middle.headers().firstValue("Content-Range")).contains("bytes 10-19/1000");
         assertThat(middle.headers().firstValue("Content-Length")).contains("10");
@@ -227,6 +228,27 @@ class JavalinServerTest {
         assertThat(outside.statusCode()).isEqualTo(416);
         assertThat(outside.headers().firstValue("Content-Range")).contains("bytes */1000");
         assertThat(json.readTree(outside.body()).get("type").asText()).isEqualTo("/problems/range-not-satisfiable");
+    }
+
+    /**
+     * A tenant's upload is served from the console's origin: only media a browser plays or pictures is shown in place;
+     * HTML, SVG, PDF and the rest are downloads, and whatever a browser renders anyway runs sandboxed without script.
+     */
+    @ParameterizedTest(name = "{0} is served {1}")
+    @CsvSource({"text/html, attachment", "text/html; charset=utf-8, attachment", "image/svg+xml, attachment", "application/pdf, attachment",
+            "application/xhtml+xml, attachment", "text/plain, attachment", "application/octet-stream, attachment", "video/mp4, inline",
+            "audio/mpeg, inline", "image/png, inline", "image/jpeg, inline", "IMAGE/WEBP, inline"})
+    void onlyMediaIsShownInPlaceAndNoStoredFileRunsAsAPageOfThisOrigin(String type, String disposition) throws Exception {
+        StorageKey key = StorageKey.newFor(TENANT, "upload.bin");
+        byte[] page = "<script>alert(sessionStorage.length)</script>".getBytes(StandardCharsets.UTF_8);
+        storage.store(key, new FileUpload(new ByteArrayInputStream(page), OptionalLong.of(page.length), "upload.bin", type));
+
+        HttpResponse<byte[]> response = getBytes(signedPath(key, Duration.ofMinutes(5), "upload.bin", type), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith(disposition + ";"));
+        assertThat(response.headers().firstValue("Content-Security-Policy")).contains("sandbox");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
     @Test
@@ -271,7 +293,7 @@ class JavalinServerTest {
 
     @Test
     void fileAddressesThatAreNotOurKeysNameNothing() throws Exception {
-        assertThat(getBytes("/files/web/..%2F..%2Fetc%2Fpasswd", null).statusCode()).isEqualTo(404);
+        assertThat(getBytes("/files/web/..%2F..%2Fetc%2Fpasswd", null).statusCode()).as("an encoded traversal, refused before any route").isEqualTo(400);
         assertThat(getBytes("/files/WEB/x", null).statusCode()).isEqualTo(404);
         assertThat(getBytes("/files/web/" + "0".repeat(31) + ".mp4?expires=1&filename=a&type=video%2Fmp4&signature=x", null).statusCode()).isEqualTo(404);
     }

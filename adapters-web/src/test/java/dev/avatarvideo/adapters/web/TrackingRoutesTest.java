@@ -74,6 +74,23 @@ class TrackingRoutesTest {
     }
 
     @Test
+    void textTheDatabaseCannotHoldIsRefusedNamingItsFieldOnlyToASignedCallAndNothingIsKept() throws Exception {
+        String nul = "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"render-1\\u0000\\nforged\"}}";
+        String surrogate = "{\"event_type\":\"avatar_video.success\\ud800\",\"event_data\":{\"video_id\":\"render-1\"}}";
+
+        HttpResponse<String> signed = post(nul, "Signature", hex(SECRET, nul));
+        HttpResponse<String> signedType = post(surrogate, "Signature", hex(SECRET, surrogate));
+        HttpResponse<String> unsigned = post(nul, "Signature", "00");
+
+        assertThat(signed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(signed.body()).get("field").asText()).isEqualTo("event_data.video_id");
+        assertThat(signedType.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(signedType.body()).get("field").asText()).isEqualTo("event_type");
+        assertThat(unsigned.statusCode()).as("an unsigned caller learns only that").isEqualTo(401);
+        assertThat(server.renderEvents.applyReceived()).isZero();
+    }
+
+    @Test
     void acceptsTheOtherHeaderNameAndASha256Prefix() throws Exception {
         assertThat(post(success("render-1"), "X-HeyGen-Signature", hex(SECRET, success("render-1"))).statusCode()).isEqualTo(200);
         String failure = "{\"event_type\":\"avatar_video.fail\",\"event_data\":{\"video_id\":\"render-1\",\"msg\":\"boom\"}}";
