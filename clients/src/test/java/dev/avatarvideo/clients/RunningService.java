@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.avatarvideo.bootstrap.AvatarVideoService;
 import dev.avatarvideo.bootstrap.Configuration;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +40,13 @@ final class RunningService implements AutoCloseable {
     }
 
     private static RunningService start() {
+        Path dataDir;
         try {
-            Path dataDir = Files.createTempDirectory("clients-service-");
+            dataDir = Files.createTempDirectory("clients-service-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             AvatarVideoService service = AvatarVideoService.start(Configuration.fromEnvironment(Map.of(
                     "DATA_DIR", dataDir.toString(),
                     "PORT", "0",
@@ -49,8 +55,25 @@ final class RunningService implements AutoCloseable {
             // The key a first start writes, read the way the README tells a person to.
             String apiKey = Files.readString(dataDir.resolve("default-api-key"), StandardCharsets.US_ASCII).strip();
             return new RunningService(dataDir, service, apiKey);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(dataDir, e);
             throw new IllegalStateException("could not start the service for the client tests", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir, Exception cause) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -80,11 +103,7 @@ final class RunningService implements AutoCloseable {
     @Override
     public void close() throws IOException {
         service.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        deleteRecursively(dataDir);
     }
 
     /** Hands the one running service to the test methods that ask for it. */
