@@ -60,12 +60,11 @@ class HostileSuiteTest {
     @Test
     void everyGeneratedHostileRequestIsRefusedWithAProblemAndChangesNothing() throws Exception {
         List<HostileCase> generated = HostileCases.generate(document, world);
-        List<HostileCase> enforced = generated.stream().filter(c -> !c.kind().pending()).toList();
         report(generated);
 
         ServiceState before = world.state();
         List<String> faults = new ArrayList<>();
-        for (HostileCase hostile : enforced) {
+        for (HostileCase hostile : generated) {
             hostile.fault(world.send(hostile.request())).ifPresent(fault -> faults.add(hostile + ": " + fault));
         }
         List<String> changes = settledChanges(before);
@@ -75,7 +74,6 @@ class HostileSuiteTest {
         assertThat(faults).as("answered otherwise than a hostile request must be").isEmpty();
         assertThat(changes).as("changed by hostile requests").isEmpty();
         assertTheLogHoldsNoSecretAndNoForgedLine();
-        runPending(generated);
     }
 
     /**
@@ -215,37 +213,11 @@ class HostileSuiteTest {
                 || line.startsWith("\t\t") || line.matches("[a-z][\\w$]*(\\.[\\w$]+)+(: .*)?");
     }
 
-    /**
-     * The cases of a class that waits for another branch run last, after everything above was asserted, so what they
-     * may still change cannot hide anything. They must not fail the service (no 5xx, problems well-formed); whether
-     * they are refused is reported for the lead, who enables them by flipping {@link HostileClass#SSRF_VALIDATION_MERGED}.
-     */
-    private void runPending(List<HostileCase> generated) {
-        List<HostileCase> pending = generated.stream().filter(c -> c.kind().pending()).toList();
-        List<String> broken = new ArrayList<>();
-        List<String> accepted = new ArrayList<>();
-        for (HostileCase hostile : pending) {
-            Optional<RawHttp.Answer> answer = world.send(hostile.request());
-            Optional<String> fault = hostile.fault(answer);
-            if (fault.isPresent() && answer.isPresent() && answer.get().status() < 400) {
-                accepted.add(hostile.name());
-            } else {
-                fault.ifPresent(f -> broken.add(hostile + ": " + f));
-            }
-        }
-        if (!pending.isEmpty()) {
-            LOG.warn("PENDING {} ({}): {} cases, {} refused as they will have to be, {} still accepted until that validation is merged: {}",
-                    HostileClass.INTERNAL_URL, HostileClass.INTERNAL_URL.description, pending.size(), pending.size() - accepted.size() - broken.size(),
-                    accepted.size(), accepted);
-        }
-        assertThat(broken).as("pending cases must not break the service either").isEmpty();
-    }
-
     private void report(List<HostileCase> generated) {
         Map<HostileClass, Integer> perClass = new EnumMap<>(HostileClass.class);
         generated.forEach(c -> perClass.merge(c.kind(), 1, Integer::sum));
         StringBuilder table = new StringBuilder("hostile cases generated from /openapi.json (" + document.operations().size() + " operations):");
-        perClass.forEach((kind, count) -> table.append(String.format("%n  %-16s %5d%s  %s", kind, count, kind.pending() ? " (pending)" : "",
+        perClass.forEach((kind, count) -> table.append(String.format("%n  %-16s %5d  %s", kind, count, 
                 kind.description)));
         table.append(String.format("%n  %-16s %5d", "total", generated.size()));
         LOG.info("{}", table);

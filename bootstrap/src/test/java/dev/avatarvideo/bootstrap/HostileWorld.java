@@ -57,7 +57,8 @@ final class HostileWorld implements AutoCloseable {
 
     private HostileWorld() throws Exception {
         dataDir = Files.createTempDirectory("hostile-");
-        simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withPort(0).withRenderTime(Duration.ofMillis(300)));
+        // The service registers an http:// webhook on loopback, which the real HeyGen (and so the simulator, by default) refuses.
+        simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withPort(0).withRenderTime(Duration.ofMillis(300)).withHttpWebhookUrlsAllowed());
         port = TrackingFixture.freePort();
         service = AvatarVideoService.start(Configuration.fromEnvironment(fixture.environment(dataDir, port, simulator.baseUrl(), simulator.apiKey(),
                 Map.of("HEYGEN_PROCESSING_MODE", "hybrid", "PUBLIC_BASE_URL", "http://localhost:" + port, "MASTER_KEY", MASTER_KEY,

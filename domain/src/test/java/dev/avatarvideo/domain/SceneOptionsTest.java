@@ -24,12 +24,23 @@ class SceneOptionsTest {
     }
 
     @Test
-    void backgroundsAreAHexColourOrAnHttpImage() {
+    void backgroundsAreAHexColourOrAnHttpsImage() {
         assertThat(new SceneBackground.Color("#a1b2c3").hex()).isEqualTo("#A1B2C3");
         assertThat(SceneBackground.Image.of(" https://cdn.example/a.png ").url().toString()).isEqualTo("https://cdn.example/a.png");
         assertThatThrownBy(() -> new SceneBackground.Color("blue")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> SceneBackground.Image.of("file:///etc/passwd"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("imageUrl"));
+    }
+
+    @Test
+    void anImageHeyGenCouldNotFetchIsRefusedAtOnce() {
+        assertThat(SceneBackground.Image.of("https://93.184.216.34/a.png").url().getHost()).isEqualTo("93.184.216.34");
+        for (String url : List.of("http://cdn.example/a.png", "https://localhost/a.png", "https://media.localhost/a.png",
+                "https://127.0.0.1/a.png", "https://169.254.169.254/latest/meta-data/", "https://10.1.2.3/a.png", "https://[::1]/a.png",
+                "https://[::ffff:192.168.0.1]/a.png", "https://0.0.0.0/a.png")) {
+            assertThatThrownBy(() -> SceneBackground.Image.of(url)).as(url)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("imageUrl"));
+        }
     }
 
     @Test
