@@ -1,9 +1,9 @@
 package dev.avatarvideo.bootstrap;
 
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
-import dev.avatarvideo.application.port.out.DependencyProbe;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.RendererKeyCheck;
+import dev.avatarvideo.application.port.out.runtime.DependencyProbe;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.rendering.RendererKeyCheck;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.bootstrap;
 
-import dev.avatarvideo.application.port.out.RetryBackoff;
+import dev.avatarvideo.application.port.out.runtime.RetryBackoff;
 import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
 import java.time.Duration;

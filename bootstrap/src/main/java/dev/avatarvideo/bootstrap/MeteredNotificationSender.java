@@ -1,6 +1,6 @@
 package dev.avatarvideo.bootstrap;
 
-import dev.avatarvideo.application.port.out.NotificationSender;
+import dev.avatarvideo.application.port.out.notification.NotificationSender;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.VideoEvent;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.bootstrap;
 
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.AvatarLookFilter;
 import dev.avatarvideo.domain.RendererAnswer;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.bootstrap;
 
-import dev.avatarvideo.application.port.out.RendererKeyCheck;
+import dev.avatarvideo.application.port.out.rendering.RendererKeyCheck;
 import dev.avatarvideo.domain.RendererCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,7 +1,7 @@
 package dev.avatarvideo.bootstrap;
 
-import dev.avatarvideo.application.port.out.VideoRenderer;
-import dev.avatarvideo.application.port.out.VideoRenderers;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderers;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.RendererCredentials;

@@ -3,7 +3,7 @@ package dev.avatarvideo.bootstrap;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.avatarvideo.adapters.web.HttpMetrics;
-import dev.avatarvideo.application.port.out.VideoStatistics;
+import dev.avatarvideo.application.port.out.video.VideoStatistics;
 import dev.avatarvideo.domain.VideoStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

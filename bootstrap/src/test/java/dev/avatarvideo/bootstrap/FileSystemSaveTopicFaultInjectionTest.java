@@ -2,7 +2,7 @@ package dev.avatarvideo.bootstrap;
 
 import dev.avatarvideo.adapters.storage.FileSystemFileStorage;
 import dev.avatarvideo.adapters.storage.HmacFileAccessSigner;
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.domain.StorageKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;

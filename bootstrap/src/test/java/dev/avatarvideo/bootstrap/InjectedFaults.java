@@ -1,10 +1,10 @@
 package dev.avatarvideo.bootstrap;
 
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.Topics;
-import dev.avatarvideo.application.port.out.Transactions;
-import dev.avatarvideo.application.port.out.UnclaimedObjects;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.topic.Topics;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.bootstrap.SaveTopicFaultInjectionContract.Step;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.ByteRange;

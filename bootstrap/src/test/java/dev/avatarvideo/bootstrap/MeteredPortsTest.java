@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
-import dev.avatarvideo.application.port.out.NotificationSender;
-import dev.avatarvideo.application.port.out.VideoRenderer;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderedVideo;
+import dev.avatarvideo.application.port.out.notification.NotificationSender;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedVideo;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarLookFilter;
 import dev.avatarvideo.domain.AvatarVideo;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
-import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
 import dev.avatarvideo.client.AvatarVideoClient;
 import dev.avatarvideo.client.Scene;
 import dev.avatarvideo.client.StatusTracker;

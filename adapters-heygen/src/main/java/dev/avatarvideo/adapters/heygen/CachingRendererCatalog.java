@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.AvatarLookFilter;
 import dev.avatarvideo.domain.RendererAnswer;

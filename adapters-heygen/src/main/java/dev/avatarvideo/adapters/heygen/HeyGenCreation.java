@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.avatarvideo.application.port.out.VideoRenderer.SubmitOutcome;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.SubmitOutcome;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.SceneBackground;

@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.heygen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.avatarvideo.application.port.out.RendererKeyCheck;
+import dev.avatarvideo.application.port.out.rendering.RendererKeyCheck;
 import dev.avatarvideo.domain.RendererCredentials;
 
 /** {@link RendererKeyCheck} on HeyGen's cheapest authenticated call, {@code GET /v3/users/me}: 401 means invalid. */

@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.heygen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.AvatarLookFilter;
 import dev.avatarvideo.domain.AvatarType;

@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.heygen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.avatarvideo.application.port.out.VideoRenderer;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.VideoFailure;

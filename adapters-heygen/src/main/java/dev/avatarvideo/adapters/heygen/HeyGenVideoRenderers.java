@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.heygen;
 
-import dev.avatarvideo.application.port.out.VideoRenderer;
-import dev.avatarvideo.application.port.out.VideoRenderers;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderers;
 import dev.avatarvideo.domain.RendererCredentials;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

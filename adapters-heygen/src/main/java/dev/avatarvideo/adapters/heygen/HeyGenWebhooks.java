@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.avatarvideo.application.port.out.RendererWebhooks;
+import dev.avatarvideo.application.port.out.rendering.RendererWebhooks;
 import dev.avatarvideo.domain.RegisteredWebhook;
 import dev.avatarvideo.domain.RendererAnswer;
 import dev.avatarvideo.domain.RendererCredentials;

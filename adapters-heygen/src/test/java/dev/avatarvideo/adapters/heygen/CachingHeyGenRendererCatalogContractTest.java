@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.heygen;
 
 import dev.avatarvideo.application.contract.RendererCatalogContract;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorSettings;

@@ -2,7 +2,7 @@ package dev.avatarvideo.adapters.heygen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.RendererKeyCheck.KeyCheck;
+import dev.avatarvideo.application.port.out.rendering.RendererKeyCheck.KeyCheck;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorFaults;

@@ -3,7 +3,7 @@ package dev.avatarvideo.adapters.heygen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.contract.RendererCatalogContract;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.AvatarLookFilter;
 import dev.avatarvideo.domain.AvatarType;

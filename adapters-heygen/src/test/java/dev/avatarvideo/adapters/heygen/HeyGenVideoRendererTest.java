@@ -2,10 +2,10 @@ package dev.avatarvideo.adapters.heygen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.VideoRenderer.DownloadLink;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderedVideo;
-import dev.avatarvideo.application.port.out.VideoRenderer.SubmitOutcome;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.DownloadLink;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedVideo;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.SubmitOutcome;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;

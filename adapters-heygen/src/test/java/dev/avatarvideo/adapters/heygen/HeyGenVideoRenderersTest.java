@@ -2,8 +2,8 @@ package dev.avatarvideo.adapters.heygen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.VideoRenderer;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;

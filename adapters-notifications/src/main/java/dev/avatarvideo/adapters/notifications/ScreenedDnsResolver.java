@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.notifications;
 
-import dev.avatarvideo.application.port.out.HostLookup;
+import dev.avatarvideo.application.port.out.notification.HostLookup;
 import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

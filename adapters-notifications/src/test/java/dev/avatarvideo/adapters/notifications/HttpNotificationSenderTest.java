@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.avatarvideo.application.port.out.NotificationSender.Outcome;
+import dev.avatarvideo.application.port.out.notification.NotificationSender.Outcome;
 import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.ReceiverAddressPolicy;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.ApiKeys;
+import dev.avatarvideo.application.port.out.tenant.ApiKeys;
 import dev.avatarvideo.domain.ApiKey;
 import dev.avatarvideo.domain.ApiKeyId;
 import dev.avatarvideo.domain.TenantId;

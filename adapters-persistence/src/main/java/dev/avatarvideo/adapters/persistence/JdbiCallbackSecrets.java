@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.CallbackSecrets;
+import dev.avatarvideo.application.port.out.notification.CallbackSecrets;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.TenantId;
 import java.time.Instant;

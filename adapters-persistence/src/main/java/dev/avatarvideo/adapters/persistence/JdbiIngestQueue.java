@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.IngestQueue;
+import dev.avatarvideo.application.port.out.rendering.IngestQueue;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.VideoId;
 import java.time.Instant;

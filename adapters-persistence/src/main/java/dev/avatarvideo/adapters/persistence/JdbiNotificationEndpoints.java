@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.NotificationEndpoints;
+import dev.avatarvideo.application.port.out.notification.NotificationEndpoints;
 import dev.avatarvideo.domain.NotificationEndpoint;
 import dev.avatarvideo.domain.NotificationEndpointId;
 import dev.avatarvideo.domain.NotificationUrl;

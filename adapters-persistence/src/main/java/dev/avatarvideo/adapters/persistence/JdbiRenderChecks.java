@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.RenderChecks;
+import dev.avatarvideo.application.port.out.rendering.RenderChecks;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.VideoId;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.RenderEventInbox;
+import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
 import dev.avatarvideo.domain.RenderEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;

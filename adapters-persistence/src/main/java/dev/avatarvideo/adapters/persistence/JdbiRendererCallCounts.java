@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;

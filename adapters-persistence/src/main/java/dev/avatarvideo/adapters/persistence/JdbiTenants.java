@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.Tenants;
+import dev.avatarvideo.application.port.out.tenant.Tenants;
 import dev.avatarvideo.domain.Tenant;
 import dev.avatarvideo.domain.TenantId;
 import java.sql.ResultSet;

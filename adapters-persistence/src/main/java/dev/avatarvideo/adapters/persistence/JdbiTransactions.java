@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 

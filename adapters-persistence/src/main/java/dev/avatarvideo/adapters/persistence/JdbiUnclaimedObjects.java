@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.VideoCallbacks;
+import dev.avatarvideo.application.port.out.video.VideoCallbacks;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;

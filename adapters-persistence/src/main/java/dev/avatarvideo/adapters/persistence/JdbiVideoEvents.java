@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.VideoEvents;
+import dev.avatarvideo.application.port.out.video.VideoEvents;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoEvent;
 import dev.avatarvideo.domain.VideoId;

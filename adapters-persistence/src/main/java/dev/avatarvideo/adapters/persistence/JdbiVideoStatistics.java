@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.VideoStatistics;
+import dev.avatarvideo.application.port.out.video.VideoStatistics;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoStatus;
 import java.util.EnumMap;

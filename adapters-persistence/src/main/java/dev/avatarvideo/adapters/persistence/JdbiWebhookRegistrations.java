@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.WebhookRegistrations;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
 import java.sql.ResultSet;

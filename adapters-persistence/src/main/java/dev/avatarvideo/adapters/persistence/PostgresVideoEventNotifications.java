@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
-import dev.avatarvideo.application.port.out.VideoEventNotifications;
+import dev.avatarvideo.application.port.out.video.VideoEventNotifications;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

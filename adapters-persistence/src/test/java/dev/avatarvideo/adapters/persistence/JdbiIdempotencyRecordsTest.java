@@ -3,8 +3,8 @@ package dev.avatarvideo.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.contract.IdempotencyRecordsContract;
-import dev.avatarvideo.application.port.out.IdempotencyRecords;
-import dev.avatarvideo.application.port.out.IdempotencyRecords.Claim;
+import dev.avatarvideo.application.port.out.idempotency.IdempotencyRecords;
+import dev.avatarvideo.application.port.out.idempotency.IdempotencyRecords.Claim;
 import dev.avatarvideo.domain.IdempotencyKey;
 import dev.avatarvideo.domain.IdempotencyScope;
 import dev.avatarvideo.domain.RecordedAnswer;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.contract.NotificationEndpointsContract;
-import dev.avatarvideo.application.port.out.CallbackSecrets;
-import dev.avatarvideo.application.port.out.NotificationEndpoints;
+import dev.avatarvideo.application.port.out.notification.CallbackSecrets;
+import dev.avatarvideo.application.port.out.notification.NotificationEndpoints;
 import dev.avatarvideo.domain.NotificationEndpoint;
 import dev.avatarvideo.domain.NotificationEndpointId;
 import dev.avatarvideo.domain.NotificationUrl;

@@ -3,9 +3,9 @@ package dev.avatarvideo.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avatarvideo.application.port.out.Outbox;
-import dev.avatarvideo.application.port.out.Outbox.Delivery;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.notification.Outbox;
+import dev.avatarvideo.application.port.out.notification.Outbox.Delivery;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.NotificationEndpoint;

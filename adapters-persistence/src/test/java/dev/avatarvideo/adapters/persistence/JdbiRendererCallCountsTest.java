@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.persistence;
 
 import dev.avatarvideo.application.contract.RendererCallCountsContract;
-import dev.avatarvideo.application.port.out.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

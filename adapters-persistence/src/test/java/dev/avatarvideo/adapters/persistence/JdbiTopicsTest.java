@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.contract.TopicsContract;
-import dev.avatarvideo.application.port.out.Topics;
+import dev.avatarvideo.application.port.out.topic.Topics;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.contract.UnclaimedObjectsContract;
-import dev.avatarvideo.application.port.out.Transactions;
-import dev.avatarvideo.application.port.out.UnclaimedObjects;
-import dev.avatarvideo.application.port.out.UnclaimedObjects.Reason;
-import dev.avatarvideo.application.port.out.UnclaimedObjects.UnclaimedObject;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects.Reason;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects.UnclaimedObject;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;

@@ -3,12 +3,12 @@ package dev.avatarvideo.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.contract.VideoWorkContract;
-import dev.avatarvideo.application.port.out.IngestQueue;
-import dev.avatarvideo.application.port.out.RenderChecks;
-import dev.avatarvideo.application.port.out.RenderEventInbox;
-import dev.avatarvideo.application.port.out.SubmissionQueue;
-import dev.avatarvideo.application.port.out.VideoEvents;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.rendering.IngestQueue;
+import dev.avatarvideo.application.port.out.rendering.RenderChecks;
+import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
+import dev.avatarvideo.application.port.out.rendering.SubmissionQueue;
+import dev.avatarvideo.application.port.out.video.VideoEvents;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderEvent;

@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.persistence;
 
 import dev.avatarvideo.application.contract.VideosContract;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.video.Videos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

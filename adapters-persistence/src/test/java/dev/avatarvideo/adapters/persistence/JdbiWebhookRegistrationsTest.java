@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.contract.WebhookRegistrationsContract;
-import dev.avatarvideo.application.port.out.WebhookRegistrations;
-import dev.avatarvideo.application.port.out.WebhookRegistrations.WebhookRegistration;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations.WebhookRegistration;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

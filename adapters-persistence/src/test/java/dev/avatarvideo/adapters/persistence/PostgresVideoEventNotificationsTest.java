@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.in.WatchVideoStatus.Opened;
-import dev.avatarvideo.application.port.in.WatchVideoStatus.StatusWatch;
-import dev.avatarvideo.application.port.in.WatchVideoStatusQuery;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus.Opened;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus.StatusWatch;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatusQuery;
 import dev.avatarvideo.application.service.LiveVideoStatus;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;

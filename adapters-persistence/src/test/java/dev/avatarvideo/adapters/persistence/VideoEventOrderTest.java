@@ -2,9 +2,9 @@ package dev.avatarvideo.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.Transactions;
-import dev.avatarvideo.application.port.out.VideoEvents;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
+import dev.avatarvideo.application.port.out.video.VideoEvents;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;

@@ -1,8 +1,8 @@
 package dev.avatarvideo.adapters.storage;
 
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.FileAccessSigner;
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.storage.FileAccessSigner;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;

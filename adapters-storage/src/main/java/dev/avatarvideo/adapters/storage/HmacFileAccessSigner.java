@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.storage;
 
-import dev.avatarvideo.application.port.out.FileAccessSigner;
+import dev.avatarvideo.application.port.out.storage.FileAccessSigner;
 import dev.avatarvideo.domain.FileAccess;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

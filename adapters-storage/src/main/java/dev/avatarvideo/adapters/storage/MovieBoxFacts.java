@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.storage;
 
-import dev.avatarvideo.application.port.out.MediaFactsReader.UnreadableMediaException;
+import dev.avatarvideo.application.port.out.storage.MediaFactsReader.UnreadableMediaException;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.MediaFacts;
 import dev.avatarvideo.domain.StorageKey;

@@ -1,8 +1,8 @@
 package dev.avatarvideo.adapters.storage;
 
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.FileStorage.RangeNotSatisfiableException;
-import dev.avatarvideo.application.port.out.MediaFactsReader;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage.RangeNotSatisfiableException;
+import dev.avatarvideo.application.port.out.storage.MediaFactsReader;
 import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.MediaFacts;
 import dev.avatarvideo.domain.StorageKey;

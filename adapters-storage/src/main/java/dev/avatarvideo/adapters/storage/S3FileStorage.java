@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.storage;
 
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;

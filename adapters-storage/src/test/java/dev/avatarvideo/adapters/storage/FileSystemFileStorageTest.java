@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
 import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.storage;
 
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;

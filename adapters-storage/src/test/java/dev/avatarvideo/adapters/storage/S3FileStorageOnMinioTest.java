@@ -2,7 +2,7 @@ package dev.avatarvideo.adapters.storage;
 
 import dev.avatarvideo.application.contract.FileStorageContract;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.testsupport.TestS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

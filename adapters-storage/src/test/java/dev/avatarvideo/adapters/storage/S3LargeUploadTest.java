@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.contract.GeneratedContent;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.adapters.storage;
 
-import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.testsupport.TestS3;
 import java.net.URI;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.avatarvideo.application.port.in.IssuedApiKey;
-import dev.avatarvideo.application.port.in.RendererKeyView;
+import dev.avatarvideo.application.port.in.tenant.IssuedApiKey;
+import dev.avatarvideo.application.port.in.rendererkey.RendererKeyView;
 import dev.avatarvideo.domain.ApiKey;
 import dev.avatarvideo.domain.Tenant;
 import java.time.Instant;

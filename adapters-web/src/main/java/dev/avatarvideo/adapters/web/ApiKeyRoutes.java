@@ -3,7 +3,7 @@ package dev.avatarvideo.adapters.web;
 import dev.avatarvideo.adapters.web.AccessJson.CreateKeyRequest;
 import dev.avatarvideo.adapters.web.AccessJson.KeyBody;
 import dev.avatarvideo.adapters.web.AccessJson.KeyListBody;
-import dev.avatarvideo.application.port.in.IssuedApiKey;
+import dev.avatarvideo.application.port.in.tenant.IssuedApiKey;
 import dev.avatarvideo.domain.ApiKeyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

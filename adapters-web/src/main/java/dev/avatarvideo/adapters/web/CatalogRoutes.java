@@ -1,10 +1,10 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.avatarvideo.application.port.in.ListAvatarLooks;
-import dev.avatarvideo.application.port.in.ListAvatarLooksQuery;
-import dev.avatarvideo.application.port.in.ListVoices;
-import dev.avatarvideo.application.port.in.ListVoicesQuery;
+import dev.avatarvideo.application.port.in.catalog.ListAvatarLooks;
+import dev.avatarvideo.application.port.in.catalog.ListAvatarLooksQuery;
+import dev.avatarvideo.application.port.in.catalog.ListVoices;
+import dev.avatarvideo.application.port.in.catalog.ListVoicesQuery;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.RendererAnswer;
 import dev.avatarvideo.domain.Voice;

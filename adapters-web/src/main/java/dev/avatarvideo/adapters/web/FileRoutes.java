@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.web;
 
-import dev.avatarvideo.application.port.in.ReadStoredFile;
-import dev.avatarvideo.application.port.in.ReadStoredFileQuery;
+import dev.avatarvideo.application.port.in.video.ReadStoredFile;
+import dev.avatarvideo.application.port.in.video.ReadStoredFileQuery;
 import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.StorageKey;

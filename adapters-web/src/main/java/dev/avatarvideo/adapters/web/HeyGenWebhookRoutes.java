@@ -1,8 +1,8 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
-import dev.avatarvideo.application.port.in.RenderEventCommand;
+import dev.avatarvideo.application.port.in.rendering.ReceiveRenderEvent;
+import dev.avatarvideo.application.port.in.rendering.RenderEventCommand;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.RenderEvent;
 import dev.avatarvideo.domain.RenderId;

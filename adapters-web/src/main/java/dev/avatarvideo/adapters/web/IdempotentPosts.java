@@ -1,8 +1,8 @@
 package dev.avatarvideo.adapters.web;
 
-import dev.avatarvideo.application.port.in.DeduplicateRequests;
-import dev.avatarvideo.application.port.in.DeduplicateRequests.Attempt;
-import dev.avatarvideo.application.port.in.DeduplicateRequests.Start;
+import dev.avatarvideo.application.port.in.idempotency.DeduplicateRequests;
+import dev.avatarvideo.application.port.in.idempotency.DeduplicateRequests.Attempt;
+import dev.avatarvideo.application.port.in.idempotency.DeduplicateRequests.Start;
 import dev.avatarvideo.domain.IdempotencyKey;
 import dev.avatarvideo.domain.IdempotencyScope;
 import dev.avatarvideo.domain.InvalidInputException;

@@ -1,12 +1,12 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.avatarvideo.application.port.in.AddNotificationEndpoint;
-import dev.avatarvideo.application.port.in.AddNotificationEndpointCommand;
-import dev.avatarvideo.application.port.in.ListNotificationEndpoints;
-import dev.avatarvideo.application.port.in.RemoveNotificationEndpoint;
-import dev.avatarvideo.application.port.in.RotateCallbackSecret;
-import dev.avatarvideo.application.port.in.ShowCallbackSecret;
+import dev.avatarvideo.application.port.in.notification.AddNotificationEndpoint;
+import dev.avatarvideo.application.port.in.notification.AddNotificationEndpointCommand;
+import dev.avatarvideo.application.port.in.notification.ListNotificationEndpoints;
+import dev.avatarvideo.application.port.in.notification.RemoveNotificationEndpoint;
+import dev.avatarvideo.application.port.in.notification.RotateCallbackSecret;
+import dev.avatarvideo.application.port.in.notification.ShowCallbackSecret;
 import dev.avatarvideo.domain.NotificationEndpoint;
 import dev.avatarvideo.domain.NotificationEndpointId;
 import dev.avatarvideo.domain.SigningSecret;

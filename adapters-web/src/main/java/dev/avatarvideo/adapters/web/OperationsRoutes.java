@@ -1,8 +1,8 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.avatarvideo.application.port.in.CheckReadiness;
-import dev.avatarvideo.application.port.in.CheckReadiness.Readiness;
+import dev.avatarvideo.application.port.in.operations.CheckReadiness;
+import dev.avatarvideo.application.port.in.operations.CheckReadiness.Readiness;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;

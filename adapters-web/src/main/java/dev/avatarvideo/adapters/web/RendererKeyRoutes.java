@@ -2,8 +2,8 @@ package dev.avatarvideo.adapters.web;
 
 import dev.avatarvideo.adapters.web.AccessJson.RendererKeyBody;
 import dev.avatarvideo.adapters.web.AccessJson.RendererKeyRequest;
-import dev.avatarvideo.application.port.in.RegisterRendererKey;
-import dev.avatarvideo.application.port.in.RegisterRendererKeyCommand;
+import dev.avatarvideo.application.port.in.rendererkey.RegisterRendererKey;
+import dev.avatarvideo.application.port.in.rendererkey.RegisterRendererKeyCommand;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

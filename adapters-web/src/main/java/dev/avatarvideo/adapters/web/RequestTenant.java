@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.web;
 
-import dev.avatarvideo.application.port.in.AuthenticateApiKey;
-import dev.avatarvideo.application.port.in.AuthenticateApiKey.Authentication;
+import dev.avatarvideo.application.port.in.tenant.AuthenticateApiKey;
+import dev.avatarvideo.application.port.in.tenant.AuthenticateApiKey.Authentication;
 import dev.avatarvideo.domain.TenantId;
 import io.javalin.http.Context;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.avatarvideo.application.port.in.GetProcessingStatus;
-import dev.avatarvideo.application.port.in.ProcessingStatus;
+import dev.avatarvideo.application.port.in.rendering.GetProcessingStatus;
+import dev.avatarvideo.application.port.in.rendering.ProcessingStatus;
 import dev.avatarvideo.domain.VideoStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

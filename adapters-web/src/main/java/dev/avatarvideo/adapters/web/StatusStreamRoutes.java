@@ -2,10 +2,10 @@ package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.avatarvideo.application.port.in.WatchVideoStatus;
-import dev.avatarvideo.application.port.in.WatchVideoStatus.Opened;
-import dev.avatarvideo.application.port.in.WatchVideoStatus.StatusWatch;
-import dev.avatarvideo.application.port.in.WatchVideoStatusQuery;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus.Opened;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus.StatusWatch;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatusQuery;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.VideoEvent;
 import dev.avatarvideo.domain.VideoId;

@@ -1,7 +1,7 @@
 package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
+import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;

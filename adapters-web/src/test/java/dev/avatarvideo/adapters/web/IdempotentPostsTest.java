@@ -235,7 +235,7 @@ class IdempotentPostsTest {
     void aReplayIsCountedUnderItsRouteLikeTheFirstAnswer() throws Exception {
         List<String> served = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         backend.close();
-        backend = new FakeBackedServer(TENANT, uploads, new JavalinServer.Operations(() -> new dev.avatarvideo.application.port.in
+        backend = new FakeBackedServer(TENANT, uploads, new JavalinServer.Operations(() -> new dev.avatarvideo.application.port.in.operations
                 .CheckReadiness.Readiness(List.of()), new HttpMetrics() {
             @Override
             public void served(String method, String route, int status, Duration took) {

@@ -9,7 +9,7 @@ import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
 import dev.avatarvideo.domain.FileAccess;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.avatarvideo.application.port.out.WebhookRegistrations.WebhookRegistration;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations.WebhookRegistration;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.SetUpRendererWebhook.WebhookSetup;
+import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook.WebhookSetup;
 import dev.avatarvideo.domain.RendererCredentials;
 import java.util.Map;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.AuthenticateApiKey;
-import dev.avatarvideo.application.port.in.IssueApiKey;
-import dev.avatarvideo.application.port.in.IssuedApiKey;
-import dev.avatarvideo.application.port.in.ListApiKeys;
-import dev.avatarvideo.application.port.in.RevokeApiKey;
-import dev.avatarvideo.application.port.out.ApiKeys;
-import dev.avatarvideo.application.port.out.Clock;
+import dev.avatarvideo.application.port.in.tenant.AuthenticateApiKey;
+import dev.avatarvideo.application.port.in.tenant.IssueApiKey;
+import dev.avatarvideo.application.port.in.tenant.IssuedApiKey;
+import dev.avatarvideo.application.port.in.tenant.ListApiKeys;
+import dev.avatarvideo.application.port.in.tenant.RevokeApiKey;
+import dev.avatarvideo.application.port.out.tenant.ApiKeys;
+import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.domain.ApiKey;
 import dev.avatarvideo.domain.ApiKeyId;
 import dev.avatarvideo.domain.ApiKeyToken;

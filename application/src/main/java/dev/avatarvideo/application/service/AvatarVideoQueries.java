@@ -1,11 +1,11 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.GetAvatarVideo;
-import dev.avatarvideo.application.port.in.ListAvatarVideos;
-import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
+import dev.avatarvideo.application.port.in.video.GetAvatarVideo;
+import dev.avatarvideo.application.port.in.video.ListAvatarVideos;
+import dev.avatarvideo.application.port.in.video.ListAvatarVideosQuery;
 import dev.avatarvideo.domain.VideoPage;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;

@@ -1,8 +1,8 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.RotateCallbackSecret;
-import dev.avatarvideo.application.port.in.ShowCallbackSecret;
-import dev.avatarvideo.application.port.out.CallbackSecrets;
+import dev.avatarvideo.application.port.in.notification.RotateCallbackSecret;
+import dev.avatarvideo.application.port.in.notification.ShowCallbackSecret;
+import dev.avatarvideo.application.port.out.notification.CallbackSecrets;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.TenantId;
 

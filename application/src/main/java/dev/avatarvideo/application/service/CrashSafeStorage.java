@@ -1,12 +1,12 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
-import dev.avatarvideo.application.port.out.Transactions;
-import dev.avatarvideo.application.port.out.UnclaimedObjects;
-import dev.avatarvideo.application.port.out.UnclaimedObjects.Reason;
-import dev.avatarvideo.application.port.out.UnclaimedObjects.UnclaimedObject;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects.Reason;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects.UnclaimedObject;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import java.lang.System.Logger;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.out.SubmissionQueue.QueuedVideo;
+import dev.avatarvideo.application.port.out.rendering.SubmissionQueue.QueuedVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import java.util.ArrayDeque;

@@ -1,12 +1,12 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.GenerateAvatarVideo;
-import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
-import dev.avatarvideo.application.port.out.CallbackSecrets;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.Transactions;
-import dev.avatarvideo.application.port.out.VideoCallbacks;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.in.video.GenerateAvatarVideo;
+import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand;
+import dev.avatarvideo.application.port.out.notification.CallbackSecrets;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
+import dev.avatarvideo.application.port.out.video.VideoCallbacks;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.SigningSecret;

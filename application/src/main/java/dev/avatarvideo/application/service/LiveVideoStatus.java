@@ -1,11 +1,11 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.WatchVideoStatus;
-import dev.avatarvideo.application.port.in.WatchVideoStatusQuery;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.VideoEventNotifications;
-import dev.avatarvideo.application.port.out.VideoEvents;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatusQuery;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.video.VideoEventNotifications;
+import dev.avatarvideo.application.port.out.video.VideoEvents;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoEvent;

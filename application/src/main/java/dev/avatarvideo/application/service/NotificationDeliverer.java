@@ -1,12 +1,12 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.DeliverNotifications;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.NotificationSender;
-import dev.avatarvideo.application.port.out.Outbox;
-import dev.avatarvideo.application.port.out.Outbox.Delivery;
-import dev.avatarvideo.application.port.out.RetryBackoff;
+import dev.avatarvideo.application.port.in.notification.DeliverNotifications;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.notification.NotificationSender;
+import dev.avatarvideo.application.port.out.notification.Outbox;
+import dev.avatarvideo.application.port.out.notification.Outbox.Delivery;
+import dev.avatarvideo.application.port.out.runtime.RetryBackoff;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.VideoEvent;
 import java.lang.System.Logger;

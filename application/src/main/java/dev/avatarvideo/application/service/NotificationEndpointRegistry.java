@@ -1,11 +1,11 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.AddNotificationEndpoint;
-import dev.avatarvideo.application.port.in.AddNotificationEndpointCommand;
-import dev.avatarvideo.application.port.in.ListNotificationEndpoints;
-import dev.avatarvideo.application.port.in.RemoveNotificationEndpoint;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.NotificationEndpoints;
+import dev.avatarvideo.application.port.in.notification.AddNotificationEndpoint;
+import dev.avatarvideo.application.port.in.notification.AddNotificationEndpointCommand;
+import dev.avatarvideo.application.port.in.notification.ListNotificationEndpoints;
+import dev.avatarvideo.application.port.in.notification.RemoveNotificationEndpoint;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.notification.NotificationEndpoints;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.NotificationEndpoint;
 import dev.avatarvideo.domain.NotificationEndpointId;

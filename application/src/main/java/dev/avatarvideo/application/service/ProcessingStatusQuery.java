@@ -1,13 +1,13 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.GetProcessingStatus;
-import dev.avatarvideo.application.port.in.ProcessingStatus;
-import dev.avatarvideo.application.port.in.SetUpRendererWebhook.WebhookSetup;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.RenderChecks;
-import dev.avatarvideo.application.port.out.RenderEventInbox;
-import dev.avatarvideo.application.port.out.RendererCallCounts;
-import dev.avatarvideo.application.port.out.VideoStatistics;
+import dev.avatarvideo.application.port.in.rendering.GetProcessingStatus;
+import dev.avatarvideo.application.port.in.rendering.ProcessingStatus;
+import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook.WebhookSetup;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.rendering.RenderChecks;
+import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
+import dev.avatarvideo.application.port.out.video.VideoStatistics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

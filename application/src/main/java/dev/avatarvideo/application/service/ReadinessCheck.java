@@ -1,8 +1,8 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.CheckReadiness;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.DependencyProbe;
+import dev.avatarvideo.application.port.in.operations.CheckReadiness;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.runtime.DependencyProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

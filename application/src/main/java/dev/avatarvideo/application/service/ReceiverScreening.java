@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.out.HostLookup;
+import dev.avatarvideo.application.port.out.notification.HostLookup;
 import dev.avatarvideo.domain.InternalAddresses;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.NotificationUrl;

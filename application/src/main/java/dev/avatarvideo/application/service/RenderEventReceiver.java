@@ -1,11 +1,11 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.ApplyRenderEvents;
-import dev.avatarvideo.application.port.in.ReceiveRenderEvent;
-import dev.avatarvideo.application.port.in.RenderEventCommand;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.RenderEventInbox;
-import dev.avatarvideo.application.port.out.WebhookRegistrations;
+import dev.avatarvideo.application.port.in.rendering.ApplyRenderEvents;
+import dev.avatarvideo.application.port.in.rendering.ReceiveRenderEvent;
+import dev.avatarvideo.application.port.in.rendering.RenderEventCommand;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,11 +1,11 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.ListAvatarLooks;
-import dev.avatarvideo.application.port.in.ListAvatarLooksQuery;
-import dev.avatarvideo.application.port.in.ListVoices;
-import dev.avatarvideo.application.port.in.ListVoicesQuery;
-import dev.avatarvideo.application.port.out.RendererAccounts;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.in.catalog.ListAvatarLooks;
+import dev.avatarvideo.application.port.in.catalog.ListAvatarLooksQuery;
+import dev.avatarvideo.application.port.in.catalog.ListVoices;
+import dev.avatarvideo.application.port.in.catalog.ListVoicesQuery;
+import dev.avatarvideo.application.port.out.rendering.RendererAccounts;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.RendererAnswer;
 import dev.avatarvideo.domain.Voice;

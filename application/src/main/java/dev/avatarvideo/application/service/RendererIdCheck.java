@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.out.RendererAccounts;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererAccounts;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.AvatarLookFilter;
 import dev.avatarvideo.domain.InvalidInputException;

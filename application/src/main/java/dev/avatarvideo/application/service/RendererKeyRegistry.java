@@ -1,16 +1,16 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.RegisterRendererKey;
-import dev.avatarvideo.application.port.in.RegisterRendererKeyCommand;
-import dev.avatarvideo.application.port.in.RemoveRendererKey;
-import dev.avatarvideo.application.port.in.RendererKeyView;
-import dev.avatarvideo.application.port.in.SetUpRendererWebhook.WebhookSetup;
-import dev.avatarvideo.application.port.in.ShowRendererKey;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.RendererAccounts;
-import dev.avatarvideo.application.port.out.RendererKeyCheck;
-import dev.avatarvideo.application.port.out.RendererKeys;
-import dev.avatarvideo.application.port.out.RendererKeys.TenantRendererKey;
+import dev.avatarvideo.application.port.in.rendererkey.RegisterRendererKey;
+import dev.avatarvideo.application.port.in.rendererkey.RegisterRendererKeyCommand;
+import dev.avatarvideo.application.port.in.rendererkey.RemoveRendererKey;
+import dev.avatarvideo.application.port.in.rendererkey.RendererKeyView;
+import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook.WebhookSetup;
+import dev.avatarvideo.application.port.in.rendererkey.ShowRendererKey;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.rendering.RendererAccounts;
+import dev.avatarvideo.application.port.out.rendering.RendererKeyCheck;
+import dev.avatarvideo.application.port.out.rendering.RendererKeys;
+import dev.avatarvideo.application.port.out.rendering.RendererKeys.TenantRendererKey;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import java.lang.System.Logger;

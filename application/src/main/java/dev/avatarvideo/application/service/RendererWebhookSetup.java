@@ -1,10 +1,10 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.SetUpRendererWebhook;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.RendererWebhooks;
-import dev.avatarvideo.application.port.out.WebhookRegistrations;
-import dev.avatarvideo.application.port.out.WebhookRegistrations.WebhookRegistration;
+import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.rendering.RendererWebhooks;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations.WebhookRegistration;
 import dev.avatarvideo.domain.RegisteredWebhook;
 import dev.avatarvideo.domain.RendererAnswer;
 import dev.avatarvideo.domain.RendererCredentials;

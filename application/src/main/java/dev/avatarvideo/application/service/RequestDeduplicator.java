@@ -1,8 +1,8 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.DeduplicateRequests;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.IdempotencyRecords;
+import dev.avatarvideo.application.port.in.idempotency.DeduplicateRequests;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.idempotency.IdempotencyRecords;
 import dev.avatarvideo.domain.IdempotencyKey;
 import dev.avatarvideo.domain.IdempotencyScope;
 import dev.avatarvideo.domain.RecordedAnswer;

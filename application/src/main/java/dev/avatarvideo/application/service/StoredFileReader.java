@@ -1,10 +1,10 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.ReadStoredFile;
-import dev.avatarvideo.application.port.in.ReadStoredFileQuery;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.FileAccessSigner;
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.in.video.ReadStoredFile;
+import dev.avatarvideo.application.port.in.video.ReadStoredFileQuery;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.storage.FileAccessSigner;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.domain.FileAccess;
 
 /**

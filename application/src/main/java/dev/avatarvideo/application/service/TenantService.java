@@ -1,13 +1,13 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.CreateTenant;
-import dev.avatarvideo.application.port.in.CreateTenantCommand;
-import dev.avatarvideo.application.port.in.IssueApiKey;
-import dev.avatarvideo.application.port.in.IssuedApiKey;
-import dev.avatarvideo.application.port.in.ListTenants;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.Tenants;
-import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.in.tenant.CreateTenant;
+import dev.avatarvideo.application.port.in.tenant.CreateTenantCommand;
+import dev.avatarvideo.application.port.in.tenant.IssueApiKey;
+import dev.avatarvideo.application.port.in.tenant.IssuedApiKey;
+import dev.avatarvideo.application.port.in.tenant.ListTenants;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.tenant.Tenants;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
 import dev.avatarvideo.domain.Tenant;
 import dev.avatarvideo.domain.TenantId;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.DeleteTopic;
-import dev.avatarvideo.application.port.in.UpdateTopic.ConcurrentChangeException;
-import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.Topics;
-import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.in.topic.DeleteTopic;
+import dev.avatarvideo.application.port.in.topic.UpdateTopic.ConcurrentChangeException;
+import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.topic.Topics;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.Topic;

@@ -1,13 +1,13 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.GetTopic;
-import dev.avatarvideo.application.port.in.ListTopics;
-import dev.avatarvideo.application.port.in.ListTopicsQuery;
-import dev.avatarvideo.application.port.in.TopicView;
-import dev.avatarvideo.application.port.in.TopicViewPage;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.Topics;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.in.topic.GetTopic;
+import dev.avatarvideo.application.port.in.topic.ListTopics;
+import dev.avatarvideo.application.port.in.topic.ListTopicsQuery;
+import dev.avatarvideo.application.port.in.topic.TopicView;
+import dev.avatarvideo.application.port.in.topic.TopicViewPage;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.topic.Topics;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.TopicId;
 import dev.avatarvideo.domain.TopicPage;

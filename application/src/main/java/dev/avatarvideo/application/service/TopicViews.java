@@ -1,8 +1,8 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.TopicView;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.in.topic.TopicView;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Topic;
 import dev.avatarvideo.domain.VideoId;

@@ -1,11 +1,11 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.SweepUnclaimedObjects;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.Transactions;
-import dev.avatarvideo.application.port.out.UnclaimedObjects;
-import dev.avatarvideo.application.port.out.UnclaimedObjects.UnclaimedObject;
+import dev.avatarvideo.application.port.in.operations.SweepUnclaimedObjects;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects.UnclaimedObject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.DeleteAvatarVideo;
-import dev.avatarvideo.application.port.out.Transactions;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.in.video.DeleteAvatarVideo;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.avatarvideo.application.service;
 
-import dev.avatarvideo.application.port.in.RetryAvatarVideo;
-import dev.avatarvideo.application.port.out.Clock;
-import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.in.video.RetryAvatarVideo;
+import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IllegalTransitionException;
 import dev.avatarvideo.domain.TenantId;

@@ -3,8 +3,8 @@ package dev.avatarvideo.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avatarvideo.application.port.out.FileStorage;
-import dev.avatarvideo.application.port.out.FileStorage.FileUpload;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
 import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.StorageKey;

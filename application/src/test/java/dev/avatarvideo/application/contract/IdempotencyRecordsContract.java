@@ -2,8 +2,8 @@ package dev.avatarvideo.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.IdempotencyRecords;
-import dev.avatarvideo.application.port.out.IdempotencyRecords.Claim;
+import dev.avatarvideo.application.port.out.idempotency.IdempotencyRecords;
+import dev.avatarvideo.application.port.out.idempotency.IdempotencyRecords.Claim;
 import dev.avatarvideo.domain.IdempotencyKey;
 import dev.avatarvideo.domain.IdempotencyScope;
 import dev.avatarvideo.domain.RecordedAnswer;

@@ -2,8 +2,8 @@ package dev.avatarvideo.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.CallbackSecrets;
-import dev.avatarvideo.application.port.out.NotificationEndpoints;
+import dev.avatarvideo.application.port.out.notification.CallbackSecrets;
+import dev.avatarvideo.application.port.out.notification.NotificationEndpoints;
 import dev.avatarvideo.domain.NotificationEndpoint;
 import dev.avatarvideo.domain.NotificationEndpointId;
 import dev.avatarvideo.domain.NotificationUrl;

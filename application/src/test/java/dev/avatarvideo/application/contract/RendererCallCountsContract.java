@@ -2,8 +2,8 @@ package dev.avatarvideo.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.RendererCallCounts;
-import dev.avatarvideo.application.port.out.RendererCallCounts.Call;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts.Call;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

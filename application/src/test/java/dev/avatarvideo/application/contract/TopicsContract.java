@@ -3,9 +3,9 @@ package dev.avatarvideo.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.Topics;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.topic.Topics;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Resolution;

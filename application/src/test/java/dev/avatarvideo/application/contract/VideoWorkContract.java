@@ -2,14 +2,14 @@ package dev.avatarvideo.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.IngestQueue;
-import dev.avatarvideo.application.port.out.RenderChecks;
-import dev.avatarvideo.application.port.out.RenderChecks.TrackedRender;
-import dev.avatarvideo.application.port.out.RenderEventInbox;
-import dev.avatarvideo.application.port.out.SubmissionQueue;
-import dev.avatarvideo.application.port.out.SubmissionQueue.QueuedVideo;
-import dev.avatarvideo.application.port.out.VideoStatistics;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.rendering.IngestQueue;
+import dev.avatarvideo.application.port.out.rendering.RenderChecks;
+import dev.avatarvideo.application.port.out.rendering.RenderChecks.TrackedRender;
+import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
+import dev.avatarvideo.application.port.out.rendering.SubmissionQueue;
+import dev.avatarvideo.application.port.out.rendering.SubmissionQueue.QueuedVideo;
+import dev.avatarvideo.application.port.out.video.VideoStatistics;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.VideoPage;
-import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;

@@ -2,8 +2,8 @@ package dev.avatarvideo.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.WebhookRegistrations;
-import dev.avatarvideo.application.port.out.WebhookRegistrations.WebhookRegistration;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations.WebhookRegistration;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.FileAccessSigner;
+import dev.avatarvideo.application.port.out.storage.FileAccessSigner;
 import dev.avatarvideo.domain.FileAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.contract.FileStorageContract;
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 
 class InMemoryFileStorageTest extends FileStorageContract {
 

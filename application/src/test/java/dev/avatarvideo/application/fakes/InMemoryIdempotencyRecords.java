@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.IdempotencyRecords;
+import dev.avatarvideo.application.port.out.idempotency.IdempotencyRecords;
 import dev.avatarvideo.domain.IdempotencyKey;
 import dev.avatarvideo.domain.IdempotencyScope;
 import dev.avatarvideo.domain.RecordedAnswer;

@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.contract.IdempotencyRecordsContract;
-import dev.avatarvideo.application.port.out.IdempotencyRecords;
+import dev.avatarvideo.application.port.out.idempotency.IdempotencyRecords;
 
 class InMemoryIdempotencyRecordsTest extends IdempotencyRecordsContract {
 

@@ -1,8 +1,8 @@
 package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.contract.NotificationEndpointsContract;
-import dev.avatarvideo.application.port.out.CallbackSecrets;
-import dev.avatarvideo.application.port.out.NotificationEndpoints;
+import dev.avatarvideo.application.port.out.notification.CallbackSecrets;
+import dev.avatarvideo.application.port.out.notification.NotificationEndpoints;
 
 class InMemoryNotificationEndpointsTest extends NotificationEndpointsContract {
 

@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.Outbox;
+import dev.avatarvideo.application.port.out.notification.Outbox;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.VideoEvent;

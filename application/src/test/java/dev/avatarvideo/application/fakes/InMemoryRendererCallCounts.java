@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;

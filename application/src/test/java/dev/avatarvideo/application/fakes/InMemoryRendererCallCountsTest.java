@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.contract.RendererCallCountsContract;
-import dev.avatarvideo.application.port.out.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import java.time.Instant;
 
 class InMemoryRendererCallCountsTest extends RendererCallCountsContract {

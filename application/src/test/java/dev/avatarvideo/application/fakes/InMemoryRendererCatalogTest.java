@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.contract.RendererCatalogContract;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarType;
 import dev.avatarvideo.domain.Ownership;
 import dev.avatarvideo.domain.RendererCredentials;

@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.RendererWebhooks;
+import dev.avatarvideo.application.port.out.rendering.RendererWebhooks;
 import dev.avatarvideo.domain.RegisteredWebhook;
 import dev.avatarvideo.domain.RendererAnswer;
 import dev.avatarvideo.domain.RendererCredentials;

@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.Topics;
+import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.topic.Topics;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.Topic;
 import dev.avatarvideo.domain.TopicCursor;

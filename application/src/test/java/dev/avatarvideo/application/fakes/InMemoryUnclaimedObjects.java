@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.UnclaimedObjects;
+import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
 import dev.avatarvideo.domain.StorageKey;
 import java.time.Instant;
 import java.util.Comparator;

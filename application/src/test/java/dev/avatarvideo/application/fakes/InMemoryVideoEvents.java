@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.VideoEventNotifications;
-import dev.avatarvideo.application.port.out.VideoEvents;
+import dev.avatarvideo.application.port.out.video.VideoEventNotifications;
+import dev.avatarvideo.application.port.out.video.VideoEvents;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoEvent;

@@ -1,10 +1,10 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.IngestQueue;
-import dev.avatarvideo.application.port.out.RenderChecks;
-import dev.avatarvideo.application.port.out.RenderEventInbox;
-import dev.avatarvideo.application.port.out.SubmissionQueue;
-import dev.avatarvideo.application.port.out.VideoStatistics;
+import dev.avatarvideo.application.port.out.rendering.IngestQueue;
+import dev.avatarvideo.application.port.out.rendering.RenderChecks;
+import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
+import dev.avatarvideo.application.port.out.rendering.SubmissionQueue;
+import dev.avatarvideo.application.port.out.video.VideoStatistics;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderEvent;
 import dev.avatarvideo.domain.TenantId;

@@ -2,8 +2,8 @@ package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.VideoPage;
-import dev.avatarvideo.application.port.out.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
+import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.StoredFile;

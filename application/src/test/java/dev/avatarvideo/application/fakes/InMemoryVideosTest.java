@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.contract.VideosContract;
-import dev.avatarvideo.application.port.out.Videos;
+import dev.avatarvideo.application.port.out.video.Videos;
 
 class InMemoryVideosTest extends VideosContract {
 

@@ -1,7 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
 import dev.avatarvideo.application.contract.WebhookRegistrationsContract;
-import dev.avatarvideo.application.port.out.WebhookRegistrations;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
 
 class InMemoryWebhookRegistrationsTest extends WebhookRegistrationsContract {
 

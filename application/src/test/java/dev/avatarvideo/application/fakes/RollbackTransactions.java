@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.Transactions;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
 import java.util.List;
 import java.util.function.Supplier;
 

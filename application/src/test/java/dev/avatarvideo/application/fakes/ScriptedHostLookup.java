@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.HostLookup;
+import dev.avatarvideo.application.port.out.notification.HostLookup;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

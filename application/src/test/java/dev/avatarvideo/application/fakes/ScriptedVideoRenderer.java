@@ -1,6 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
-import dev.avatarvideo.application.port.out.VideoRenderer;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.VideoId;

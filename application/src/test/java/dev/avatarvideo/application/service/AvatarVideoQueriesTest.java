@@ -2,8 +2,8 @@ package dev.avatarvideo.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.in.ListAvatarVideosQuery;
-import dev.avatarvideo.application.port.out.FileStorage;
+import dev.avatarvideo.application.port.in.video.ListAvatarVideosQuery;
+import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.StoredObject;

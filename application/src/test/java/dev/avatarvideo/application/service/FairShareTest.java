@@ -2,7 +2,7 @@ package dev.avatarvideo.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.SubmissionQueue.QueuedVideo;
+import dev.avatarvideo.application.port.out.rendering.SubmissionQueue.QueuedVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import java.time.Instant;

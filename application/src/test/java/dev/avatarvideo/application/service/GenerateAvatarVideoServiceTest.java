@@ -3,8 +3,8 @@ package dev.avatarvideo.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand;
-import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
+import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand;
+import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.NotificationUrl;

@@ -2,9 +2,9 @@ package dev.avatarvideo.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.in.WatchVideoStatus.Opened;
-import dev.avatarvideo.application.port.in.WatchVideoStatus.StatusWatch;
-import dev.avatarvideo.application.port.in.WatchVideoStatusQuery;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus.Opened;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatus.StatusWatch;
+import dev.avatarvideo.application.port.in.video.WatchVideoStatusQuery;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoEvent;

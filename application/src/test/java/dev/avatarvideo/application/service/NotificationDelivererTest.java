@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryOutbox;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.out.NotificationSender;
+import dev.avatarvideo.application.port.out.notification.NotificationSender;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.StorageKey;

@@ -3,9 +3,9 @@ package dev.avatarvideo.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.in.CheckReadiness.DependencyState;
-import dev.avatarvideo.application.port.in.CheckReadiness.Readiness;
-import dev.avatarvideo.application.port.out.DependencyProbe;
+import dev.avatarvideo.application.port.in.operations.CheckReadiness.DependencyState;
+import dev.avatarvideo.application.port.in.operations.CheckReadiness.Readiness;
+import dev.avatarvideo.application.port.out.runtime.DependencyProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
-import dev.avatarvideo.application.port.in.ReceiveRenderEvent.Receipt;
-import dev.avatarvideo.application.port.in.RenderEventCommand;
-import dev.avatarvideo.application.port.out.RendererCallCounts;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
-import dev.avatarvideo.application.port.out.WebhookRegistrations.WebhookRegistration;
+import dev.avatarvideo.application.port.in.rendering.ReceiveRenderEvent.Receipt;
+import dev.avatarvideo.application.port.in.rendering.RenderEventCommand;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations.WebhookRegistration;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.ProcessingMode;
 import dev.avatarvideo.domain.RenderEvent;

@@ -3,8 +3,8 @@ package dev.avatarvideo.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
-import dev.avatarvideo.application.port.out.RendererCallCounts;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.ProcessingMode;
 import dev.avatarvideo.domain.VideoFailure;
@@ -263,7 +263,7 @@ class RenderTrackerTest {
         kit.submitter.submitQueued();
         kit.untilFirstCheck();
 
-        List<dev.avatarvideo.application.port.out.RenderChecks.TrackedRender> held = kit.work.claimDue(kit.clock.now(), 10);
+        List<dev.avatarvideo.application.port.out.rendering.RenderChecks.TrackedRender> held = kit.work.claimDue(kit.clock.now(), 10);
 
         assertThat(held).extracting(r -> r.video().id()).containsExactly(video.id());
         assertThat(kit.tracker.trackOnce()).isZero();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
-import dev.avatarvideo.application.port.in.ListAvatarLooksQuery;
-import dev.avatarvideo.application.port.in.ListVoicesQuery;
+import dev.avatarvideo.application.port.in.catalog.ListAvatarLooksQuery;
+import dev.avatarvideo.application.port.in.catalog.ListVoicesQuery;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.AvatarType;
 import dev.avatarvideo.domain.Gender;

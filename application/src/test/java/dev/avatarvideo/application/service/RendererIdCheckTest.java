@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
-import dev.avatarvideo.application.port.out.RendererCatalog;
+import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
 import dev.avatarvideo.domain.AvatarLookFilter;
 import dev.avatarvideo.domain.AvatarType;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.avatarvideo.application.fakes.InMemoryRendererWebhooks;
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.in.SetUpRendererWebhook.WebhookSetup;
+import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook.WebhookSetup;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;

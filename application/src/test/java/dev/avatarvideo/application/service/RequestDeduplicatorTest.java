@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.fakes.InMemoryIdempotencyRecords;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.in.DeduplicateRequests;
-import dev.avatarvideo.application.port.in.DeduplicateRequests.Start;
+import dev.avatarvideo.application.port.in.idempotency.DeduplicateRequests;
+import dev.avatarvideo.application.port.in.idempotency.DeduplicateRequests.Start;
 import dev.avatarvideo.domain.IdempotencyKey;
 import dev.avatarvideo.domain.IdempotencyScope;
 import dev.avatarvideo.domain.RecordedAnswer;

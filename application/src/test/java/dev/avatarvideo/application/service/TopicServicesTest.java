@@ -4,15 +4,15 @@ import static dev.avatarvideo.application.service.ServiceTestKit.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand.SceneFields;
-import dev.avatarvideo.application.port.in.ListTopicsQuery;
-import dev.avatarvideo.application.port.in.SaveTopicCommand;
-import dev.avatarvideo.application.port.in.SaveTopicCommand.ContentFields;
-import dev.avatarvideo.application.port.in.SaveTopicCommand.IncomingFile;
-import dev.avatarvideo.application.port.in.SaveTopicCommand.VideoFields;
-import dev.avatarvideo.application.port.in.TopicView;
-import dev.avatarvideo.application.port.in.TopicView.Readiness;
-import dev.avatarvideo.application.port.out.FileStorage.StorageFailureException;
+import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.SceneFields;
+import dev.avatarvideo.application.port.in.topic.ListTopicsQuery;
+import dev.avatarvideo.application.port.in.topic.SaveTopicCommand;
+import dev.avatarvideo.application.port.in.topic.SaveTopicCommand.ContentFields;
+import dev.avatarvideo.application.port.in.topic.SaveTopicCommand.IncomingFile;
+import dev.avatarvideo.application.port.in.topic.SaveTopicCommand.VideoFields;
+import dev.avatarvideo.application.port.in.topic.TopicView;
+import dev.avatarvideo.application.port.in.topic.TopicView.Readiness;
+import dev.avatarvideo.application.port.out.storage.FileStorage.StorageFailureException;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.FileTooLargeException;
@@ -237,7 +237,7 @@ class TopicServicesTest {
 
         assertThatThrownBy(() -> kit.topicSaver.update(original.topic().id(), command(List.of(part("f")),
                 Map.of("f", file("f", "f.txt", "text/plain", "mine")))))
-                .isInstanceOf(dev.avatarvideo.application.port.in.UpdateTopic.ConcurrentChangeException.class)
+                .isInstanceOf(dev.avatarvideo.application.port.in.topic.UpdateTopic.ConcurrentChangeException.class)
                 .hasMessageContaining("changed by someone else");
 
         assertThat(kit.topicQueries.get(TENANT, original.topic().id()).orElseThrow().topic().contents()).doesNotHaveAnyElementsOfTypes(TopicContent.Attachment.class);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
-import dev.avatarvideo.application.port.in.RenderEventCommand;
-import dev.avatarvideo.application.port.out.RendererCallCounts.Call;
-import dev.avatarvideo.application.port.out.WebhookRegistrations.WebhookRegistration;
+import dev.avatarvideo.application.port.in.rendering.RenderEventCommand;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts.Call;
+import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations.WebhookRegistration;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.ProcessingMode;
 import dev.avatarvideo.domain.RenderEvent;

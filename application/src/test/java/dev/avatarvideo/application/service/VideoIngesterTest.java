@@ -2,9 +2,9 @@ package dev.avatarvideo.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.avatarvideo.application.port.out.FileStorage.StorageFailureException;
-import dev.avatarvideo.application.port.out.RendererCallCounts;
-import dev.avatarvideo.application.port.out.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.storage.FileStorage.StorageFailureException;
+import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.VideoFailure;
@@ -228,7 +228,7 @@ class VideoIngesterTest {
     @Test
     void downloadNamesAreReadableAndNeverEmpty() {
         AvatarVideo titled = kit.request("Épisode 2 — Les Bases!");
-        AvatarVideo untitled = kit.generate.generate(new dev.avatarvideo.application.port.in.GenerateAvatarVideoCommand(
+        AvatarVideo untitled = kit.generate.generate(new dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand(
                 ServiceTestKit.TENANT, null, List.of(new Scene("a", "v", "s")), null, null));
         AvatarVideo symbols = kit.request("***");
 

@@ -1,8 +1,0 @@
-package dev.avatarvideo.application.port.in;
-
-/** Make every rendering video a received renderer event names due for a fresh status check. Background work. */
-public interface ApplyRenderEvents {
-
-    /** Answers how many videos were made due. */
-    int applyReceived();
-}

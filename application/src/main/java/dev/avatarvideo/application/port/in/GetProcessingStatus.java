@@ -1,7 +1,0 @@
-package dev.avatarvideo.application.port.in;
-
-/** How the service is tracking renders right now, over every instance and tenant: for operators. */
-public interface GetProcessingStatus {
-
-    ProcessingStatus status();
-}

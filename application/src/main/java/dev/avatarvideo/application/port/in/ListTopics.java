@@ -1,7 +1,0 @@
-package dev.avatarvideo.application.port.in;
-
-/** Page through a tenant's topics, newest first. */
-public interface ListTopics {
-
-    TopicViewPage list(ListTopicsQuery query);
-}

@@ -1,9 +1,0 @@
-package dev.avatarvideo.application.port.out;
-
-/** Someone else changed the record since it was read; re-read and decide again. */
-public final class ConcurrentUpdateException extends RuntimeException {
-
-    public ConcurrentUpdateException(String message) {
-        super(message);
-    }
-}
