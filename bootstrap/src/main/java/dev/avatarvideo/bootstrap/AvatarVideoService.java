@@ -1,5 +1,7 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.adapters.heygen.HeyGenWebhookDeliveries;
+import dev.avatarvideo.adapters.heygen.HeyGenWebhookReceiver;
 import dev.avatarvideo.adapters.heygen.CachingRendererCatalog;
 import dev.avatarvideo.adapters.heygen.HeyGenKeyCheck;
 import dev.avatarvideo.adapters.heygen.HeyGenRendererCatalog;
@@ -53,6 +55,7 @@ import dev.avatarvideo.application.service.NotificationDeliverer;
 import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
+import dev.avatarvideo.application.service.RendererAccess;
 import dev.avatarvideo.application.service.RendererWebhookSetup;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.RendererIdCheck;
@@ -252,7 +255,7 @@ public final class AvatarVideoService implements AutoCloseable {
             Optional<WebhookSecret> configuredSecret = tracking.webhookSecret().map(secret -> new WebhookSecret(secret.value()));
             Optional<RendererWebhookSetup> webhookSetup = config.webhookUrlFor(port).map(url ->
                     new RendererWebhookSetup(new HeyGenWebhooks(heygen), registrations, heygenKey, url, configuredSecret, CLOCK));
-            RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, heygenKey.fingerprint(),
+            RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, registrations, new HeyGenWebhookDeliveries(), heygenKey.account(),
                     configuredSecret.stream().toList(), CLOCK);
 
             CallbackSecrets callbackSecrets = database.callbackSecrets(sealing);
@@ -317,7 +320,7 @@ public final class AvatarVideoService implements AutoCloseable {
                     new JavalinServer.TopicUseCases(saveAndWake, topicSaver, topicQueries, topicQueries,
                             new TopicDeleter(topics, crashSafeStorage, transactions)),
                     catalogQueries, catalogQueries,
-                    new JavalinServer.TrackingUseCases(receiveAndWake, new ProcessingStatusQuery(policy, database.videoStatistics(), checks,
+                    new JavalinServer.TrackingUseCases(List.of(new HeyGenWebhookReceiver(receiveAndWake)), new ProcessingStatusQuery(policy, database.videoStatistics(), checks,
                             inbox, calls, webhookSetup, CLOCK)),
                     new JavalinServer.LiveStatus(live, notifications.sseKeepAlive()),
                     new JavalinServer.NotificationUseCases(endpoints, endpoints, endpoints, callbackSecretService, callbackSecretService),
@@ -329,10 +332,11 @@ public final class AvatarVideoService implements AutoCloseable {
             metrics.watchVideos(database.videoStatistics(), VIDEO_COUNTS_FRESH_FOR);
             Optional<FirstTenant> firstTenant = createFirstTenant(tenants, config.defaultApiKeyFile());
 
-            RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, accounts, renderers, calls, CLOCK, policy,
+            RendererAccess rendererAccess = new RendererAccess(accounts, renderers, database.submittedAccounts(), calls);
+            RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, rendererAccess, CLOCK, policy,
                     new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND));
-            RenderTracker tracker = new RenderTracker(videos, checks, transactions, accounts, renderers, calls, CLOCK, policy, CHECKS_PER_ROUND);
-            VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), accounts, renderers, calls, crashSafeStorage, CLOCK,
+            RenderTracker tracker = new RenderTracker(videos, checks, transactions, rendererAccess, CLOCK, policy, CHECKS_PER_ROUND);
+            VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), rendererAccess, transactions, crashSafeStorage, CLOCK,
                     new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
             UnclaimedObjectSweeper sweeper = new UnclaimedObjectSweeper(unclaimed, storage, transactions, CLOCK, 100);
             background.everyUntilOthersStop(tracking.leaseLength().dividedBy(3), "leases", () -> {

@@ -25,7 +25,6 @@ import dev.avatarvideo.application.port.in.notification.ListNotificationEndpoint
 import dev.avatarvideo.application.port.in.topic.ListTopics;
 import dev.avatarvideo.application.port.in.catalog.ListVoices;
 import dev.avatarvideo.application.port.in.video.ReadStoredFile;
-import dev.avatarvideo.application.port.in.rendering.ReceiveRenderEvent;
 import dev.avatarvideo.application.port.in.notification.RemoveNotificationEndpoint;
 import dev.avatarvideo.application.port.in.notification.RotateCallbackSecret;
 import dev.avatarvideo.application.port.in.topic.SaveTopic;
@@ -34,6 +33,7 @@ import dev.avatarvideo.application.port.in.topic.UpdateTopic;
 import dev.avatarvideo.application.port.in.video.WatchVideoStatus;
 import dev.avatarvideo.domain.FileTooLargeException;
 import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.inbound.InboundWebhook;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -107,8 +107,15 @@ public final class JavalinServer implements AutoCloseable {
     public record Route(String method, String path) {
     }
 
-    /** Render tracking: HeyGen's webhooks in, the operators' status out. */
-    public record TrackingUseCases(ReceiveRenderEvent renderEvents, GetProcessingStatus status) {
+    /**
+     * Render tracking: the renderer's webhooks in (answered by the renderer's adapter; this server only hosts them), the
+     * operators' status out.
+     */
+    public record TrackingUseCases(List<InboundWebhook> webhooks, GetProcessingStatus status) {
+
+        public TrackingUseCases {
+            webhooks = List.copyOf(webhooks);
+        }
     }
 
     /**
@@ -205,7 +212,7 @@ public final class JavalinServer implements AutoCloseable {
         ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases.tenants(), tenant, bodies);
         RendererKeyRoutes rendererKeys = new RendererKeyRoutes(useCases.rendererKeys(), tenant, bodies);
         AdminRoutes adminRoutes = new AdminRoutes(useCases.tenants(), bodies);
-        ApiDocsRoutes docs = new ApiDocsRoutes(bodies.mapper());
+        ApiDocsRoutes docs = new ApiDocsRoutes(bodies.mapper(), useCases.tracking().webhooks());
         StatusStreamRoutes statusStreams = new StatusStreamRoutes(useCases.live().watch(), tenant, useCases.live().keepAlive(), bodies.mapper());
         NotificationUseCases notify = useCases.notifications();
         NotificationRoutes notifications = new NotificationRoutes(new NotificationRoutes.UseCases(notify.add(), notify.list(), notify.remove(),
@@ -214,7 +221,7 @@ public final class JavalinServer implements AutoCloseable {
         FileRoutes files = new FileRoutes(useCases.files());
         TopicRoutes topics = new TopicRoutes(useCases.topics(), tenant, bodies);
         CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
-        HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies);
+        WebhookRoutes webhooks = new WebhookRoutes(useCases.tracking().webhooks(), bodies);
         StatusRoutes status = new StatusRoutes(useCases.tracking().status());
         OperationsRoutes health = new OperationsRoutes(operations.readiness(), operations.metrics());
         ConsoleRoutes console = new ConsoleRoutes();
