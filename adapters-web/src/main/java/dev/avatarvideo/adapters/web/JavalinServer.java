@@ -41,14 +41,17 @@ import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,6 +165,39 @@ public final class JavalinServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the console may load pictures and videos from besides this service, as content security policy sources
+     * ({@code https://host[:port]}, the host optionally {@code *.}-prefixed): the avatar previews' origin, and the
+     * origin stored files are played from.
+     */
+    public record ConsoleOrigins(List<String> images, List<String> media) {
+
+        private static final Pattern SOURCE = Pattern.compile(
+                "https?://((\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
+
+        public ConsoleOrigins {
+            images = List.copyOf(images);
+            media = List.copyOf(media);
+            Stream.concat(images.stream(), media.stream()).forEach(source -> {
+                if (!SOURCE.matcher(source).matches()) {
+                    throw new IllegalArgumentException("not an origin the console's content security policy can name: '" + source + "'");
+                }
+            });
+        }
+
+        /** This service's own origin only. */
+        public static ConsoleOrigins none() {
+            return new ConsoleOrigins(List.of(), List.of());
+        }
+
+        /** The origin of an address: scheme, host and any port, as a policy source names it. */
+        public static String originOf(URI address) {
+            String scheme = address.getScheme().toLowerCase(Locale.ROOT);
+            String host = address.getHost().toLowerCase(Locale.ROOT);
+            return scheme + "://" + host + (address.getPort() < 0 ? "" : ":" + address.getPort());
+        }
+    }
+
     /** How long stopping waits for requests being answered; live status streams are ended first, so none holds it up. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The route a request matched, for metrics; a path no route serves is one series, however many such paths come. */
@@ -181,6 +217,10 @@ public final class JavalinServer implements AutoCloseable {
     }
 
     public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations) {
+        this(useCases, adminKey, uploads, operations, ConsoleOrigins.none());
+    }
+
+    public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations, ConsoleOrigins consoleOrigins) {
         JsonBodies bodies = new JsonBodies();
         RequestTenant tenant = new RequestTenant(useCases.tenants().authenticate());
         AdminAccess admin = new AdminAccess(adminKey);
@@ -200,7 +240,7 @@ public final class JavalinServer implements AutoCloseable {
         HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies.mapper());
         StatusRoutes status = new StatusRoutes(useCases.tracking().status());
         OperationsRoutes health = new OperationsRoutes(operations.readiness(), operations.metrics());
-        ConsoleRoutes console = new ConsoleRoutes();
+        ConsoleRoutes console = new ConsoleRoutes(consoleOrigins);
         HttpMetrics metrics = operations.metrics();
         prepare(uploads.directory());
         this.app = Javalin.create(config -> {
