@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.avatarvideo.domain.Scene;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,13 +32,15 @@ class ConsoleBrowserTest {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleBrowserTest.class);
     private static final Path SCREENSHOT = Path.of("target", "console-playing-video.png");
 
-    private Path dataDir;
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path browserProfile;
     private ConsoleBrowser console;
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("console-browser-");
-        console = ConsoleBrowser.start(dataDir, Files.createTempDirectory("console-browser-profile-"), Map.of());
+        console = ConsoleBrowser.start(dataDir, browserProfile, Map.of());
     }
 
     @AfterAll

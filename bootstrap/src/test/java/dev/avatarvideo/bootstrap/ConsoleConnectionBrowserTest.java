@@ -2,7 +2,7 @@ package dev.avatarvideo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,16 @@ class ConsoleConnectionBrowserTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleConnectionBrowserTest.class);
 
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path browserProfile;
     private ConsoleBrowser console;
     private SseCuttingProxy proxy;
 
     @BeforeEach
     void start() throws Exception {
-        console = ConsoleBrowser.start(Files.createTempDirectory("console-connection-"), Files.createTempDirectory("console-connection-profile-"),
-                Map.of());
+        console = ConsoleBrowser.start(dataDir, browserProfile, Map.of());
         proxy = new SseCuttingProxy(console.service.baseUrl());
     }
 

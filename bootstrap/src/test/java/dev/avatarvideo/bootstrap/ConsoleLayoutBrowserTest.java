@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,15 +42,17 @@ class ConsoleLayoutBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final int TALLEST_SCREENSHOT = 2200;
 
-    private Path dataDir;
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path browserProfile;
     private ConsoleBrowser console;
     private String ready;
     private String topicId;
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("console-layout-");
-        console = ConsoleBrowser.start(dataDir, Files.createTempDirectory("console-layout-profile-"), Map.of());
+        console = ConsoleBrowser.start(dataDir, browserProfile, Map.of());
         ready = console.api.expect(202, "POST", "/api/videos", console.key, """
                 {"title": "Lesson 1: Welcome to the course", "scenes": [
                  {"avatarId": "sim-avatar-anna", "voiceId": "sim-voice-en-1", "script": "Welcome! In this course you learn to film yourself."},

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,13 +29,15 @@ class ConsoleTopicsBrowserTest {
     /** Small, so one test can send a file over the limit; the other files stay below it. */
     private static final int MAX_FILE_BYTES = 4096;
 
-    private Path dataDir;
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path browserProfile;
     private ConsoleBrowser console;
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("console-topics-");
-        console = ConsoleBrowser.start(dataDir, Files.createTempDirectory("console-topics-profile-"),
+        console = ConsoleBrowser.start(dataDir, browserProfile,
                 Map.of("TOPIC_MAX_FILE_BYTES", Integer.toString(MAX_FILE_BYTES)));
     }
 
@@ -114,7 +117,7 @@ class ConsoleTopicsBrowserTest {
         console.signIn();
         console.markPage();
         // Slow renders, so the topic is seen while its video is still being made.
-        console.simulator.renderTimePerScriptCharacter(Duration.ofMillis(250));
+        console.simulator.renderTimePerScriptCharacter(Duration.ofMillis(400));
         String video;
         try {
             video = console.requestVideo("Live inside a topic");
