@@ -32,10 +32,11 @@ class ConsoleBrowserTest {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleBrowserTest.class);
     private static final Path SCREENSHOT = Path.of("target", "console-playing-video.png");
 
+    /** Static, so JUnit makes them before the one start of the class (it injects instance fields only per test). */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     @TempDir
-    Path browserProfile;
+    static Path browserProfile;
     private ConsoleBrowser console;
 
     @BeforeAll

@@ -42,10 +42,11 @@ class ConsoleLayoutBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final int TALLEST_SCREENSHOT = 2200;
 
+    /** Static, so JUnit makes them before the one start of the class (it injects instance fields only per test). */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     @TempDir
-    Path browserProfile;
+    static Path browserProfile;
     private ConsoleBrowser console;
     private String ready;
     private String topicId;

@@ -29,10 +29,11 @@ class ConsoleTopicsBrowserTest {
     /** Small, so one test can send a file over the limit; the other files stay below it. */
     private static final int MAX_FILE_BYTES = 4096;
 
+    /** Static, so JUnit makes them before the one start of the class (it injects instance fields only per test). */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     @TempDir
-    Path browserProfile;
+    static Path browserProfile;
     private ConsoleBrowser console;
 
     @BeforeAll

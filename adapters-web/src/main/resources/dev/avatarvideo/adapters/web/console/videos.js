@@ -8,7 +8,7 @@ import {IN_FLIGHT, forget, known, onChange, remember} from './store.js';
 /** How far along each status is; a failed video has no progress to show. */
 const STEPS = {QUEUED: 10, RENDERING: 40, INGESTING: 80, READY: 100};
 
-const list = {order: [], nextCursor: null, loaded: false};
+const list = {order: [], nextCursor: null};
 let openVideo = () => {};
 
 export function initVideoList({onOpen}) {
@@ -58,7 +58,6 @@ export async function loadVideos({more = false} = {}) {
         }
     });
     list.nextCursor = page.nextCursor || null;
-    list.loaded = true;
     $('list-error').hidden = true;
     renderVideoList();
 }
@@ -73,7 +72,6 @@ export function addCreated(video) {
 export function resetVideoList() {
     list.order = [];
     list.nextCursor = null;
-    list.loaded = false;
     $('status-filter').value = '';
     $('video-list').replaceChildren();
 }
