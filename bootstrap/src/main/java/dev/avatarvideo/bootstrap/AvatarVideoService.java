@@ -406,7 +406,20 @@ public final class AvatarVideoService implements AutoCloseable {
     private static JavalinServer.ConsoleOrigins consoleOrigins(HeyGenSettings heygen, FileStorage storage) {
         URI stored = storage.accessUrl(new StorageKey("console/" + "0".repeat(32)),
                 new FileStorage.UrlOptions(Duration.ofMinutes(1), "probe.mp4", "video/mp4"));
-        return new JavalinServer.ConsoleOrigins(List.of(heygen.previewImageSource()), List.of(JavalinServer.ConsoleOrigins.originOf(stored)));
+        return new JavalinServer.ConsoleOrigins(nameable("avatar previews", heygen.previewImageSource()),
+                nameable("stored videos", JavalinServer.ConsoleOrigins.originOf(stored)));
+    }
+
+    /**
+     * A host a policy cannot name (an underscore in a container's name, say) costs the console its pictures or videos
+     * from there, not the service its start.
+     */
+    private static List<String> nameable(String what, String origin) {
+        if (JavalinServer.ConsoleOrigins.nameable(origin)) {
+            return List.of(origin);
+        }
+        LOG.warn("the web console cannot show {} from {}: a content security policy cannot name that host", what, origin);
+        return List.of();
     }
 
     private static ReadinessCheck readiness(PostgresDatabase database, DependencyProbe storage, HeyGenSettings heygen, RendererCredentials key,

@@ -179,10 +179,15 @@ public final class JavalinServer implements AutoCloseable {
             images = List.copyOf(images);
             media = List.copyOf(media);
             Stream.concat(images.stream(), media.stream()).forEach(source -> {
-                if (!SOURCE.matcher(source).matches()) {
+                if (!nameable(source)) {
                     throw new IllegalArgumentException("not an origin the console's content security policy can name: '" + source + "'");
                 }
             });
+        }
+
+        /** Whether a policy can name this origin: a scheme, a host of letters, digits, dots and dashes, a port. */
+        public static boolean nameable(String source) {
+            return SOURCE.matcher(source).matches();
         }
 
         /** This service's own origin only. */
@@ -192,9 +197,9 @@ public final class JavalinServer implements AutoCloseable {
 
         /** The origin of an address: scheme, host and any port, as a policy source names it. */
         public static String originOf(URI address) {
-            String scheme = address.getScheme().toLowerCase(Locale.ROOT);
-            String host = address.getHost().toLowerCase(Locale.ROOT);
-            return scheme + "://" + host + (address.getPort() < 0 ? "" : ":" + address.getPort());
+            // The authority, not getHost(): Java's URI has no host for a name with an underscore, which is not ours to refuse here.
+            String authority = String.valueOf(address.getRawAuthority());
+            return address.getScheme().toLowerCase(Locale.ROOT) + "://" + authority.substring(authority.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         }
     }
 

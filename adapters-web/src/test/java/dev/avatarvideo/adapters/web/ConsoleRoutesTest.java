@@ -99,6 +99,9 @@ class ConsoleRoutesTest {
                 .contains("script-src 'self';").contains("default-src 'self';");
         assertThat(JavalinServer.ConsoleOrigins.originOf(URI.create("http://127.0.0.1:41234/sim-previews/a.svg"))).isEqualTo("http://127.0.0.1:41234");
         assertThat(JavalinServer.ConsoleOrigins.originOf(URI.create("http://[::1]:8080/files/x"))).isEqualTo("http://[::1]:8080");
+        String underscored = JavalinServer.ConsoleOrigins.originOf(URI.create("http://project_minio_1:9000/bucket/acme/1.mp4"));
+        assertThat(underscored).isEqualTo("http://project_minio_1:9000");
+        assertThat(JavalinServer.ConsoleOrigins.nameable(underscored)).as("a policy's hosts have no underscores").isFalse();
         for (String hostile : List.of("https://a.example; script-src *", "'unsafe-inline'", "*", "https:", "https://a.example/path", "data:")) {
             assertThatThrownBy(() -> new JavalinServer.ConsoleOrigins(List.of(hostile), List.of())).as(hostile)
                     .isInstanceOf(IllegalArgumentException.class);
