@@ -76,6 +76,7 @@ import dev.avatarvideo.application.service.VideoRetrier;
 import dev.avatarvideo.domain.ApiKeyToken;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RendererCredentials;
+import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.WebhookSecret;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
@@ -325,7 +326,8 @@ public final class AvatarVideoService implements AutoCloseable {
                     new JavalinServer.RendererKeyUseCases(accounts, accounts, accounts)),
                     config.adminApiKey().map(key -> new JavalinServer.AdminKey(key.value())),
                     new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()),
-                    new JavalinServer.Operations(readiness(database, storageProbe, heygen, heygenKey, metrics), metrics), Optional.of(deduplicator));
+                    new JavalinServer.Operations(readiness(database, storageProbe, heygen, heygenKey, metrics), metrics), Optional.of(deduplicator),
+                    consoleOrigins(heygen, storage));
             metrics.watchVideos(database.videoStatistics(), VIDEO_COUNTS_FRESH_FOR);
             Optional<FirstTenant> firstTenant = createFirstTenant(tenants, config.defaultApiKeyFile());
 
@@ -430,6 +432,30 @@ public final class AvatarVideoService implements AutoCloseable {
      * be read, and taking every instance out of the load balancer at once would make an outage of HeyGen's one of ours.
      * Its probe asks without retries and with short timeouts, and at most every {@link #HEYGEN_PROBE_FRESH_FOR}.
      */
+    /**
+     * What the console's pages may load besides the service itself: avatar previews from HeyGen (or the simulator), and
+     * stored videos from where the storage's addresses point. That origin is read from an address the storage issues,
+     * for a key that need not exist (issuing one asks no one), so it is the same for every provider and setting.
+     */
+    private static JavalinServer.ConsoleOrigins consoleOrigins(HeyGenSettings heygen, FileStorage storage) {
+        URI stored = storage.accessUrl(new StorageKey("console/" + "0".repeat(32)),
+                new FileStorage.UrlOptions(Duration.ofMinutes(1), "probe.mp4", "video/mp4"));
+        return new JavalinServer.ConsoleOrigins(nameable("avatar previews", heygen.previewImageSource()),
+                nameable("stored videos", JavalinServer.ConsoleOrigins.originOf(stored)));
+    }
+
+    /**
+     * A host a policy cannot name (an underscore in a container's name, say) costs the console its pictures or videos
+     * from there, not the service its start.
+     */
+    private static List<String> nameable(String what, String origin) {
+        if (JavalinServer.ConsoleOrigins.nameable(origin)) {
+            return List.of(origin);
+        }
+        LOG.warn("the web console cannot show {} from {}: a content security policy cannot name that host", what, origin);
+        return List.of();
+    }
+
     private static ReadinessCheck readiness(PostgresDatabase database, DependencyProbe storage, HeyGenSettings heygen, RendererCredentials key,
                                             ServiceMetrics metrics) {
         HeyGenSettings quick = new HeyGenSettings(heygen.baseUrl(), heygen.apiKey(), PROBE_TIMEOUT, PROBE_TIMEOUT, heygen.downloadTimeout(),

@@ -46,15 +46,18 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,6 +173,44 @@ public final class JavalinServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the console may load pictures and videos from besides this service, as content security policy sources
+     * ({@code https://host[:port]}, the host optionally {@code *.}-prefixed): the avatar previews' origin, and the
+     * origin stored files are played from.
+     */
+    public record ConsoleOrigins(List<String> images, List<String> media) {
+
+        private static final Pattern SOURCE = Pattern.compile(
+                "https?://((\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
+
+        public ConsoleOrigins {
+            images = List.copyOf(images);
+            media = List.copyOf(media);
+            Stream.concat(images.stream(), media.stream()).forEach(source -> {
+                if (!nameable(source)) {
+                    throw new IllegalArgumentException("not an origin the console's content security policy can name: '" + source + "'");
+                }
+            });
+        }
+
+        /** Whether a policy can name this origin: a scheme, a host of letters, digits, dots and dashes, a port. */
+        public static boolean nameable(String source) {
+            return SOURCE.matcher(source).matches();
+        }
+
+        /** This service's own origin only. */
+        public static ConsoleOrigins none() {
+            return new ConsoleOrigins(List.of(), List.of());
+        }
+
+        /** The origin of an address: scheme, host and any port, as a policy source names it. */
+        public static String originOf(URI address) {
+            // The authority, not getHost(): Java's URI has no host for a name with an underscore, which is not ours to refuse here.
+            String authority = String.valueOf(address.getRawAuthority());
+            return address.getScheme().toLowerCase(Locale.ROOT) + "://" + authority.substring(authority.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** How long stopping waits for requests being answered; live status streams are ended first, so none holds it up. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The route a request matched, for metrics; a path no route serves is one series, however many such paths come. */
@@ -189,15 +230,16 @@ public final class JavalinServer implements AutoCloseable {
     }
 
     public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations) {
-        this(useCases, adminKey, uploads, operations, Optional.empty());
+        this(useCases, adminKey, uploads, operations, Optional.empty(), ConsoleOrigins.none());
     }
 
     /**
      * @param deduplicate honours {@code Idempotency-Key} on the POSTs that create something; without it the header is
      *                    ignored (for tests of other parts of the API alone)
+     * @param consoleOrigins where the console may load pictures and videos from besides this service
      */
     public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations,
-                         Optional<DeduplicateRequests> deduplicate) {
+                         Optional<DeduplicateRequests> deduplicate, ConsoleOrigins consoleOrigins) {
         JsonBodies bodies = new JsonBodies();
         RequestTenant tenant = new RequestTenant(useCases.tenants().authenticate());
         AdminAccess admin = new AdminAccess(adminKey);
@@ -217,7 +259,7 @@ public final class JavalinServer implements AutoCloseable {
         HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies);
         StatusRoutes status = new StatusRoutes(useCases.tracking().status());
         OperationsRoutes health = new OperationsRoutes(operations.readiness(), operations.metrics());
-        ConsoleRoutes console = new ConsoleRoutes();
+        ConsoleRoutes console = new ConsoleRoutes(consoleOrigins);
         HttpMetrics metrics = operations.metrics();
         prepare(uploads.directory());
         this.app = Javalin.create(config -> {
@@ -247,7 +289,7 @@ public final class JavalinServer implements AutoCloseable {
             // (so a caller without a key learns nothing about which exist).
             config.routes.before("/api/*", tenant::authenticate);
             config.routes.before("/admin/*", admin::authenticate);
-            deduplicate.ifPresent(requests -> new IdempotentPosts(requests, tenant).register(config.routes));
+            deduplicate.ifPresent(requests -> new IdempotentPosts(requests, tenant, bodies).register(config.routes));
             health.register(config.routes);
             console.register(config.routes);
             videos.register(config.routes);
