@@ -1,0 +1,58 @@
+package dev.avatarvideo.bootstrap;
+
+import dev.avatarvideo.adapters.web.JavalinServer;
+import dev.avatarvideo.application.port.out.runtime.WorkSignals;
+import dev.avatarvideo.application.service.SignallingGenerateAvatarVideo;
+import dev.avatarvideo.application.service.SignallingReceiveRenderEvent;
+import dev.avatarvideo.application.service.SignallingRetryAvatarVideo;
+import dev.avatarvideo.application.service.SignallingSaveTopic;
+import java.util.Optional;
+
+/**
+ * The HTTP API with every use case behind its routes. The ones that hand the background work something new (a video
+ * queued, a render event kept) signal it, so it starts at once instead of at its next look.
+ */
+final class Web {
+
+    private Web() {
+    }
+
+    static JavalinServer server(Configuration config, UseCases useCases, Storage storage, WorkSignals signals,
+                                JavalinServer.Operations operations) {
+        VideosAndTopics content = useCases.content();
+        PlatformNotifications notify = useCases.notifications();
+        TenantAccess access = useCases.access();
+        Configuration.TopicUploads uploads = config.topicUploads();
+        return new JavalinServer(new JavalinServer.UseCases(
+                new SignallingGenerateAvatarVideo(content.generate(), signals), content.queries(), content.queries(),
+                new JavalinServer.VideoChanges(content.delete(), new SignallingRetryAvatarVideo(content.retry(), signals)), storage.storedFiles(),
+                new JavalinServer.TopicUseCases(new SignallingSaveTopic(content.topicSaver(), signals), content.topicSaver(),
+                        content.topicQueries(), content.topicQueries(), content.topicDeleter()),
+                useCases.rendering().catalogQueries(), useCases.rendering().catalogQueries(),
+                new JavalinServer.TrackingUseCases(new SignallingReceiveRenderEvent(useCases.tracking().renderEvents(), signals),
+                        useCases.tracking().status()),
+                new JavalinServer.LiveStatus(content.live(), config.notifications().sseKeepAlive()),
+                new JavalinServer.NotificationUseCases(notify.endpoints(), notify.endpoints(), notify.endpoints(), notify.callbackSecretService(),
+                        notify.callbackSecretService()),
+                new JavalinServer.TenantUseCases(access.apiKeys(), access.apiKeys(), access.apiKeys(), access.apiKeys(), access.tenants(),
+                        access.tenants()),
+                new JavalinServer.RendererKeyUseCases(useCases.rendering().accounts(), useCases.rendering().accounts(),
+                        useCases.rendering().accounts())),
+                config.adminApiKey().map(key -> new JavalinServer.AdminKey(key.value())),
+                new JavalinServer.Uploads(uploads.directory(), uploads.maxRequestBytes()), operations, Optional.of(access.deduplicator()));
+    }
+
+    /** The port was free a moment ago; if another program took it since, that is said the same way. */
+    static JavalinServer listen(JavalinServer web, String bindAddress, int port) {
+        try {
+            return web.start(bindAddress, port);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException bind) {
+                    throw StartChecks.portInUse(bindAddress, port, bind);
+                }
+            }
+            throw e;
+        }
+    }
+}
