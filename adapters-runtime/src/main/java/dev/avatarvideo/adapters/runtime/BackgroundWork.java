@@ -1,4 +1,4 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.slf4j.MDC;
  * takes over a video while this one is still finishing it. Every line a loop logs names the loop ({@code work} in the
  * logging context).
  */
-final class BackgroundWork implements AutoCloseable {
+public final class BackgroundWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
     /** The logging context's key naming the loop a line comes from. */
@@ -34,7 +34,7 @@ final class BackgroundWork implements AutoCloseable {
     private final Duration letRoundsFinish;
 
     /** @param letRoundsFinish how long stopping waits for the rounds under way before it interrupts them */
-    BackgroundWork(Duration letRoundsFinish) {
+    public BackgroundWork(Duration letRoundsFinish) {
         this.letRoundsFinish = letRoundsFinish;
     }
 
@@ -96,12 +96,12 @@ final class BackgroundWork implements AutoCloseable {
     }
 
     /** Runs {@code round} in a loop of its own, at the latest every {@code interval}, waking {@code wakesAfterWork} when it did some. */
-    void every(Duration interval, String name, IntSupplier round, String... wakesAfterWork) {
+    public void every(Duration interval, String name, IntSupplier round, String... wakesAfterWork) {
         start(new Loop(name, interval, round, List.of(wakesAfterWork), false));
     }
 
     /** As {@link #every}, for work the other loops rely on while they finish (renewing their claims): it stops after them. */
-    void everyUntilOthersStop(Duration interval, String name, IntSupplier round) {
+    public void everyUntilOthersStop(Duration interval, String name, IntSupplier round) {
         start(new Loop(name, interval, round, List.of(), true));
     }
 
@@ -114,7 +114,7 @@ final class BackgroundWork implements AutoCloseable {
     }
 
     /** Makes the loop run its next round now instead of after its interval; unknown names are ignored. */
-    void wake(String name) {
+    public void wake(String name) {
         Loop loop = loops.get(name);
         if (loop != null) {
             loop.wakeUps.release();

@@ -1,4 +1,4 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderers;
@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Counts every call the service makes to the renderer (HeyGen), by operation and outcome, and measures the copies of
@@ -23,14 +21,14 @@ import java.util.function.Supplier;
  * (the file goes into storage on the way, so that is the whole ingest transfer). A call counts once however many
  * retries the adapter made inside it.
  */
-final class MeteredVideoRenderers implements VideoRenderers {
+public final class MeteredVideoRenderers implements VideoRenderers {
 
     private final VideoRenderers renderers;
     private final RendererCallMeters meters;
     private final MeterRegistry registry;
     private final AtomicInteger ingestsInProgress = new AtomicInteger();
 
-    MeteredVideoRenderers(VideoRenderers renderers, MeterRegistry registry) {
+    public MeteredVideoRenderers(VideoRenderers renderers, MeterRegistry registry) {
         this.renderers = renderers;
         this.meters = new RendererCallMeters(registry);
         this.registry = registry;
@@ -144,37 +142,6 @@ final class MeteredVideoRenderers implements VideoRenderers {
                         .description("Copies of rendered videos into storage, from opening the download to closing it")
                         .tag("outcome", complete ? "complete" : "incomplete")
                         .register(registry));
-            }
-        }
-    }
-
-    /** Counts calls, errors and their time by operation and outcome: {@code heygen_calls_total}, {@code heygen_errors_total}. */
-    static final class RendererCallMeters {
-
-        private final MeterRegistry registry;
-
-        RendererCallMeters(MeterRegistry registry) {
-            this.registry = registry;
-        }
-
-        <T> T call(String operation, Supplier<T> call, Function<T, String> outcomeOf, java.util.function.Predicate<T> isError) {
-            Timer.Sample sample = Timer.start(registry);
-            String outcome = "exception";
-            boolean error = true;
-            try {
-                T answer = call.get();
-                outcome = outcomeOf.apply(answer);
-                error = isError.test(answer);
-                return answer;
-            } catch (RuntimeException e) {
-                outcome = ServiceMetrics.tagOf(e.getClass());
-                throw e;
-            } finally {
-                registry.counter("heygen.calls", "operation", operation, "outcome", outcome).increment();
-                if (error) {
-                    registry.counter("heygen.errors", "operation", operation, "outcome", outcome).increment();
-                }
-                sample.stop(registry.timer("heygen.call.duration", "operation", operation));
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
 import dev.avatarvideo.application.port.out.rendering.RendererCatalog;
 import dev.avatarvideo.domain.AvatarLook;
@@ -11,14 +11,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /** Counts the listings asked of the renderer; it sits under the cache, so only real calls count. */
-final class MeteredRendererCatalog implements RendererCatalog {
+public final class MeteredRendererCatalog implements RendererCatalog {
 
     private final RendererCatalog catalog;
-    private final MeteredVideoRenderers.RendererCallMeters meters;
+    private final RendererCallMeters meters;
 
-    MeteredRendererCatalog(RendererCatalog catalog, MeterRegistry registry) {
+    public MeteredRendererCatalog(RendererCatalog catalog, MeterRegistry registry) {
         this.catalog = catalog;
-        this.meters = new MeteredVideoRenderers.RendererCallMeters(registry);
+        this.meters = new RendererCallMeters(registry);
     }
 
     @Override

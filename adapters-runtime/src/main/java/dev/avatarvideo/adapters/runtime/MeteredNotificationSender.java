@@ -1,4 +1,4 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
 import dev.avatarvideo.application.port.out.notification.NotificationSender;
 import dev.avatarvideo.domain.NotificationUrl;
@@ -9,12 +9,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 
 /** Counts the attempts to notify the platform by outcome: {@code avatarvideo_notifications_deliveries_total}. */
-final class MeteredNotificationSender implements NotificationSender {
+public final class MeteredNotificationSender implements NotificationSender {
 
     private final NotificationSender sender;
     private final MeterRegistry registry;
 
-    MeteredNotificationSender(NotificationSender sender, MeterRegistry registry) {
+    public MeteredNotificationSender(NotificationSender sender, MeterRegistry registry) {
         this.sender = sender;
         this.registry = registry;
     }

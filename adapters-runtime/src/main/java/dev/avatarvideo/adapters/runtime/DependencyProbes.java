@@ -1,6 +1,5 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
-import dev.avatarvideo.adapters.persistence.PostgresDatabase;
 import dev.avatarvideo.application.port.out.runtime.DependencyProbe;
 import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.application.port.out.rendering.RendererKeyCheck;
@@ -10,24 +9,26 @@ import dev.avatarvideo.domain.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** The readiness probes of the service's dependencies: each one cheap, read-only, and free of secrets in what it says. */
-final class DependencyProbes {
+public final class DependencyProbes {
 
     private static final TenantId PROBE_TENANT = TenantId.of("readiness-probe");
 
     private DependencyProbes() {
     }
 
-    static DependencyProbe database(PostgresDatabase database) {
-        return probe("database", () -> database.isReachable()
+    /** @param reachable answers whether {@code SELECT 1} got through */
+    public static DependencyProbe database(BooleanSupplier reachable) {
+        return probe("database", () -> reachable.getAsBoolean()
                 ? DependencyProbe.Result.up("SELECT 1 answered")
                 : DependencyProbe.Result.down("SELECT 1 failed: no connection, or the database refused it"));
     }
 
     /** The directory files are written to must exist and be writable; the free space is shown for operators. */
-    static DependencyProbe fileSystem(Path root) {
+    public static DependencyProbe fileSystem(Path root) {
         return probe("storage", () -> {
             if (!Files.isDirectory(root) || !Files.isWritable(root)) {
                 return DependencyProbe.Result.down("filesystem: " + root + " is missing or not writable");
@@ -42,7 +43,7 @@ final class DependencyProbes {
     }
 
     /** Looks up a key that never exists: the bucket answering "not found" is the cheapest proof that it answers at all. */
-    static DependencyProbe bucket(FileStorage storage) {
+    public static DependencyProbe bucket(FileStorage storage) {
         return probe("storage", () -> {
             storage.exists(StorageKey.newFor(PROBE_TENANT, "probe"));
             return DependencyProbe.Result.up(storage.providerName() + ": the bucket answers");
@@ -50,7 +51,7 @@ final class DependencyProbes {
     }
 
     /** HeyGen's cheapest authenticated call; a refused key counts as down, since nothing could be rendered with it. */
-    static DependencyProbe heygen(RendererKeyCheck keyCheck, RendererCredentials key) {
+    public static DependencyProbe heygen(RendererKeyCheck keyCheck, RendererCredentials key) {
         return probe("heygen", () -> switch (keyCheck.check(key)) {
             case RendererKeyCheck.KeyCheck.Valid valid -> DependencyProbe.Result.up("the API key is accepted");
             case RendererKeyCheck.KeyCheck.Invalid invalid -> DependencyProbe.Result.down("the API key is refused: " + invalid.message());

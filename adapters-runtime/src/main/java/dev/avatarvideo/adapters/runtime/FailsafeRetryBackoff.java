@@ -1,4 +1,4 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
 import dev.avatarvideo.application.port.out.runtime.RetryBackoff;
 import dev.failsafe.Execution;
@@ -10,7 +10,7 @@ import java.time.Duration;
  * database so that a restart keeps them. So this only asks Failsafe's policy what delay follows a given number of
  * failures, by replaying them on a standalone {@link Execution}, and the caller stores the resulting time.
  */
-final class FailsafeRetryBackoff implements RetryBackoff {
+public final class FailsafeRetryBackoff implements RetryBackoff {
 
     /** Past this many doublings every delay is the maximum anyway; replaying more would only cost time. */
     private static final int MAX_REPLAYED_FAILURES = 64;
@@ -18,7 +18,7 @@ final class FailsafeRetryBackoff implements RetryBackoff {
 
     private final RetryPolicy<Object> policy;
 
-    FailsafeRetryBackoff(Duration firstDelay, Duration maxDelay, double jitterFactor) {
+    public FailsafeRetryBackoff(Duration firstDelay, Duration maxDelay, double jitterFactor) {
         this.policy = RetryPolicy.builder()
                 .handle(RuntimeException.class)
                 .withBackoff(firstDelay, maxDelay)

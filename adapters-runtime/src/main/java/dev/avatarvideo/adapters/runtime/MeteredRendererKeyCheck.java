@@ -1,18 +1,18 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
 import dev.avatarvideo.application.port.out.rendering.RendererKeyCheck;
 import dev.avatarvideo.domain.RendererCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Counts the key checks made of the renderer: at start, and by the readiness probe (at most one per freshness period). */
-final class MeteredRendererKeyCheck implements RendererKeyCheck {
+public final class MeteredRendererKeyCheck implements RendererKeyCheck {
 
     private final RendererKeyCheck check;
-    private final MeteredVideoRenderers.RendererCallMeters meters;
+    private final RendererCallMeters meters;
 
-    MeteredRendererKeyCheck(RendererKeyCheck check, MeterRegistry registry) {
+    public MeteredRendererKeyCheck(RendererKeyCheck check, MeterRegistry registry) {
         this.check = check;
-        this.meters = new MeteredVideoRenderers.RendererCallMeters(registry);
+        this.meters = new RendererCallMeters(registry);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.avatarvideo.bootstrap;
+package dev.avatarvideo.adapters.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
