@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * HeyGen's calls when a render finishes, at {@code /webhooks/heygen} for the service-wide account and at
- * {@code /webhooks/heygen/{fingerprint}} for a tenant's own account. The signature (hex HMAC-SHA256 of the raw body, in
+ * {@code /webhooks/heygen/{account}} (its key's fingerprint) for a tenant's own account. The signature (hex HMAC-SHA256 of the raw body, in
  * {@code Signature} or {@code X-HeyGen-Signature}, with or without a {@code sha256=} prefix) is checked on the exact bytes
  * received, before anything in the body is believed ({@link HeyGenWebhookDeliveries}, through the core, which holds the
  * secrets); a call without a valid one is refused. A valid one is kept and answered at once; what it says is acted on
@@ -61,6 +61,12 @@ public final class HeyGenWebhookReceiver implements InboundWebhook {
     @Override
     public String path() {
         return PATH;
+    }
+
+    /** The account whose address was called, named by its key's fingerprint. */
+    @Override
+    public String nameParameter() {
+        return "account";
     }
 
     /** Only the shape of a key fingerprint can name an account; anything else is no address of ours. */

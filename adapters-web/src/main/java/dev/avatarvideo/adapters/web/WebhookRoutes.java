@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hosts other systems' webhooks ({@link InboundWebhook}), knowing nothing of what their calls mean: {@code POST} at the
- * webhook's path and at {@code path/{name}} for each name it accepts, and {@code OPTIONS} there for reachability
+ * webhook's path and at {@code path/{nameParameter}} for each name it accepts, and {@code OPTIONS} there for reachability
  * probes. A call's body is read within the limits every body has and checked as every JSON body is; what that check
  * finds is only said to a caller the webhook believes, so any other learns no more than that it is not believed.
  */
@@ -35,8 +35,9 @@ final class WebhookRoutes {
         for (InboundWebhook webhook : webhooks) {
             routes.post(webhook.path(), ctx -> receive(ctx, webhook, Optional.empty()));
             routes.options(webhook.path(), WebhookRoutes::probe);
-            routes.post(webhook.path() + "/{name}", ctx -> receive(ctx, webhook, Optional.of(name(ctx, webhook))));
-            routes.options(webhook.path() + "/{name}", ctx -> {
+            String named = webhook.path() + "/{" + webhook.nameParameter() + "}";
+            routes.post(named, ctx -> receive(ctx, webhook, Optional.of(name(ctx, webhook))));
+            routes.options(named, ctx -> {
                 name(ctx, webhook);
                 probe(ctx);
             });
@@ -48,7 +49,7 @@ final class WebhookRoutes {
     }
 
     private static String name(Context ctx, InboundWebhook webhook) {
-        String name = ctx.pathParam("name");
+        String name = ctx.pathParam(webhook.nameParameter());
         if (!webhook.accepts(name)) {
             throw new NotFoundException("no webhook endpoint " + ctx.path());
         }

@@ -41,6 +41,11 @@ final class SimulatedWebhook implements InboundWebhook {
     }
 
     @Override
+    public String nameParameter() {
+        return "account";
+    }
+
+    @Override
     public boolean accepts(String name) {
         return RendererAccount.named(name).isPresent();
     }

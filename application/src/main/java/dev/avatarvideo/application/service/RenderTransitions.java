@@ -52,6 +52,16 @@ final class RenderTransitions {
         return failed;
     }
 
+    /**
+     * To FAILED after the render itself succeeded (its copy never made it into storage): what was rendered is lost, which
+     * an operator has to look into, so it is logged as an error.
+     */
+    AvatarVideo lost(AvatarVideo video, VideoFailure reason) {
+        AvatarVideo failed = save(video.fail(reason, clock.now()), NOTHING_ALONGSIDE);
+        LOG.log(Level.ERROR, "video {0} failed: {1} ({2})", video.id(), reason.message(), reason.code());
+        return failed;
+    }
+
     private AvatarVideo save(AvatarVideo next, Runnable alongside) {
         return transactions.inTransaction(() -> {
             AvatarVideo saved = videos.update(next);

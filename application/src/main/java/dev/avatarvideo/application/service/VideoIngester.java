@@ -193,7 +193,7 @@ public final class VideoIngester implements IngestRenderedVideo {
     }
 
     private void giveUp(AvatarVideo video, IngestRetry retry) {
-        transitions.failed(video, new VideoFailure("ingest_expired", "the rendered video could not be copied into storage before"
+        transitions.lost(video, new VideoFailure("ingest_expired", "the rendered video could not be copied into storage before"
                 + " the renderer's address expired at " + retry.temporaryUntil() + " (" + video.ingestAttempts()
                 + " attempts); last error: " + retry.lastError()));
     }
