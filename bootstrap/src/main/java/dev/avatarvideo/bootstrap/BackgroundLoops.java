@@ -21,6 +21,7 @@ import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.NotificationDeliverer;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
+import dev.avatarvideo.application.service.RendererAccess;
 import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.RendererWebhookSetup;
 import dev.avatarvideo.application.service.TrackingPolicy;
@@ -89,10 +90,11 @@ final class BackgroundLoops {
         RendererKeyRegistry accounts = useCases.rendering().accounts();
         VideoRenderers renderers = heygen.renderers();
         CrashSafeStorage crashSafeStorage = useCases.content().files();
-        RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, accounts, renderers, calls, CLOCK, policy,
+        RendererAccess access = new RendererAccess(accounts, renderers, database.submittedAccounts(), calls);
+        RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, access, CLOCK, policy,
                 new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND));
-        RenderTracker tracker = new RenderTracker(videos, checks, transactions, accounts, renderers, calls, CLOCK, policy, CHECKS_PER_ROUND);
-        VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), accounts, renderers, calls, crashSafeStorage, CLOCK,
+        RenderTracker tracker = new RenderTracker(videos, checks, transactions, access, CLOCK, policy, CHECKS_PER_ROUND);
+        VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), access, transactions, crashSafeStorage, CLOCK,
                 new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
         background.every(RENDER_STEP_INTERVAL, SUBMIT, submitter::submitQueued);
         background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST);

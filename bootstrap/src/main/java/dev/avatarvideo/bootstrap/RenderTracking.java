@@ -2,6 +2,7 @@ package dev.avatarvideo.bootstrap;
 
 import static dev.avatarvideo.bootstrap.AvatarVideoService.CLOCK;
 
+import dev.avatarvideo.adapters.heygen.HeyGenWebhookDeliveries;
 import dev.avatarvideo.adapters.heygen.HeyGenWebhooks;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
 import dev.avatarvideo.adapters.persistence.WorkerLeases;
@@ -35,8 +36,8 @@ record RenderTracking(TrackingPolicy policy, WorkerLeases leases, SubmissionQueu
         Optional<WebhookSecret> configuredSecret = tracking.webhookSecret().map(secret -> new WebhookSecret(secret.value()));
         Optional<RendererWebhookSetup> webhookSetup = config.webhookUrlFor(port).map(url -> new RendererWebhookSetup(
                 new HeyGenWebhooks(heygen.settings()), rendering.registrations(), heygen.serviceKey(), url, configuredSecret, CLOCK));
-        RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, rendering.registrations(), heygen.serviceKey().fingerprint(),
-                configuredSecret.stream().toList(), CLOCK);
+        RenderEventReceiver renderEvents = new RenderEventReceiver(inbox, rendering.registrations(), new HeyGenWebhookDeliveries(),
+                heygen.serviceKey().account(), configuredSecret.stream().toList(), CLOCK);
         ProcessingStatusQuery status = new ProcessingStatusQuery(policy, database.videoStatistics(), checks, inbox, calls, webhookSetup,
                 CLOCK);
         return new RenderTracking(policy, leases, database.submissionQueue(leases), checks, calls, webhookSetup, renderEvents, status);

@@ -1,6 +1,7 @@
 package dev.avatarvideo.bootstrap;
 
 import dev.avatarvideo.adapters.heygen.HeyGenSettings;
+import dev.avatarvideo.adapters.heygen.HeyGenWebhookReceiver;
 import dev.avatarvideo.adapters.web.JavalinServer;
 import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.application.port.out.runtime.WorkSignals;
@@ -39,7 +40,8 @@ final class Web {
                 new JavalinServer.TopicUseCases(new SignallingSaveTopic(content.topicSaver(), signals), content.topicSaver(),
                         content.topicQueries(), content.topicQueries(), content.topicDeleter()),
                 useCases.rendering().catalogQueries(), useCases.rendering().catalogQueries(),
-                new JavalinServer.TrackingUseCases(new SignallingReceiveRenderEvent(useCases.tracking().renderEvents(), signals),
+                new JavalinServer.TrackingUseCases(
+                        List.of(new HeyGenWebhookReceiver(new SignallingReceiveRenderEvent(useCases.tracking().renderEvents(), signals))),
                         useCases.tracking().status()),
                 new JavalinServer.LiveStatus(content.live(), config.notifications().sseKeepAlive()),
                 new JavalinServer.NotificationUseCases(notify.endpoints(), notify.endpoints(), notify.endpoints(), notify.callbackSecretService(),

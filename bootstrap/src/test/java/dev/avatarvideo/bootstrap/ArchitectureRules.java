@@ -17,6 +17,7 @@ final class ArchitectureRules {
             Map.entry("OutPorts", "dev.avatarvideo.application.port.out.."),
             Map.entry("Services", "dev.avatarvideo.application.service.."),
             Map.entry("HeyGenAdapter", "dev.avatarvideo.adapters.heygen.."),
+            Map.entry("InboundWebhooks", "dev.avatarvideo.inbound.."),
             Map.entry("StorageAdapter", "dev.avatarvideo.adapters.storage.."),
             Map.entry("PersistenceAdapter", "dev.avatarvideo.adapters.persistence.."),
             Map.entry("WebAdapter", "dev.avatarvideo.adapters.web.."),
@@ -39,18 +40,22 @@ final class ArchitectureRules {
     static ArchRule layers() {
         var architecture = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.avatarvideo..");
         var layered = architecture.layer("Domain").definedBy(LAYERS.get("Domain"));
-        for (String layer : new String[] {"InPorts", "OutPorts", "Services", "HeyGenAdapter", "StorageAdapter",
+        for (String layer : new String[] {"InPorts", "OutPorts", "Services", "HeyGenAdapter", "InboundWebhooks", "StorageAdapter",
                 "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "RuntimeAdapter", "Bootstrap", "HeyGenSimulator", "Client"}) {
             layered = layered.layer(layer).definedBy(LAYERS.get(layer));
         }
         return layered
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("InPorts", "OutPorts", "Services", "HeyGenAdapter",
                         "StorageAdapter", "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "RuntimeAdapter", "Bootstrap")
-                .whereLayer("InPorts").mayOnlyBeAccessedByLayers("Services", "WebAdapter", "Bootstrap")
+                // HeyGen's adapter is a driving one too: it hands HeyGen's webhook calls to the core.
+                .whereLayer("InPorts").mayOnlyBeAccessedByLayers("Services", "WebAdapter", "HeyGenAdapter", "Bootstrap")
                 .whereLayer("OutPorts").mayOnlyBeAccessedByLayers("Services", "HeyGenAdapter", "StorageAdapter",
                         "PersistenceAdapter", "NotificationsAdapter", "RuntimeAdapter", "Bootstrap")
                 .whereLayer("Services").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("HeyGenAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                // The seam through which the web server hosts webhooks other adapters answer; it knows no layer of ours.
+                .whereLayer("InboundWebhooks").mayOnlyBeAccessedByLayers("WebAdapter", "HeyGenAdapter", "Bootstrap")
+                .whereLayer("InboundWebhooks").mayNotAccessAnyLayer()
                 .whereLayer("StorageAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("WebAdapter").mayOnlyBeAccessedByLayers("Bootstrap")

@@ -16,7 +16,6 @@ import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
 import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
-import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.application.port.out.storage.FileStorage;
@@ -36,7 +35,6 @@ import dev.avatarvideo.application.service.LiveVideoStatus;
 import dev.avatarvideo.application.service.NotificationEndpointRegistry;
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.ProcessingStatusQuery;
-import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.RendererCatalogQueries;
 import dev.avatarvideo.application.service.RendererIdCheck;
@@ -112,10 +110,10 @@ class FileSystemStorageContractTest extends FileStorageContract {
                 .start("127.0.0.1", port);
     }
 
-    /** Only the file routes are under test; the tracking routes get services on fakes. */
+    /** Only the file routes are under test; the tracking routes get services on fakes, and no webhook is hosted. */
     private static JavalinServer.TrackingUseCases tracking(InMemoryVideos videos) {
         InMemoryVideoWork work = new InMemoryVideoWork(videos);
-        return new JavalinServer.TrackingUseCases(new RenderEventReceiver(work, new InMemoryWebhookRegistrations(), "unused", List.of(), CLOCK),
+        return new JavalinServer.TrackingUseCases(List.of(),
                 new ProcessingStatusQuery(TrackingPolicy.DEFAULT, work, work, work, new InMemoryRendererCallCounts(CLOCK.now()), Optional.empty(), CLOCK));
     }
 

@@ -26,6 +26,11 @@ public record RendererCredentials(String apiKey) {
         }
     }
 
+    /** The account this key acts on. */
+    public RendererAccount account() {
+        return new RendererAccount(fingerprint());
+    }
+
     @Override
     public String toString() {
         return "RendererCredentials[apiKey=****, fingerprint=" + fingerprint() + "]";

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class HeyGenWebhooks implements RendererWebhooks {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeyGenWebhooks.class);
-    private static final Map<WebhookEvent, String> EVENT_NAMES = Map.of(
+    /** HeyGen's names for the render events, for registering endpoints and reading the calls they receive. */
+    static final Map<WebhookEvent, String> EVENT_NAMES = Map.of(
             WebhookEvent.VIDEO_RENDERED, "avatar_video.success",
             WebhookEvent.VIDEO_FAILED, "avatar_video.fail");
     private static final int PAGE = 100;

@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.heygen;
 
+import dev.avatarvideo.application.service.RendererAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.domain.ReceiverAddressPolicy;
@@ -88,10 +89,10 @@ class FiftyVideosUnderFaultsTest {
                     List.of(new SceneFields("sim-avatar-anna", "sim-voice-en-1", "Lesson number " + i)))));
         }
         RendererCredentials key = new RendererCredentials(simulator.apiKey());
-        RenderSubmitter submitter = new RenderSubmitter(videos, work, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer,
-                new InMemoryRendererCallCounts(CLOCK.now()), CLOCK, Fixtures.FAST_POLLING, new RenderSubmitter.Budget(VIDEOS, VIDEOS));
-        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer,
-                new InMemoryRendererCallCounts(CLOCK.now()), CLOCK, Fixtures.FAST_POLLING, 1_000);
+        RendererAccess access = new RendererAccess(tenant -> key, credentials -> renderer, work, new InMemoryRendererCallCounts(CLOCK.now()));
+        RenderSubmitter submitter = new RenderSubmitter(videos, work, work, new PassThroughTransactions(), access, CLOCK, Fixtures.FAST_POLLING,
+                new RenderSubmitter.Budget(VIDEOS, VIDEOS));
+        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), access, CLOCK, Fixtures.FAST_POLLING, 1_000);
         loops.scheduleWithFixedDelay(submitter::submitQueued, 0, 100, TimeUnit.MILLISECONDS);
         loops.scheduleWithFixedDelay(tracker::trackOnce, 200, 300, TimeUnit.MILLISECONDS);
 

@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.heygen;
 
+import dev.avatarvideo.application.service.RendererAccess;
 import static dev.avatarvideo.adapters.heygen.Fixtures.requestsTo;
 import static dev.avatarvideo.adapters.heygen.Fixtures.video;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,11 +150,11 @@ class HeyGenVideoRendererFaultsTest {
         AvatarVideo video = video();
         videos.add(video);
         RendererCredentials key = new RendererCredentials(simulator.apiKey());
-        new RenderSubmitter(videos, work, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer, calls, Instant::now,
-                Fixtures.FAST_POLLING, new RenderSubmitter.Budget(10, 10)).submitQueued();
+        RendererAccess access = new RendererAccess(tenant -> key, credentials -> renderer, work, calls);
+        new RenderSubmitter(videos, work, work, new PassThroughTransactions(), access, Instant::now, Fixtures.FAST_POLLING,
+                new RenderSubmitter.Budget(10, 10)).submitQueued();
         RenderId renderId = videos.findById(video.id()).orElseThrow().renderId();
-        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer, calls,
-                Instant::now, Fixtures.FAST_POLLING, 100);
+        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), access, Instant::now, Fixtures.FAST_POLLING, 100);
 
         assertThat(renderer.status(renderId)).isInstanceOf(RenderStatus.NotFound.class);
         assertThat(renderer.statuses(List.of(renderId)).get(renderId)).isInstanceOf(RenderStatus.NotFound.class);

@@ -6,7 +6,6 @@ import dev.avatarvideo.domain.VideoId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** {@link IngestQueue} on the video rows: claims as leases, so exactly one instance downloads each video. */
@@ -33,15 +32,6 @@ final class JdbiIngestQueue implements IngestQueue {
     @Override
     public void finish(VideoId video) {
         claims.end(video, "check_requested = false, retry_at = NULL", Map.of());
-    }
-
-    @Override
-    public Optional<String> accountOf(VideoId video) {
-        return claims.jdbi().withHandle(handle -> handle.createQuery("SELECT renderer_account FROM avatar_videos WHERE id = :id")
-                .bind("id", video.value())
-                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
-                .findOne()
-                .flatMap(account -> account));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.out.rendering.RenderChecks;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.VideoId;
@@ -23,13 +24,13 @@ final class JdbiRenderChecks implements RenderChecks {
     }
 
     @Override
-    public void startTracking(VideoId video, String account, Instant since, Instant firstCheckAt) {
+    public void startTracking(VideoId video, RendererAccount account, Instant since, Instant firstCheckAt) {
         claims.jdbi().useHandle(handle -> handle.createUpdate("""
                         UPDATE avatar_videos
                            SET renderer_account = :account, rendering_since = :since, next_check_at = :first, status_checks = 0,
                                event_at = NULL, check_requested = false, retry_at = NULL, lease_owner = NULL, lease_until = NULL
                          WHERE id = :id""")
-                .bind("account", account)
+                .bind("account", account.fingerprint())
                 .bind("since", JdbiVideos.utc(since))
                 .bind("first", JdbiVideos.utc(firstCheckAt))
                 .bind("id", video.value())
@@ -44,12 +45,12 @@ final class JdbiRenderChecks implements RenderChecks {
     }
 
     @Override
-    public List<TrackedRender> claimNextDue(String account, int limit, Instant now) {
+    public List<TrackedRender> claimNextDue(RendererAccount account, int limit, Instant now) {
         if (limit < 1) {
             return List.of();
         }
         List<UUID> ids = claims.claim("v.status = 'RENDERING' AND v.renderer_account = :account AND v.next_check_at > :now", BY_DUE, limit,
-                now, "", Map.of("account", account));
+                now, "", Map.of("account", account.fingerprint()));
         return claims.read(ids, BY_DUE, JdbiRenderChecks::tracked);
     }
 
@@ -87,7 +88,7 @@ final class JdbiRenderChecks implements RenderChecks {
 
     private static TrackedRender tracked(AvatarVideo video, ResultSet rs) throws SQLException {
         Instant since = JdbiVideos.instant(rs, "rendering_since");
-        return new TrackedRender(video, Optional.ofNullable(rs.getString("renderer_account")), since == null ? video.updatedAt() : since,
+        return new TrackedRender(video, Optional.ofNullable(rs.getString("renderer_account")).map(RendererAccount::new), since == null ? video.updatedAt() : since,
                 rs.getInt("status_checks"), Optional.ofNullable(JdbiVideos.instant(rs, "event_at")));
     }
 }

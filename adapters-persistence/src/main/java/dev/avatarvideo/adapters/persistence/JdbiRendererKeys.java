@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.out.rendering.RendererKeys;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
@@ -64,10 +65,10 @@ final class JdbiRendererKeys implements RendererKeys {
     }
 
     @Override
-    public Optional<RendererCredentials> byAccount(String account) {
+    public Optional<RendererCredentials> byAccount(RendererAccount account) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM tenant_renderer_keys WHERE account = :account ORDER BY retired_at DESC NULLS FIRST LIMIT 1""")
-                .bind("account", account)
+                .bind("account", account.fingerprint())
                 .map((rs, ctx) -> key(rs).credentials())
                 .findOne());
     }

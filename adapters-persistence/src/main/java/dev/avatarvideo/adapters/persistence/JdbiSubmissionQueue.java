@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.out.rendering.SubmissionQueue;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
@@ -40,11 +41,11 @@ final class JdbiSubmissionQueue implements SubmissionQueue {
     }
 
     @Override
-    public <T> T whileClaimingFor(String account, Supplier<T> work) {
+    public <T> T whileClaimingFor(RendererAccount account, Supplier<T> work) {
         return claims.jdbi().inTransaction(handle -> {
             handle.createQuery("SELECT pg_advisory_xact_lock(:space, hashtext(:account))")
                     .bind("space", SUBMISSION_LOCKS)
-                    .bind("account", account)
+                    .bind("account", account.fingerprint())
                     .mapTo(String.class)
                     .one();
             return work.get();
@@ -52,14 +53,14 @@ final class JdbiSubmissionQueue implements SubmissionQueue {
     }
 
     @Override
-    public Map<TenantId, Integer> inFlight(String account, Instant now) {
+    public Map<TenantId, Integer> inFlight(RendererAccount account, Instant now) {
         Map<TenantId, Integer> counts = new LinkedHashMap<>();
         claims.jdbi().useHandle(handle -> handle.createQuery("""
                         SELECT v.tenant_id, count(*) FROM avatar_videos v
                          WHERE v.renderer_account = :account
                            AND (v.status = 'RENDERING' OR (v.status = 'QUEUED' AND v.lease_until > :now))
                          GROUP BY v.tenant_id ORDER BY v.tenant_id""")
-                .bind("account", account)
+                .bind("account", account.fingerprint())
                 .bind("now", JdbiVideos.utc(now))
                 .map((rs, ctx) -> Map.entry(new TenantId(rs.getString(1)), rs.getInt(2)))
                 .list()
@@ -91,13 +92,13 @@ final class JdbiSubmissionQueue implements SubmissionQueue {
     }
 
     @Override
-    public List<AvatarVideo> claim(List<VideoId> videos, String account, Instant now) {
+    public List<AvatarVideo> claim(List<VideoId> videos, RendererAccount account, Instant now) {
         if (videos.isEmpty()) {
             return List.of();
         }
         List<UUID> wanted = videos.stream().map(VideoId::value).toList();
         List<UUID> claimed = claims.claim("v.status = 'QUEUED' AND v.id = ANY(:wanted)", "v.created_at, v.id", wanted.size(), now,
-                "renderer_account = :account", Map.of("wanted", wanted.toArray(UUID[]::new), "account", account));
+                "renderer_account = :account", Map.of("wanted", wanted.toArray(UUID[]::new), "account", account.fingerprint()));
         Map<UUID, AvatarVideo> byId = new LinkedHashMap<>();
         claims.read(claimed, "v.id", (video, rs) -> video).forEach(video -> byId.put(video.id().value(), video));
         return wanted.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
@@ -109,20 +110,20 @@ final class JdbiSubmissionQueue implements SubmissionQueue {
     }
 
     @Override
-    public void pause(String account, Instant until) {
+    public void pause(RendererAccount account, Instant until) {
         claims.jdbi().useHandle(handle -> handle.createUpdate("""
                         INSERT INTO renderer_submission_pauses (renderer_account, until) VALUES (:account, :until)
                         ON CONFLICT (renderer_account) DO UPDATE SET until = greatest(renderer_submission_pauses.until, EXCLUDED.until)""")
-                .bind("account", account)
+                .bind("account", account.fingerprint())
                 .bind("until", JdbiVideos.utc(until))
                 .execute());
     }
 
     @Override
-    public Optional<Instant> pausedUntil(String account, Instant now) {
+    public Optional<Instant> pausedUntil(RendererAccount account, Instant now) {
         return claims.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT until FROM renderer_submission_pauses WHERE renderer_account = :account AND until > :now")
-                .bind("account", account)
+                .bind("account", account.fingerprint())
                 .bind("now", JdbiVideos.utc(now))
                 .map((rs, ctx) -> rs.getObject(1, OffsetDateTime.class).toInstant())
                 .findOne());

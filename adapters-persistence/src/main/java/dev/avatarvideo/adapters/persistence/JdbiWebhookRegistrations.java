@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
@@ -28,11 +29,11 @@ final class JdbiWebhookRegistrations implements WebhookRegistrations {
     }
 
     @Override
-    public <T> T whileSettingUp(String account, Supplier<T> work) {
+    public <T> T whileSettingUp(RendererAccount account, Supplier<T> work) {
         return jdbi.inTransaction(handle -> {
             handle.createQuery("SELECT pg_advisory_xact_lock(:space, hashtext(:account))")
                     .bind("space", SETUP_LOCKS)
-                    .bind("account", account)
+                    .bind("account", account.fingerprint())
                     .mapTo(String.class)
                     .one();
             return work.get();
@@ -40,9 +41,9 @@ final class JdbiWebhookRegistrations implements WebhookRegistrations {
     }
 
     @Override
-    public Optional<WebhookRegistration> find(String account, URI url) {
+    public Optional<WebhookRegistration> find(RendererAccount account, URI url) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM renderer_webhooks WHERE renderer_account = :account AND url = :url")
-                .bind("account", account)
+                .bind("account", account.fingerprint())
                 .bind("url", url.toString())
                 .map((rs, ctx) -> registration(rs))
                 .findOne());
@@ -55,18 +56,18 @@ final class JdbiWebhookRegistrations implements WebhookRegistrations {
                         VALUES (:account, :url, :endpoint, :secret, :at)
                         ON CONFLICT (renderer_account, url) DO UPDATE
                            SET endpoint_id = EXCLUDED.endpoint_id, sealed_secret = EXCLUDED.sealed_secret, registered_at = EXCLUDED.registered_at""")
-                .bind("account", registration.account())
+                .bind("account", registration.account().fingerprint())
                 .bind("url", registration.url().toString())
                 .bind("endpoint", registration.endpointId())
-                .bind("secret", sealing.seal(registration.secret().value(), context(registration.account(), registration.url().toString())))
+                .bind("secret", sealing.seal(registration.secret().value(), context(registration.account().fingerprint(), registration.url().toString())))
                 .bind("at", JdbiVideos.utc(registration.registeredAt()))
                 .execute());
     }
 
     @Override
-    public List<WebhookSecret> signingSecrets(String account) {
+    public List<WebhookSecret> signingSecrets(RendererAccount account) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM renderer_webhooks WHERE renderer_account = :account ORDER BY registered_at")
-                .bind("account", account)
+                .bind("account", account.fingerprint())
                 .map((rs, ctx) -> registration(rs).secret())
                 .list());
     }
@@ -74,7 +75,7 @@ final class JdbiWebhookRegistrations implements WebhookRegistrations {
     private WebhookRegistration registration(ResultSet rs) throws SQLException {
         String account = rs.getString("renderer_account");
         String url = rs.getString("url");
-        return new WebhookRegistration(account, URI.create(url), rs.getString("endpoint_id"),
+        return new WebhookRegistration(new RendererAccount(account), URI.create(url), rs.getString("endpoint_id"),
                 new WebhookSecret(sealing.open(rs.getBytes("sealed_secret"), context(account, url))), JdbiVideos.instant(rs, "registered_at"));
     }
 

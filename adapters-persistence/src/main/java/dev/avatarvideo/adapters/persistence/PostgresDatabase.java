@@ -12,6 +12,7 @@ import dev.avatarvideo.application.port.out.rendering.RenderChecks;
 import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
 import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import dev.avatarvideo.application.port.out.rendering.RendererKeys;
+import dev.avatarvideo.application.port.out.rendering.SubmittedAccounts;
 import dev.avatarvideo.application.port.out.rendering.SubmissionQueue;
 import dev.avatarvideo.application.port.out.tenant.Tenants;
 import dev.avatarvideo.application.port.out.topic.Topics;
@@ -118,6 +119,10 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public IngestQueue ingestQueue(WorkerLeases leases) {
         return new JdbiIngestQueue(claims(leases));
+    }
+
+    public SubmittedAccounts submittedAccounts() {
+        return new JdbiSubmittedAccounts(jdbi);
     }
 
     public RenderEventInbox renderEventInbox() {

@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.contract.VideoWorkContract;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The work queues' contract on a real PostgreSQL, a fresh database per test (the queues look at every video). */
 class JdbiVideoWorkTest extends VideoWorkContract {
 
+    private static final RendererAccount ACCOUNT = new RendererAccount("acc0acc0acc0");
+
     private final List<PostgresDatabase> opened = new ArrayList<>();
 
     @Override
@@ -37,7 +40,7 @@ class JdbiVideoWorkTest extends VideoWorkContract {
         PostgresDatabase database = database();
         WorkerLeases leases = database.leases(Duration.ofMinutes(1));
         return new Work(database.videos(), database.submissionQueue(leases), database.renderChecks(leases), database.ingestQueue(leases),
-                database.renderEventInbox(), database.videoStatistics());
+                database.submittedAccounts(), database.renderEventInbox(), database.videoStatistics());
     }
 
     /**
@@ -61,15 +64,15 @@ class JdbiVideoWorkTest extends VideoWorkContract {
         videos.add(video);
         long requested = events.lastId();
 
-        assertThat(submissions.claim(List.of(video.id()), "account", now)).hasSize(1);
+        assertThat(submissions.claim(List.of(video.id()), ACCOUNT, now)).hasSize(1);
         leases.renew(now);
         submissions.release(video.id());
-        AvatarVideo claimed = submissions.claim(List.of(video.id()), "account", now).getFirst();
+        AvatarVideo claimed = submissions.claim(List.of(video.id()), ACCOUNT, now).getFirst();
         assertThat(events.lastId()).as("claiming a queued video").isEqualTo(requested);
 
         RenderId render = new RenderId("render-" + video.id());
         videos.update(claimed.startRendering(render, now));
-        checks.startTracking(video.id(), "account", now, now);
+        checks.startTracking(video.id(), ACCOUNT, now, now);
         long rendering = events.lastId();
         assertThat(rendering).as("the status change").isGreaterThan(requested);
 

@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,10 +42,10 @@ class JdbiWebhookRegistrationsTest extends WebhookRegistrationsContract {
     void theDatabaseHoldsTheSecretSealedNeverAsText() {
         String secret = "whsec_do_not_store_me_" + System.nanoTime();
         URI url = URI.create("https://sealed.example/webhooks/heygen");
-        newRegistrations().save(new WebhookRegistration("sealed-account", url, "ep_s", new WebhookSecret(secret), Instant.now()));
+        newRegistrations().save(new WebhookRegistration(new RendererAccount("5ea1ed5ea1ed"), url, "ep_s", new WebhookSecret(secret), Instant.now()));
 
         byte[] stored = Jdbi.create(fixture.connection().dataSource()).withHandle(handle -> handle.createQuery(
-                        "SELECT sealed_secret FROM renderer_webhooks WHERE renderer_account = 'sealed-account'")
+                        "SELECT sealed_secret FROM renderer_webhooks WHERE renderer_account = '5ea1ed5ea1ed'")
                 .mapTo(byte[].class).one());
 
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(secret).doesNotContain("whsec_");
@@ -53,13 +54,13 @@ class JdbiWebhookRegistrationsTest extends WebhookRegistrationsContract {
 
     @Test
     void anotherMasterKeyCannotOpenTheSecretsAndSaysWhy() {
-        newRegistrations().save(new WebhookRegistration("keyed-account", URI.create("https://keyed.example/h"), "ep_k",
+        newRegistrations().save(new WebhookRegistration(new RendererAccount("ae7edae7edae"), URI.create("https://keyed.example/h"), "ep_k",
                 new WebhookSecret("whsec_keyed"), Instant.now()));
         byte[] other = new byte[32];
         other[0] = 1;
         WebhookRegistrations withOtherKey = fixture.database().webhookRegistrations(AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(other)));
 
-        assertThatThrownBy(() -> withOtherKey.signingSecrets("keyed-account")).isInstanceOf(AesGcmSealing.SealedWithAnotherKeyException.class)
+        assertThatThrownBy(() -> withOtherKey.signingSecrets(new RendererAccount("ae7edae7edae"))).isInstanceOf(AesGcmSealing.SealedWithAnotherKeyException.class)
                 .hasMessageContaining("master key");
     }
 }

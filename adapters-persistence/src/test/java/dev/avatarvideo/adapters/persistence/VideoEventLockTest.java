@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.port.out.rendering.RenderChecks;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class VideoEventLockTest {
 
+    private static final RendererAccount ACCOUNT = new RendererAccount("acc0acc0acc0");
+
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static DatabaseForTests fixture;
 
@@ -69,7 +72,7 @@ class VideoEventLockTest {
             videos.update(first.startRendering(new RenderId("render-" + first.id()), T0.plusSeconds(1)));
             firstChanged.countDown();
             await(touchSecondNow);
-            checks.startTracking(second.id(), "account", T0.plusSeconds(1), T0.plusSeconds(30));
+            checks.startTracking(second.id(), ACCOUNT, T0.plusSeconds(1), T0.plusSeconds(30));
         }), threads);
         await(firstChanged);
         CompletableFuture<AvatarVideo> changeSecond = CompletableFuture.supplyAsync(() ->

@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.application.service.RendererAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
@@ -59,12 +60,12 @@ class VideoIngestOnPostgresTest {
         WorkerLeases leases = database.leases(Duration.ofMinutes(1));
         RendererCredentials key = new RendererCredentials("key");
         ingestQueue = database.ingestQueue(leases);
-        ingester = new VideoIngester(videos, ingestQueue, tenant -> key, credentials -> renderer, calls, files, clock,
+        RendererAccess access = new RendererAccess(tenant -> key, credentials -> renderer, database.submittedAccounts(), calls);
+        ingester = new VideoIngester(videos, ingestQueue, access, database.transactions(), files, clock,
                 failures -> Duration.ofSeconds(30L * failures), 10);
         submitter = new RenderSubmitter(videos, database.submissionQueue(leases), database.renderChecks(leases), database.transactions(),
-                tenant -> key, credentials -> renderer, calls, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10));
-        tracker = new RenderTracker(videos, database.renderChecks(leases), database.transactions(), tenant -> key, credentials -> renderer,
-                calls, clock, TrackingPolicy.DEFAULT, 10);
+                access, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10));
+        tracker = new RenderTracker(videos, database.renderChecks(leases), database.transactions(), access, clock, TrackingPolicy.DEFAULT, 10);
         sweeper = new UnclaimedObjectSweeper(database.unclaimedObjects(), storage, database.transactions(), clock, 10);
     }
 

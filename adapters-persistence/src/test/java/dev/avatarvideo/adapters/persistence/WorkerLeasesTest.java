@@ -1,5 +1,6 @@
 package dev.avatarvideo.adapters.persistence;
 
+import dev.avatarvideo.domain.RendererAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.port.out.rendering.IngestQueue;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * lease lapses; renewing keeps it; a lapsed lease is taken over, and the old holder cannot undo the new one's claim.
  */
 class WorkerLeasesTest {
+
+    private static final RendererAccount ACCOUNT = new RendererAccount("acc0acc0acc0");
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
@@ -144,7 +147,7 @@ class WorkerLeasesTest {
                 Resolution.P720, AspectRatio.LANDSCAPE_16_9, T0);
         videos.add(video);
         AvatarVideo rendering = videos.update(video.startRendering(new RenderId("render-" + video.id()), T0));
-        checksA.startTracking(video.id(), "account", T0, T0.plusSeconds(30));
+        checksA.startTracking(video.id(), ACCOUNT, T0, T0.plusSeconds(30));
         return rendering;
     }
 

@@ -2,13 +2,16 @@ package dev.avatarvideo.adapters.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.avatarvideo.inbound.InboundWebhook;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -16,6 +19,7 @@ import java.util.Properties;
  * The API described: {@code GET /openapi.json} (OpenAPI 3.1, written by hand in {@code openapi.yaml} beside this class
  * and served as JSON), and {@code GET /api-docs}, an interactive page on Swagger UI, whose files come from its webjar
  * on our own classpath: nothing is loaded from a CDN. Neither needs a key; the page sends the key a person enters.
+ * The webhooks this server hosts for other adapters describe themselves; their parts are merged in.
  */
 final class ApiDocsRoutes {
 
@@ -33,9 +37,13 @@ final class ApiDocsRoutes {
     private final byte[] page;
     private final String webjarDirectory;
 
-    ApiDocsRoutes(ObjectMapper json) {
+    ApiDocsRoutes(ObjectMapper json, List<InboundWebhook> webhooks) {
+        ObjectMapper yamlReader = new ObjectMapper(new YAMLFactory());
         try (InputStream yaml = resource("openapi.yaml")) {
-            JsonNode description = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            ObjectNode description = (ObjectNode) yamlReader.readTree(yaml);
+            for (InboundWebhook webhook : webhooks) {
+                merge(description, yamlReader.readTree(webhook.apiDescription()), webhook.path());
+            }
             this.document = json.writeValueAsBytes(description);
         } catch (IOException e) {
             throw new UncheckedIOException("the API description openapi.yaml cannot be read", e);
@@ -46,6 +54,22 @@ final class ApiDocsRoutes {
             throw new UncheckedIOException("the API docs page cannot be read", e);
         }
         this.webjarDirectory = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
+    }
+
+    /** Adds a webhook's paths and components; one that would replace a part of the description is a mistake in the build. */
+    private static void merge(ObjectNode description, JsonNode part, String path) {
+        mergeFields((ObjectNode) description.withObjectProperty("paths"), part.path("paths"), path);
+        part.path("components").properties().forEach(kind -> mergeFields(
+                (ObjectNode) description.withObjectProperty("components").withObjectProperty(kind.getKey()), kind.getValue(), path));
+    }
+
+    private static void mergeFields(ObjectNode into, JsonNode from, String path) {
+        from.properties().forEach(field -> {
+            if (into.has(field.getKey())) {
+                throw new IllegalStateException("the API description of the webhook at " + path + " redefines " + field.getKey());
+            }
+            into.set(field.getKey(), field.getValue());
+        });
     }
 
     void register(RoutesConfig routes) {

@@ -25,13 +25,13 @@ import dev.avatarvideo.application.port.in.notification.ListNotificationEndpoint
 import dev.avatarvideo.application.port.in.topic.ListTopics;
 import dev.avatarvideo.application.port.in.catalog.ListVoices;
 import dev.avatarvideo.application.port.in.video.ReadStoredFile;
-import dev.avatarvideo.application.port.in.rendering.ReceiveRenderEvent;
 import dev.avatarvideo.application.port.in.notification.RemoveNotificationEndpoint;
 import dev.avatarvideo.application.port.in.notification.RotateCallbackSecret;
 import dev.avatarvideo.application.port.in.topic.SaveTopic;
 import dev.avatarvideo.application.port.in.notification.ShowCallbackSecret;
 import dev.avatarvideo.application.port.in.topic.UpdateTopic;
 import dev.avatarvideo.application.port.in.video.WatchVideoStatus;
+import dev.avatarvideo.inbound.InboundWebhook;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -108,8 +108,15 @@ public final class JavalinServer implements AutoCloseable {
     public record Route(String method, String path) {
     }
 
-    /** Render tracking: HeyGen's webhooks in, the operators' status out. */
-    public record TrackingUseCases(ReceiveRenderEvent renderEvents, GetProcessingStatus status) {
+    /**
+     * Render tracking: the renderer's webhooks in (answered by the renderer's adapter; this server only hosts them), the
+     * operators' status out.
+     */
+    public record TrackingUseCases(List<InboundWebhook> webhooks, GetProcessingStatus status) {
+
+        public TrackingUseCases {
+            webhooks = List.copyOf(webhooks);
+        }
     }
 
     /**
@@ -270,14 +277,14 @@ public final class JavalinServer implements AutoCloseable {
                 new RendererKeyRoutes(useCases.rendererKeys(), tenant, bodies)::register,
                 new AdminRoutes(tenants.createTenant(), tenants.listTenants(), tenants.issueKey(), tenants.listKeys(), tenants.revokeKey(),
                         bodies)::register,
-                new ApiDocsRoutes(bodies.mapper())::register,
+                new ApiDocsRoutes(bodies.mapper(), useCases.tracking().webhooks())::register,
                 statusStreams::register,
                 new NotificationRoutes(new NotificationRoutes.UseCases(notify.add(), notify.list(), notify.remove(),
                         notify.showCallbackSecret(), notify.rotateCallbackSecret()), tenant, bodies)::register,
                 new FileRoutes(useCases.files())::register,
                 new TopicRoutes(useCases.topics(), tenant, bodies)::register,
                 new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant)::register,
-                new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies)::register,
+                new WebhookRoutes(useCases.tracking().webhooks(), bodies)::register,
                 new StatusRoutes(useCases.tracking().status())::register);
     }
 

@@ -44,7 +44,8 @@ record Problem(String type, String title, int status, String detail, String inst
         return new Problem("/problems/not-found", "Not found", 404, detail, instance, null);
     }
 
-    static Problem webhookSignature(String detail, String instance) {
+    /** A webhook call that does not prove where it comes from (its signature is missing or wrong). */
+    static Problem webhookUnauthenticated(String detail, String instance) {
         return new Problem("/problems/webhook-signature-invalid", "The webhook signature is missing or wrong", 401, detail, instance, null);
     }
 

@@ -1,5 +1,7 @@
 package dev.avatarvideo.adapters.web;
 
+import dev.avatarvideo.application.fakes.SimulatedRenderDeliveries;
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.fakes.FakeFileAccessSigner;
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
 import dev.avatarvideo.application.fakes.InMemoryIdempotencyRecords;
@@ -61,7 +63,7 @@ final class FakeBackedServer implements AutoCloseable {
 
     static final TopicLimits LIMITS = new TopicLimits(200, 300_000);
     /** The service-wide renderer account's fingerprint, whose webhooks come to the plain address. */
-    static final String SERVICE_ACCOUNT = "0123456789ab";
+    static final RendererAccount SERVICE_ACCOUNT = new RendererAccount("0123456789ab");
     static final String ADMIN_KEY = "admin-key-for-tests-0123456789abcdef";
 
     final TestClock clock = new TestClock();
@@ -73,7 +75,8 @@ final class FakeBackedServer implements AutoCloseable {
     final InMemoryVideoWork work = new InMemoryVideoWork(videos);
     final InMemoryWebhookRegistrations webhookRegistrations = new InMemoryWebhookRegistrations();
     final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
-    final RenderEventReceiver renderEvents = new RenderEventReceiver(work, webhookRegistrations, SERVICE_ACCOUNT, List.of(), clock);
+    final RenderEventReceiver renderEvents = new RenderEventReceiver(work, webhookRegistrations, new SimulatedRenderDeliveries(),
+            SERVICE_ACCOUNT, List.of(), clock);
     final InMemoryTenants tenants = new InMemoryTenants();
     final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     final InMemoryRendererKeys rendererKeys = new InMemoryRendererKeys();
@@ -131,7 +134,7 @@ final class FakeBackedServer implements AutoCloseable {
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, files, transactions), new VideoRetrier(videos, clock)),
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, files, transactions)), catalog, catalog,
-                new JavalinServer.TrackingUseCases(renderEvents, new ProcessingStatusQuery(TrackingPolicy.DEFAULT.withMode(ProcessingMode.HYBRID),
+                new JavalinServer.TrackingUseCases(List.of(new SimulatedWebhook(renderEvents)), new ProcessingStatusQuery(TrackingPolicy.DEFAULT.withMode(ProcessingMode.HYBRID),
                         work, work, work, calls, Optional.empty(), clock)),
                 new JavalinServer.LiveStatus(live, keepAlive),
                 new JavalinServer.NotificationUseCases(endpointRegistry, endpointRegistry, endpointRegistry, callbackSecretService,

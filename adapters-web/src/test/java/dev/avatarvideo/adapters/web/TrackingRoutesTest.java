@@ -8,6 +8,7 @@ import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations.Webho
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.TenantId;
@@ -17,19 +18,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The webhook receiver and the status route over HTTP, on the real services with in-memory out-ports. */
+/**
+ * The renderer's webhooks as this server hosts them, and the status route, over HTTP on the real services with
+ * in-memory out-ports. The webhook here is a simulated renderer's ({@link SimulatedWebhook}): what the server does with
+ * any webhook's calls and answers is under test, not HeyGen's format (the HeyGen adapter's tests, and bootstrap's end
+ * to end, cover that).
+ */
 class TrackingRoutesTest {
 
     private static final WebhookSecret SECRET = new WebhookSecret("whsec_routes");
@@ -45,12 +47,14 @@ class TrackingRoutesTest {
     @BeforeEach
     void start() {
         server = new FakeBackedServer(TenantId.of("acme"), uploads, 10_000_000);
-        server.webhookRegistrations.save(new WebhookRegistration(FakeBackedServer.SERVICE_ACCOUNT, URI.create("https://x/webhooks/heygen"), "ep", SECRET, server.clock.now()));
+        server.webhookRegistrations.save(new WebhookRegistration(FakeBackedServer.SERVICE_ACCOUNT, URI.create("https://x/webhooks/simulated"), "ep",
+                SECRET, server.clock.now()));
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), "v", List.of(new Scene("a", "v", "s")), Resolution.P720,
                 AspectRatio.LANDSCAPE_16_9, server.clock.now());
         server.videos.add(video);
         rendering = server.videos.update(video.startRendering(new RenderId("render-1"), server.clock.now()));
-        server.work.startTracking(video.id(), "acct", server.clock.now(), server.clock.now().plus(Duration.ofMinutes(10)));
+        server.work.startTracking(video.id(), new RendererAccount("acc0acc0acc0"), server.clock.now(),
+                server.clock.now().plus(Duration.ofMinutes(10)));
     }
 
     @AfterEach
@@ -62,8 +66,8 @@ class TrackingRoutesTest {
     void aSignedSuccessIsAcceptedOnceAndADuplicateChangesNothing() throws Exception {
         String body = success("render-1");
 
-        HttpResponse<String> first = post(body, "Signature", hex(SECRET, body));
-        HttpResponse<String> again = post(body, "Signature", hex(SECRET, body));
+        HttpResponse<String> first = post(body, SECRET.value());
+        HttpResponse<String> again = post(body, SECRET.value());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(json.readTree(first.body()).get("received").asBoolean()).isTrue();
@@ -75,54 +79,39 @@ class TrackingRoutesTest {
 
     @Test
     void textTheDatabaseCannotHoldIsRefusedNamingItsFieldOnlyToASignedCallAndNothingIsKept() throws Exception {
-        String nul = "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"render-1\\u0000\\nforged\"}}";
-        String surrogate = "{\"event_type\":\"avatar_video.success\\ud800\",\"event_data\":{\"video_id\":\"render-1\"}}";
+        String nul = "{\"render\":\"render-1\\u0000\\nforged\"}";
+        String surrogate = "{\"render\":\"render-1\",\"note\":\"x\\ud800\"}";
 
-        HttpResponse<String> signed = post(nul, "Signature", hex(SECRET, nul));
-        HttpResponse<String> signedType = post(surrogate, "Signature", hex(SECRET, surrogate));
-        HttpResponse<String> unsigned = post(nul, "Signature", "00");
+        HttpResponse<String> signed = post(nul, SECRET.value());
+        HttpResponse<String> signedNote = post(surrogate, SECRET.value());
+        HttpResponse<String> unsigned = post(nul, null);
 
         assertThat(signed.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(signed.body()).get("field").asText()).isEqualTo("event_data.video_id");
-        assertThat(signedType.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(signedType.body()).get("field").asText()).isEqualTo("event_type");
+        assertThat(json.readTree(signed.body()).get("field").asText()).isEqualTo("render");
+        assertThat(signedNote.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(signedNote.body()).get("field").asText()).isEqualTo("note");
         assertThat(unsigned.statusCode()).as("an unsigned caller learns only that").isEqualTo(401);
         assertThat(server.renderEvents.applyReceived()).isZero();
+        assertThat(server.work.deliveries()).isZero();
     }
 
     @Test
-    void acceptsTheOtherHeaderNameAndASha256Prefix() throws Exception {
-        assertThat(post(success("render-1"), "X-HeyGen-Signature", hex(SECRET, success("render-1"))).statusCode()).isEqualTo(200);
-        String failure = "{\"event_type\":\"avatar_video.fail\",\"event_data\":{\"video_id\":\"render-1\",\"msg\":\"boom\"}}";
-        assertThat(post(failure, "Signature", "sha256=" + hex(SECRET, failure).toUpperCase()).statusCode()).isEqualTo(200);
-        assertThat(server.work.deliveries()).isEqualTo(2);
-    }
-
-    @Test
-    void forgedTamperedAndUnsignedCallsGet401AsProblemsAndKeepNothing() throws Exception {
+    void forgedAndUnsignedCallsGet401AsProblemsInTheWebhooksWordsAndKeepNothing() throws Exception {
         String body = success("render-1");
-        String tampered = body.replace("render-1", "render-2");
 
-        for (HttpResponse<String> refused : List.of(
-                post(body, "Signature", hex(new WebhookSecret("whsec_forged"), body)),
-                post(tampered, "Signature", hex(SECRET, body)),
-                post(body, null, null),
-                post(body, "Signature", "not-hex"),
-                post(body, "Signature", ""))) {
+        for (HttpResponse<String> refused : List.of(post(body, "whsec_forged"), post(body, null))) {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             JsonNode problem = json.readTree(refused.body());
             assertThat(problem.get("type").asText()).isEqualTo("/problems/webhook-signature-invalid");
-            assertThat(problem.get("detail").asText()).contains("Signature").doesNotContain(SECRET.value());
+            assertThat(problem.get("detail").asText()).contains(SimulatedWebhook.SEAL).doesNotContain(SECRET.value());
         }
         assertThat(server.work.deliveries()).isZero();
     }
 
     @Test
-    void unknownEventTypesAreAcknowledgedAndIgnored() throws Exception {
-        String gif = "{\"event_type\":\"avatar_video_gif.success\",\"event_data\":{\"video_id\":\"render-1\"}}";
-
-        HttpResponse<String> response = post(gif, "Signature", hex(SECRET, gif));
+    void callsAboutNothingTrackedAreAcknowledgedAndIgnored() throws Exception {
+        HttpResponse<String> response = post("{\"other\":\"gif\"}", SECRET.value());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("ignored").asBoolean()).isTrue();
@@ -131,31 +120,34 @@ class TrackingRoutesTest {
 
     @Test
     void aSignedButBrokenBodyIsABadRequestNamingTheBody() throws Exception {
-        String broken = "{\"event_type\":\"avatar_video.success\",\"event_data\":{}}";
+        String notAnEvent = "[1, 2]";
         String notJson = "<xml/>";
 
-        HttpResponse<String> noVideo = post(broken, "Signature", hex(SECRET, broken));
-        HttpResponse<String> garbage = post(notJson, "Signature", hex(SECRET, notJson));
+        HttpResponse<String> unusable = post(notAnEvent, SECRET.value());
+        HttpResponse<String> garbage = post(notJson, SECRET.value());
 
-        assertThat(noVideo.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(noVideo.body()).get("field").asText()).isEqualTo("body");
-        assertThat(json.readTree(noVideo.body()).get("detail").asText()).contains("video_id");
+        assertThat(unusable.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unusable.body()).get("field").asText()).isEqualTo("body");
+        assertThat(json.readTree(unusable.body()).get("detail").asText()).as("in the webhook's words").contains("simulated event object");
         assertThat(garbage.statusCode()).isEqualTo(400);
-        assertThat(post(notJson, null, null).statusCode()).as("unsigned: nothing is said about the body").isEqualTo(401);
+        assertThat(json.readTree(garbage.body()).get("type").asText()).isEqualTo("/problems/malformed-json");
+        assertThat(json.readTree(garbage.body()).get("field").asText()).isEqualTo("body");
+        assertThat(post(notJson, null).statusCode()).as("unsigned: nothing is said about the body").isEqualTo(401);
     }
 
     @Test
-    void answersHeyGensProbe() throws Exception {
-        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(server.uri("/webhooks/heygen"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    void answersReachabilityProbesAtEveryAddressTheWebhookAccepts() throws Exception {
+        HttpResponse<String> probe = options(SimulatedWebhook.PATH);
 
         assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(probe.headers().firstValue("Allow")).contains("POST, OPTIONS");
+        assertThat(options(SimulatedWebhook.PATH + "/aaaaaaaaaaaa").statusCode()).isEqualTo(200);
+        assertThat(options(SimulatedWebhook.PATH + "/NOT-HEX").statusCode()).isEqualTo(404);
     }
 
     @Test
     void statusShowsModeActiveVideosWebhookCallsAndOverdueRenders() throws Exception {
-        String body = success("render-other");
-        post(body, "Signature", hex(SECRET, body));
+        post(success("render-other"), SECRET.value());
         server.clock.advance(Duration.ofMinutes(11));
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/admin/status")).header("Authorization", "Bearer " + FakeBackedServer.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
@@ -175,43 +167,51 @@ class TrackingRoutesTest {
         assertThat(status.at("/overdue/videos/0/renderId").asText()).isEqualTo("render-1");
     }
 
-    private static String success(String renderId) {
-        return "{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"" + renderId
-                + "\",\"url\":\"https://evil.example/not-the-video.mp4\",\"callback_id\":null}}";
-    }
-
     @Test
     void aTenantAccountsSecretVerifiesCallsToItsOwnAddressOnly() throws Exception {
         WebhookSecret tenants = new WebhookSecret("whsec_tenant_account");
         String account = "aaaaaaaaaaaa";
-        server.webhookRegistrations.save(new WebhookRegistration(account, URI.create("https://x/webhooks/heygen/" + account), "ep2", tenants,
-                server.clock.now()));
+        server.webhookRegistrations.save(new WebhookRegistration(new RendererAccount(account), URI.create("https://x/webhooks/simulated/" + account),
+                "ep2", tenants, server.clock.now()));
         String body = success("render-1");
 
-        assertThat(post("/webhooks/heygen", body, "Signature", hex(tenants, body)).statusCode()).as("not at the service's address").isEqualTo(401);
-        assertThat(post("/webhooks/heygen/" + account, body, "Signature", hex(SECRET, body)).statusCode())
+        assertThat(post(SimulatedWebhook.PATH, body, tenants.value()).statusCode()).as("not at the service's address").isEqualTo(401);
+        assertThat(post(SimulatedWebhook.PATH + "/" + account, body, SECRET.value()).statusCode())
                 .as("the service's secret does not verify a tenant account's calls").isEqualTo(401);
-        assertThat(post("/webhooks/heygen/bbbbbbbbbbbb", body, "Signature", hex(tenants, body)).statusCode()).as("another account").isEqualTo(401);
-        assertThat(post("/webhooks/heygen/" + account, body, "Signature", hex(tenants, body)).statusCode()).isEqualTo(200);
-        assertThat(post("/webhooks/heygen/NOT-HEX", body, "Signature", hex(tenants, body)).statusCode()).isEqualTo(404);
+        assertThat(post(SimulatedWebhook.PATH + "/bbbbbbbbbbbb", body, tenants.value()).statusCode()).as("another account").isEqualTo(401);
+        assertThat(post(SimulatedWebhook.PATH + "/" + account, body, tenants.value()).statusCode()).isEqualTo(200);
+        assertThat(post(SimulatedWebhook.PATH + "/NOT-HEX", body, tenants.value()).statusCode()).isEqualTo(404);
     }
 
-    private HttpResponse<String> post(String body, String header, String signature) throws Exception {
-        return post("/webhooks/heygen", body, header, signature);
+    @Test
+    void theApiDescriptionIncludesEachHostedWebhooksOwnPart() throws Exception {
+        JsonNode description = json.readTree(http.send(HttpRequest.newBuilder(server.uri("/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(description.at("/paths/~1webhooks~1simulated/post/operationId").asText()).isEqualTo("simulatedWebhook");
+        assertThat(description.at("/components/requestBodies/SimulatedEvent").isObject()).isTrue();
+        assertThat(description.at("/components/responses/Unauthorized").isObject()).as("the service's own parts stay").isTrue();
     }
 
-    private HttpResponse<String> post(String path, String body, String header, String signature) throws Exception {
+    private static String success(String renderId) {
+        return "{\"render\":\"" + renderId + "\",\"url\":\"https://evil.example/not-the-video.mp4\"}";
+    }
+
+    private HttpResponse<String> post(String body, String secret) throws Exception {
+        return post(SimulatedWebhook.PATH, body, secret);
+    }
+
+    private HttpResponse<String> post(String path, String body, String secret) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (header != null && !signature.isEmpty()) {
-            request.header(header, signature);
+        if (secret != null) {
+            request.header(SimulatedWebhook.SEAL, secret);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String hex(WebhookSecret secret, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private HttpResponse<String> options(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

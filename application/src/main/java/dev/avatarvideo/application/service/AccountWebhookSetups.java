@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.service;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook.WebhookSetup;
 import dev.avatarvideo.domain.RendererCredentials;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 public final class AccountWebhookSetups {
 
     private final Function<RendererCredentials, RendererWebhookSetup> setupFor;
-    private final Map<String, RendererWebhookSetup> byAccount = new ConcurrentHashMap<>();
+    private final Map<RendererAccount, RendererWebhookSetup> byAccount = new ConcurrentHashMap<>();
 
     /** @param setupFor the setup of one account's webhook (its address and secret handling) */
     public AccountWebhookSetups(Function<RendererCredentials, RendererWebhookSetup> setupFor) {
@@ -25,11 +26,11 @@ public final class AccountWebhookSetups {
 
     /** Registers the account's webhook, or reuses the registration there, and answers how that went. */
     public WebhookSetup setUp(RendererCredentials credentials) {
-        return byAccount.computeIfAbsent(credentials.fingerprint(), account -> setupFor.apply(credentials)).setUp();
+        return byAccount.computeIfAbsent(credentials.account(), account -> setupFor.apply(credentials)).setUp();
     }
 
     /** What the latest setup of the account on this instance found; empty when it was never set up here. */
-    public Optional<WebhookSetup> last(String account) {
+    public Optional<WebhookSetup> last(RendererAccount account) {
         return Optional.ofNullable(byAccount.get(account)).map(RendererWebhookSetup::lastSetup);
     }
 

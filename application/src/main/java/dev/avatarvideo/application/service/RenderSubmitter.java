@@ -4,21 +4,18 @@ import dev.avatarvideo.application.port.in.rendering.SubmitQueuedVideos;
 import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.rendering.RenderChecks;
-import dev.avatarvideo.application.port.out.rendering.RendererAccounts;
-import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import dev.avatarvideo.application.port.out.rendering.SubmissionQueue;
 import dev.avatarvideo.application.port.out.runtime.Transactions;
-import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.SubmitOutcome;
-import dev.avatarvideo.application.port.out.rendering.VideoRenderers;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
-import dev.avatarvideo.domain.RendererCredentials;
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFailure;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,22 +48,20 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
     private final SubmissionQueue queue;
     private final RenderChecks checks;
     private final Transactions transactions;
-    private final RendererAccounts accounts;
-    private final VideoRenderers renderers;
-    private final RendererCallCounts calls;
+    private final RendererAccess access;
+    private final RenderTransitions transitions;
     private final Clock clock;
     private final TrackingPolicy policy;
     private final Budget budget;
 
-    public RenderSubmitter(Videos videos, SubmissionQueue queue, RenderChecks checks, Transactions transactions, RendererAccounts accounts,
-                           VideoRenderers renderers, RendererCallCounts calls, Clock clock, TrackingPolicy policy, Budget budget) {
+    public RenderSubmitter(Videos videos, SubmissionQueue queue, RenderChecks checks, Transactions transactions, RendererAccess access,
+                           Clock clock, TrackingPolicy policy, Budget budget) {
         this.videos = videos;
         this.queue = queue;
         this.checks = checks;
         this.transactions = transactions;
-        this.accounts = accounts;
-        this.renderers = renderers;
-        this.calls = calls;
+        this.access = access;
+        this.transitions = new RenderTransitions(videos, transactions, clock);
         this.clock = clock;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -74,19 +69,19 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
 
     @Override
     public int submitQueued() {
-        Map<RendererCredentials, List<TenantId>> tenantsByAccount = new LinkedHashMap<>();
+        Map<AccountRenderer, List<TenantId>> tenantsByAccount = new LinkedHashMap<>();
         for (TenantId tenant : queue.tenantsWaiting(clock.now())) {
-            tenantsByAccount.computeIfAbsent(accounts.credentialsFor(tenant), c -> new java.util.ArrayList<>()).add(tenant);
+            tenantsByAccount.computeIfAbsent(access.forNewRenders(tenant), c -> new ArrayList<>()).add(tenant);
         }
         int changed = 0;
-        for (Map.Entry<RendererCredentials, List<TenantId>> account : tenantsByAccount.entrySet()) {
+        for (Map.Entry<AccountRenderer, List<TenantId>> account : tenantsByAccount.entrySet()) {
             changed += submitFor(account.getKey(), account.getValue());
         }
         return changed;
     }
 
-    private int submitFor(RendererCredentials credentials, List<TenantId> tenants) {
-        String account = credentials.fingerprint();
+    private int submitFor(AccountRenderer renderer, List<TenantId> tenants) {
+        RendererAccount account = renderer.account();
         Instant now = clock.now();
         if (queue.pausedUntil(account, now).isPresent()) {
             return 0;
@@ -99,14 +94,12 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
             }
             return queue.claim(FairShare.choose(queue.oldestWaiting(tenants, free, now), inFlight, free), account, now);
         });
-        VideoRenderer renderer = renderers.forAccount(credentials);
         int changed = 0;
         for (int i = 0; i < claimed.size(); i++) {
             AvatarVideo video = claimed.get(i);
             boolean tracked = false;
             try {
                 SubmitOutcome outcome = renderer.submit(video);
-                calls.add(RendererCallCounts.Call.SUBMIT, 1);
                 if (outcome instanceof SubmitOutcome.RetryLater later) {
                     queue.pause(account, clock.now().plus(later.after()));
                     LOG.log(Level.INFO, "renderer account {0} asks to wait {1} ({2}); {3} more video(s) stay queued",
@@ -129,7 +122,7 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
     }
 
     /** Answers whether the video is now tracked (which ends the submitter's claim on it). */
-    private boolean record(AvatarVideo video, String account, SubmitOutcome outcome) {
+    private boolean record(AvatarVideo video, RendererAccount account, SubmitOutcome outcome) {
         Instant now = clock.now();
         VideoFailure failure = switch (outcome) {
             case SubmitOutcome.Accepted accepted -> {
@@ -151,8 +144,7 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
         if (failure == null) {
             return true;
         }
-        videos.update(video.fail(failure, now));
-        LOG.log(Level.WARNING, "video {0} refused by the renderer: {1}", video.id(), failure);
+        transitions.failed(video, failure);
         return false;
     }
 }

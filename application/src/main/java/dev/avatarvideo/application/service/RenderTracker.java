@@ -5,16 +5,11 @@ import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.rendering.RenderChecks;
 import dev.avatarvideo.application.port.out.rendering.RenderChecks.TrackedRender;
-import dev.avatarvideo.application.port.out.rendering.RendererAccounts;
-import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import dev.avatarvideo.application.port.out.runtime.Transactions;
-import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
-import dev.avatarvideo.application.port.out.rendering.VideoRenderers;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
-import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.VideoFailure;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -39,24 +34,18 @@ public final class RenderTracker implements TrackRenders {
 
     private static final Logger LOG = System.getLogger(RenderTracker.class.getName());
 
-    private final Videos videos;
     private final RenderChecks checks;
-    private final Transactions transactions;
-    private final RendererAccounts accounts;
-    private final VideoRenderers renderers;
-    private final RendererCallCounts calls;
+    private final RendererAccess access;
+    private final RenderTransitions transitions;
     private final Clock clock;
     private final TrackingPolicy policy;
     private final int maxVideosPerRound;
 
-    public RenderTracker(Videos videos, RenderChecks checks, Transactions transactions, RendererAccounts accounts, VideoRenderers renderers,
-                         RendererCallCounts calls, Clock clock, TrackingPolicy policy, int maxVideosPerRound) {
-        this.videos = videos;
+    public RenderTracker(Videos videos, RenderChecks checks, Transactions transactions, RendererAccess access, Clock clock,
+                         TrackingPolicy policy, int maxVideosPerRound) {
         this.checks = checks;
-        this.transactions = transactions;
-        this.accounts = accounts;
-        this.renderers = renderers;
-        this.calls = calls;
+        this.access = access;
+        this.transitions = new RenderTransitions(videos, transactions, clock);
         this.clock = clock;
         this.policy = policy;
         this.maxVideosPerRound = maxVideosPerRound;
@@ -72,23 +61,22 @@ public final class RenderTracker implements TrackRenders {
         if (!policy.mode().polls()) {
             return failWithoutWebhook(due);
         }
-        Map<RendererCredentials, List<TrackedRender>> byAccount = new LinkedHashMap<>();
-        due.forEach(render -> byAccount.computeIfAbsent(accounts.credentialsFor(render.video().tenantId(), render.account()),
+        Map<AccountRenderer, List<TrackedRender>> byAccount = new LinkedHashMap<>();
+        due.forEach(render -> byAccount.computeIfAbsent(access.forRender(render.video().tenantId(), render.account()),
                 c -> new ArrayList<>()).add(render));
         int changed = 0;
-        for (Map.Entry<RendererCredentials, List<TrackedRender>> account : byAccount.entrySet()) {
+        for (Map.Entry<AccountRenderer, List<TrackedRender>> account : byAccount.entrySet()) {
             changed += track(account.getKey(), account.getValue(), now);
         }
         return changed;
     }
 
-    private int track(RendererCredentials credentials, List<TrackedRender> due, Instant now) {
-        VideoRenderer renderer = renderers.forAccount(credentials);
+    private int track(AccountRenderer renderer, List<TrackedRender> due, Instant now) {
         int batch = renderer.statusBatchLimit();
         List<TrackedRender> all = new ArrayList<>(due);
         int room = (batch - due.size() % batch) % batch;
         if (room > 0) {
-            all.addAll(checks.claimNextDue(credentials.fingerprint(), room, now));
+            all.addAll(checks.claimNextDue(renderer.account(), room, now));
         }
         int changed = 0;
         for (int from = 0; from < all.size(); from += batch) {
@@ -97,11 +85,10 @@ public final class RenderTracker implements TrackRenders {
         return changed;
     }
 
-    private int checkBatch(VideoRenderer renderer, List<TrackedRender> batch) {
+    private int checkBatch(AccountRenderer renderer, List<TrackedRender> batch) {
         Map<RenderId, RenderStatus> statuses;
         try {
             statuses = renderer.statuses(batch.stream().map(render -> render.video().renderId()).toList());
-            calls.add(RendererCallCounts.Call.STATUS_BULK, 1);
         } catch (RuntimeException e) {
             batch.forEach(render -> release(render));
             throw e;
@@ -133,19 +120,17 @@ public final class RenderTracker implements TrackRenders {
         Instant since = render.renderingSince();
         switch (status) {
             case RenderStatus.Completed completed -> {
-                moveOn(video, video.startIngesting(now));
-                LOG.log(Level.INFO, "video {0} rendered; ingesting", video.id());
+                transitions.rendered(video, "tracked", releasing(video));
                 return true;
             }
             case RenderStatus.Failed failed -> {
-                moveOn(video, video.fail(failed.reason(), now));
-                LOG.log(Level.WARNING, "video {0} failed to render: {1}", video.id(), failed.reason());
+                transitions.failed(video, failed.reason(), releasing(video));
                 return true;
             }
             case RenderStatus.NotFound notFound when now.isAfter(since.plus(policy.notFoundGrace())) -> {
-                moveOn(video, video.fail(new VideoFailure("render_not_found",
+                transitions.failed(video, new VideoFailure("render_not_found",
                         "the renderer no longer knows render " + video.renderId() + " (not found for longer than "
-                                + policy.notFoundGrace() + " after submission)"), now));
+                                + policy.notFoundGrace() + " after submission)"), releasing(video));
                 return true;
             }
             case RenderStatus.RateLimited limited -> {
@@ -168,8 +153,9 @@ public final class RenderTracker implements TrackRenders {
             }
             default -> {
                 if (policy.pastDeadline(since, now)) {
-                    moveOn(video, video.fail(new VideoFailure("render_deadline_exceeded", "rendering took longer than "
-                            + policy.renderDeadline() + "; giving up on render " + video.renderId() + " (last status: " + describe(status) + ")"), now));
+                    transitions.failed(video, new VideoFailure("render_deadline_exceeded", "rendering took longer than "
+                            + policy.renderDeadline() + "; giving up on render " + video.renderId() + " (last status: " + describe(status) + ")"),
+                            releasing(video));
                     return true;
                 }
                 checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks() + 1), true);
@@ -191,10 +177,9 @@ public final class RenderTracker implements TrackRenders {
                     released = true;
                     continue;
                 }
-                moveOn(video, video.fail(new VideoFailure("render_deadline_exceeded", "no webhook announced render " + video.renderId()
+                transitions.failed(video, new VideoFailure("render_deadline_exceeded", "no webhook announced render " + video.renderId()
                         + " within " + policy.renderDeadline() + " (webhook mode does not poll the renderer; hybrid mode would have"
-                        + " asked it once the webhook was overdue)"), now));
-                LOG.log(Level.WARNING, "video {0} failed: no webhook within the render deadline", video.id());
+                        + " asked it once the webhook was overdue)"), releasing(video));
                 released = true;
                 changed++;
             } catch (ConcurrentUpdateException e) {
@@ -208,11 +193,9 @@ public final class RenderTracker implements TrackRenders {
         return changed;
     }
 
-    private void moveOn(AvatarVideo video, AvatarVideo next) {
-        transactions.inTransaction(() -> {
-            videos.update(next);
-            checks.release(video.id());
-        });
+    /** A video leaving rendering ends the claim on it in the same unit of work. */
+    private Runnable releasing(AvatarVideo video) {
+        return () -> checks.release(video.id());
     }
 
     private void release(TrackedRender render) {

@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.service;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.in.rendererkey.RegisterRendererKey;
 import dev.avatarvideo.application.port.in.rendererkey.RegisterRendererKeyCommand;
 import dev.avatarvideo.application.port.in.rendererkey.RemoveRendererKey;
@@ -67,7 +68,7 @@ public final class RendererKeyRegistry implements RegisterRendererKey, ShowRende
 
     @Override
     public Optional<RendererKeyView> show(TenantId tenantId) {
-        return keys.current(tenantId).map(key -> view(key, webhooks.flatMap(setups -> setups.last(key.credentials().fingerprint()))));
+        return keys.current(tenantId).map(key -> view(key, webhooks.flatMap(setups -> setups.last(key.credentials().account()))));
     }
 
     @Override
@@ -86,12 +87,12 @@ public final class RendererKeyRegistry implements RegisterRendererKey, ShowRende
     }
 
     @Override
-    public RendererCredentials credentialsFor(TenantId tenant, Optional<String> account) {
+    public RendererCredentials credentialsFor(TenantId tenant, Optional<RendererAccount> account) {
         return account.flatMap(this::byAccount).orElseGet(() -> credentialsFor(tenant));
     }
 
-    private Optional<RendererCredentials> byAccount(String account) {
-        return account.equals(serviceCredentials.fingerprint()) ? Optional.of(serviceCredentials) : keys.byAccount(account);
+    private Optional<RendererCredentials> byAccount(RendererAccount account) {
+        return account.equals(serviceCredentials.account()) ? Optional.of(serviceCredentials) : keys.byAccount(account);
     }
 
     /** Sets up the webhook of every tenant's account, as at start; answers how many are ready. */

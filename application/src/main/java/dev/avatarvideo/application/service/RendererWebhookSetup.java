@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.service;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook;
 import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.application.port.out.rendering.RendererWebhooks;
@@ -52,7 +53,7 @@ public final class RendererWebhookSetup implements SetUpRendererWebhook {
 
     @Override
     public WebhookSetup setUp() {
-        WebhookSetup result = configuredSecret.isPresent() ? checkConfigured() : registrations.whileSettingUp(credentials.fingerprint(), this::registerOrReuse);
+        WebhookSetup result = configuredSecret.isPresent() ? checkConfigured() : registrations.whileSettingUp(credentials.account(), this::registerOrReuse);
         last = result;
         LOG.log(result.ready() ? Level.INFO : Level.WARNING, "renderer webhook at {0}: {1}", url, result.detail());
         return result;
@@ -82,7 +83,7 @@ public final class RendererWebhookSetup implements SetUpRendererWebhook {
     }
 
     private WebhookSetup registerOrReuse() {
-        String account = credentials.fingerprint();
+        RendererAccount account = credentials.account();
         RendererAnswer<List<WebhookEndpoint>> listed = webhooks.list(credentials);
         if (listed.answered().isEmpty()) {
             return new WebhookSetup(false, Optional.empty(), "could not list the renderer's webhook endpoints (" + describe(listed) + ")");

@@ -5,11 +5,8 @@ import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
 import dev.avatarvideo.application.port.out.rendering.IngestQueue;
-import dev.avatarvideo.application.port.out.rendering.RendererAccounts;
-import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
 import dev.avatarvideo.application.port.out.runtime.RetryBackoff;
-import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
-import dev.avatarvideo.application.port.out.rendering.VideoRenderers;
+import dev.avatarvideo.application.port.out.runtime.Transactions;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.DownloadLink;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedVideo;
@@ -51,21 +48,19 @@ public final class VideoIngester implements IngestRenderedVideo {
 
     private final Videos videos;
     private final IngestQueue queue;
-    private final RendererAccounts accounts;
-    private final VideoRenderers renderers;
-    private final RendererCallCounts calls;
+    private final RendererAccess access;
+    private final RenderTransitions transitions;
     private final CrashSafeStorage files;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final int batchSize;
 
-    public VideoIngester(Videos videos, IngestQueue queue, RendererAccounts accounts, VideoRenderers renderers, RendererCallCounts calls,
-                         CrashSafeStorage files, Clock clock, RetryBackoff backoff, int batchSize) {
+    public VideoIngester(Videos videos, IngestQueue queue, RendererAccess access, Transactions transactions, CrashSafeStorage files,
+                         Clock clock, RetryBackoff backoff, int batchSize) {
         this.videos = videos;
         this.queue = queue;
-        this.accounts = accounts;
-        this.renderers = renderers;
-        this.calls = calls;
+        this.access = access;
+        this.transitions = new RenderTransitions(videos, transactions, clock);
         this.files = files;
         this.clock = clock;
         this.backoff = backoff;
@@ -110,21 +105,16 @@ public final class VideoIngester implements IngestRenderedVideo {
             return Outcome.CHANGED;
         }
         // Asked on the account the render was submitted on: the tenant may have changed keys since, and only that account knows it.
-        VideoRenderer renderer = renderers.forAccount(accounts.credentialsFor(video.tenantId(), queue.accountOf(video.id())));
+        AccountRenderer renderer = access.forSubmitted(video);
         RenderStatus fresh = renderer.status(video.renderId());
-        calls.add(RendererCallCounts.Call.STATUS_SINGLE, 1);
         switch (fresh) {
             case RenderStatus.Completed(Optional<DownloadLink> link) when link.isPresent() -> {
-                AvatarVideo ingesting = video.status() == VideoStatus.RENDERING ? videos.update(video.startIngesting(clock.now())) : video;
-                if (ingesting != video) {
-                    LOG.log(Level.INFO, "video {0} rendered, as its renderer event said; ingesting", video.id());
-                }
+                AvatarVideo ingesting = video.status() == VideoStatus.RENDERING ? transitions.rendered(video, "as its renderer event said") : video;
                 boolean ready = copyAndRecord(renderer, ingesting, link.get());
                 return ready || ingesting != video ? Outcome.CHANGED : Outcome.UNCHANGED;
             }
             case RenderStatus.Failed failed -> {
-                videos.update(video.fail(failed.reason(), clock.now()));
-                LOG.log(Level.WARNING, "video {0} failed to render: {1}", video.id(), failed.reason());
+                transitions.failed(video, failed.reason());
                 return Outcome.CHANGED;
             }
             default -> {
@@ -156,7 +146,7 @@ public final class VideoIngester implements IngestRenderedVideo {
     }
 
     /** Answers whether the video is READY now. */
-    private boolean copyAndRecord(VideoRenderer renderer, AvatarVideo video, DownloadLink link) {
+    private boolean copyAndRecord(AccountRenderer renderer, AvatarVideo video, DownloadLink link) {
         String fileName = downloadName(video);
         StorageKey key = StorageKey.newFor(video.tenantId(), fileName);
         StoredFile stored;
@@ -203,10 +193,9 @@ public final class VideoIngester implements IngestRenderedVideo {
     }
 
     private void giveUp(AvatarVideo video, IngestRetry retry) {
-        videos.update(video.fail(new VideoFailure("ingest_expired", "the rendered video could not be copied into storage before"
+        transitions.lost(video, new VideoFailure("ingest_expired", "the rendered video could not be copied into storage before"
                 + " the renderer's address expired at " + retry.temporaryUntil() + " (" + video.ingestAttempts()
-                + " attempts); last error: " + retry.lastError()), clock.now()));
-        LOG.log(Level.ERROR, "video {0} failed: its copy did not succeed before {1}", video.id(), retry.temporaryUntil());
+                + " attempts); last error: " + retry.lastError()));
     }
 
     /** A readable download name from the title; the storage key never depends on it. */

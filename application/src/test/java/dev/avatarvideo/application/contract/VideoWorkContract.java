@@ -1,5 +1,7 @@
 package dev.avatarvideo.application.contract;
 
+import dev.avatarvideo.application.port.out.rendering.SubmittedAccounts;
+import dev.avatarvideo.domain.RendererAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.port.out.rendering.IngestQueue;
@@ -32,20 +34,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the work queues on videos must do ({@link SubmissionQueue}, {@link RenderChecks}, {@link IngestQueue},
- * {@link RenderEventInbox}, {@link VideoStatistics}); they act on the same videos, so they are held to one contract
+ * {@link SubmittedAccounts}, {@link RenderEventInbox}, {@link VideoStatistics}); they act on the same videos, so they are held to one contract
  * together. The in-memory fakes and the database adapters pass the same tests. Each test starts with no videos at all.
  */
 public abstract class VideoWorkContract {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.123456Z");
-    private static final String ACCOUNT = "account-a";
-    private static final String OTHER_ACCOUNT = "account-b";
+    private static final RendererAccount ACCOUNT = new RendererAccount("aaaaaaaaaaaa");
+    private static final RendererAccount OTHER_ACCOUNT = new RendererAccount("bbbbbbbbbbbb");
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId GLOBEX = TenantId.of("globex");
 
     /** The work queues and the videos they work on, sharing one store, empty. */
-    public record Work(Videos videos, SubmissionQueue submissions, RenderChecks checks, IngestQueue ingest, RenderEventInbox inbox,
-                       VideoStatistics statistics) {
+    public record Work(Videos videos, SubmissionQueue submissions, RenderChecks checks, IngestQueue ingest, SubmittedAccounts submitted,
+                       RenderEventInbox inbox, VideoStatistics statistics) {
     }
 
     protected abstract Work newWork();
@@ -143,6 +145,15 @@ public abstract class VideoWorkContract {
 
         work.submissions().pause(ACCOUNT, T0.plusSeconds(10));
         assertThat(work.submissions().pausedUntil(ACCOUNT, T0)).as("a shorter pause does not cut a longer one").contains(T0.plusSeconds(30));
+    }
+
+    @Test
+    void theAccountAVideoWasSubmittedOnIsKnown() {
+        AvatarVideo submitted = rendering(ACME, 0, OTHER_ACCOUNT);
+        AvatarVideo waiting = queued(GLOBEX, 1);
+
+        assertThat(work.submitted().accountOf(submitted.id())).contains(OTHER_ACCOUNT);
+        assertThat(work.submitted().accountOf(waiting.id())).as("never submitted").isEmpty();
     }
 
     // ---- render checks
@@ -366,7 +377,7 @@ public abstract class VideoWorkContract {
     }
 
     /** Submitted at {@code T0 + second} on {@code account}, first checked 30 s later. */
-    private AvatarVideo rendering(TenantId tenant, int second, String account) {
+    private AvatarVideo rendering(TenantId tenant, int second, RendererAccount account) {
         AvatarVideo video = queued(tenant, second);
         Instant at = T0.plusSeconds(second);
         AvatarVideo rendering = work.videos().update(video.startRendering(new RenderId("render-" + video.id()), at));

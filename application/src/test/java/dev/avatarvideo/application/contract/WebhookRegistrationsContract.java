@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.contract;
 
+import dev.avatarvideo.domain.RendererAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
@@ -18,7 +19,9 @@ public abstract class WebhookRegistrationsContract {
     private static final URI URL = URI.create("https://videos.example/webhooks/heygen");
 
     private WebhookRegistrations registrations;
-    private String account;
+    private static final RendererAccount ANOTHER_ACCOUNT = new RendererAccount("0000000000ff");
+
+    private RendererAccount account;
 
     /** Empty registrations. */
     protected abstract WebhookRegistrations newRegistrations();
@@ -26,7 +29,12 @@ public abstract class WebhookRegistrationsContract {
     @BeforeEach
     void setUpRegistrations() {
         registrations = newRegistrations();
-        account = "acct-" + UUID.randomUUID();
+        account = randomAccount();
+    }
+
+    /** Each test its own account: the database behind a contract may be shared. */
+    private static RendererAccount randomAccount() {
+        return new RendererAccount(UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     }
 
     @Test
@@ -37,9 +45,9 @@ public abstract class WebhookRegistrationsContract {
 
         assertThat(registrations.find(account, URL)).contains(registration);
         assertThat(registrations.find(account, URI.create("https://other.example/webhooks/heygen"))).isEmpty();
-        assertThat(registrations.find("another-account", URL)).isEmpty();
+        assertThat(registrations.find(ANOTHER_ACCOUNT, URL)).isEmpty();
         assertThat(registrations.signingSecrets(account)).contains(new WebhookSecret("whsec_one"));
-        assertThat(registrations.signingSecrets("another-account")).as("a secret verifies only its own account's calls").isEmpty();
+        assertThat(registrations.signingSecrets(ANOTHER_ACCOUNT)).as("a secret verifies only its own account's calls").isEmpty();
     }
 
     @Test

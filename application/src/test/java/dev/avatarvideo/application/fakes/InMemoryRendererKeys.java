@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.out.rendering.RendererKeys;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
@@ -16,7 +17,7 @@ public final class InMemoryRendererKeys implements RendererKeys {
 
     private final Map<TenantId, TenantRendererKey> current = new HashMap<>();
     private final List<TenantRendererKey> retired = new ArrayList<>();
-    private volatile Predicate<String> inFlightOn = account -> false;
+    private volatile Predicate<RendererAccount> inFlightOn = account -> false;
 
     @Override
     public synchronized void save(TenantRendererKey key) {
@@ -42,9 +43,9 @@ public final class InMemoryRendererKeys implements RendererKeys {
     }
 
     @Override
-    public synchronized Optional<RendererCredentials> byAccount(String account) {
+    public synchronized Optional<RendererCredentials> byAccount(RendererAccount account) {
         return java.util.stream.Stream.concat(current.values().stream(), retired.stream())
-                .map(TenantRendererKey::credentials).filter(c -> c.fingerprint().equals(account)).findFirst();
+                .map(TenantRendererKey::credentials).filter(c -> c.account().equals(account)).findFirst();
     }
 
     @Override
@@ -55,12 +56,12 @@ public final class InMemoryRendererKeys implements RendererKeys {
     @Override
     public synchronized int forgetUnusedRetired() {
         int before = retired.size();
-        retired.removeIf(key -> !inFlightOn.test(key.credentials().fingerprint()));
+        retired.removeIf(key -> !inFlightOn.test(key.credentials().account()));
         return before - retired.size();
     }
 
     /** Which accounts have renders in flight, as the database knows from the video rows; none unless told. */
-    public void rendersInFlightOn(Predicate<String> accounts) {
+    public void rendersInFlightOn(Predicate<RendererAccount> accounts) {
         this.inFlightOn = accounts;
     }
 }

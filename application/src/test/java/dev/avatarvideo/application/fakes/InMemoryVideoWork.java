@@ -1,5 +1,7 @@
 package dev.avatarvideo.application.fakes;
 
+import dev.avatarvideo.domain.RendererAccount;
+import dev.avatarvideo.application.port.out.rendering.SubmittedAccounts;
 import dev.avatarvideo.application.port.out.rendering.IngestQueue;
 import dev.avatarvideo.application.port.out.rendering.RenderChecks;
 import dev.avatarvideo.application.port.out.rendering.RenderEventInbox;
@@ -31,13 +33,13 @@ import java.util.stream.Collectors;
  * the videos, the way the database keeps them in the video rows. A claim here lasts until it is given back (nobody
  * dies in a unit test); held to the same contracts as the database adapters.
  */
-public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, IngestQueue, RenderEventInbox, VideoStatistics,
+public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, IngestQueue, SubmittedAccounts, RenderEventInbox, VideoStatistics,
         RollbackTransactions.Participant {
 
     private final InMemoryVideos videos;
     private final Map<VideoId, Work> work = new HashMap<>();
     private final Set<VideoId> claimed = new HashSet<>();
-    private final Map<String, Instant> pauses = new HashMap<>();
+    private final Map<RendererAccount, Instant> pauses = new HashMap<>();
     private final Map<RenderEvent, Received> events = new LinkedHashMap<>();
 
     public InMemoryVideoWork(InMemoryVideos videos) {
@@ -45,7 +47,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     /** What the database keeps in a video's row besides the video itself. */
-    private record Work(String account, Instant renderingSince, Instant nextCheckAt, int checks, Instant eventAt, boolean checkRequested,
+    private record Work(RendererAccount account, Instant renderingSince, Instant nextCheckAt, int checks, Instant eventAt, boolean checkRequested,
                         Instant retryAt) {
 
         static final Work NONE = new Work(null, null, null, 0, null, false, null);
@@ -63,12 +65,12 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
-    public synchronized <T> T whileClaimingFor(String account, Supplier<T> claim) {
+    public synchronized <T> T whileClaimingFor(RendererAccount account, Supplier<T> claim) {
         return claim.get();
     }
 
     @Override
-    public synchronized Map<TenantId, Integer> inFlight(String account, Instant now) {
+    public synchronized Map<TenantId, Integer> inFlight(RendererAccount account, Instant now) {
         Map<TenantId, Integer> counts = new TreeMap<>(Comparator.comparing(TenantId::value));
         for (AvatarVideo video : videos.all()) {
             boolean onAccount = account.equals(state(video.id()).account());
@@ -95,7 +97,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
-    public synchronized List<AvatarVideo> claim(List<VideoId> ids, String account, Instant now) {
+    public synchronized List<AvatarVideo> claim(List<VideoId> ids, RendererAccount account, Instant now) {
         List<AvatarVideo> result = new ArrayList<>();
         for (VideoId id : ids) {
             Optional<AvatarVideo> video = videos.findById(id).filter(v -> v.status() == VideoStatus.QUEUED && !claimed.contains(id));
@@ -109,19 +111,19 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
-    public synchronized void pause(String account, Instant until) {
+    public synchronized void pause(RendererAccount account, Instant until) {
         pauses.merge(account, until, (before, after) -> after.isAfter(before) ? after : before);
     }
 
     @Override
-    public synchronized Optional<Instant> pausedUntil(String account, Instant now) {
+    public synchronized Optional<Instant> pausedUntil(RendererAccount account, Instant now) {
         return Optional.ofNullable(pauses.get(account)).filter(until -> until.isAfter(now));
     }
 
     // ---- RenderChecks
 
     @Override
-    public synchronized void startTracking(VideoId video, String account, Instant since, Instant firstCheckAt) {
+    public synchronized void startTracking(VideoId video, RendererAccount account, Instant since, Instant firstCheckAt) {
         work.put(video, new Work(account, since, firstCheckAt, 0, null, false, null));
         claimed.remove(video);
     }
@@ -132,7 +134,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
-    public synchronized List<TrackedRender> claimNextDue(String account, int limit, Instant now) {
+    public synchronized List<TrackedRender> claimNextDue(RendererAccount account, int limit, Instant now) {
         return claimRendering(w -> account.equals(w.account()) && w.nextCheckAt() != null && w.nextCheckAt().isAfter(now), limit);
     }
 
@@ -192,7 +194,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
-    public synchronized Optional<String> accountOf(VideoId video) {
+    public synchronized Optional<RendererAccount> accountOf(VideoId video) {
         return Optional.ofNullable(state(video).account());
     }
 

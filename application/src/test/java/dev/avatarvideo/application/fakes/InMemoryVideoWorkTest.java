@@ -8,6 +8,6 @@ class InMemoryVideoWorkTest extends VideoWorkContract {
     protected Work newWork() {
         InMemoryVideos videos = new InMemoryVideos();
         InMemoryVideoWork work = new InMemoryVideoWork(videos);
-        return new Work(videos, work, work, work, work, work);
+        return new Work(videos, work, work, work, work, work, work);
     }
 }

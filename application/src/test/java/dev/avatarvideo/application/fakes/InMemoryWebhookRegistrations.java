@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.fakes;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
@@ -15,12 +16,12 @@ public final class InMemoryWebhookRegistrations implements WebhookRegistrations 
     private final Map<String, WebhookRegistration> byAccountAndUrl = new LinkedHashMap<>();
 
     @Override
-    public synchronized <T> T whileSettingUp(String account, Supplier<T> work) {
+    public synchronized <T> T whileSettingUp(RendererAccount account, Supplier<T> work) {
         return work.get();
     }
 
     @Override
-    public synchronized Optional<WebhookRegistration> find(String account, URI url) {
+    public synchronized Optional<WebhookRegistration> find(RendererAccount account, URI url) {
         return Optional.ofNullable(byAccountAndUrl.get(account + " " + url));
     }
 
@@ -30,7 +31,7 @@ public final class InMemoryWebhookRegistrations implements WebhookRegistrations 
     }
 
     @Override
-    public synchronized List<WebhookSecret> signingSecrets(String account) {
+    public synchronized List<WebhookSecret> signingSecrets(RendererAccount account) {
         return byAccountAndUrl.values().stream().filter(r -> r.account().equals(account)).map(WebhookRegistration::secret).toList();
     }
 }

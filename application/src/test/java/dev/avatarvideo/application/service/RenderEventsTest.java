@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.ScriptedVideoRenderer;
+import dev.avatarvideo.application.fakes.SimulatedRenderDeliveries;
 import dev.avatarvideo.application.port.in.rendering.ReceiveRenderEvent.Receipt;
 import dev.avatarvideo.application.port.in.rendering.RenderEventCommand;
 import dev.avatarvideo.application.port.out.rendering.RendererCallCounts;
@@ -18,15 +19,14 @@ import dev.avatarvideo.domain.VideoStatus;
 import dev.avatarvideo.domain.WebhookEvent;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** Renderer events on fakes: only signed ones are kept, each once, and all one does is ask the renderer afresh. */
+/**
+ * Renderer events on fakes: only signed ones are kept, each once, and all one does is ask the renderer afresh. Signing
+ * is simulated here ({@link SimulatedRenderDeliveries}); the real scheme is tested in the HeyGen adapter.
+ */
 class RenderEventsTest {
 
     private static final WebhookSecret SECRET = new WebhookSecret("whsec_registered");
@@ -35,10 +35,11 @@ class RenderEventsTest {
     private final ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(), TrackingPolicy.DEFAULT.withMode(ProcessingMode.WEBHOOK),
             ServiceTestKit.UNLIMITED);
     private final InMemoryWebhookRegistrations registrations = new InMemoryWebhookRegistrations();
-    private final RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, ServiceTestKit.KEY.fingerprint(), List.of(), kit.clock);
+    private final RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, new SimulatedRenderDeliveries(),
+            ServiceTestKit.KEY.account(), List.of(), kit.clock);
 
     RenderEventsTest() {
-        registrations.save(new WebhookRegistration(ServiceTestKit.KEY.fingerprint(), URL, "ep_1", SECRET, kit.clock.now()));
+        registrations.save(new WebhookRegistration(ServiceTestKit.KEY.account(), URL, "ep_1", SECRET, kit.clock.now()));
     }
 
     @Test
@@ -87,14 +88,12 @@ class RenderEventsTest {
     void forgedTamperedAndUnsignedEventsAreRefusedAndKeepNothing() {
         AvatarVideo video = rendering("target");
         kit.renderer.completeRender(video.id());
-        RenderEventCommand genuine = signed(SECRET, success(video));
-        byte[] tampered = genuine.body().clone();
-        tampered[tampered.length - 2] ^= 1;
+        RenderEvent elsewhere = new RenderEvent(WebhookEvent.VIDEO_RENDERED, new RenderId("someone-elses-render"));
 
         assertThat(receiver.receive(signed(new WebhookSecret("whsec_guessed"), success(video)))).isEqualTo(Receipt.REJECTED);
-        assertThat(receiver.receive(new RenderEventCommand(tampered, genuine.signatures(), genuine.event()))).isEqualTo(Receipt.REJECTED);
-        assertThat(receiver.receive(new RenderEventCommand(genuine.body(), List.of(), genuine.event()))).isEqualTo(Receipt.REJECTED);
-        assertThat(receiver.receive(new RenderEventCommand(genuine.body(), List.of(new byte[0]), genuine.event()))).isEqualTo(Receipt.REJECTED);
+        assertThat(receiver.receive(new RenderEventCommand(SimulatedRenderDeliveries.tampered(SECRET, elsewhere, success(video)))))
+                .isEqualTo(Receipt.REJECTED);
+        assertThat(receiver.receive(new RenderEventCommand(SimulatedRenderDeliveries.unsigned(success(video))))).isEqualTo(Receipt.REJECTED);
 
         assertThat(receiver.applyReceived()).isZero();
         assertThat(kit.ingester.ingestPending()).isZero();
@@ -123,9 +122,7 @@ class RenderEventsTest {
 
     @Test
     void unknownEventsAreAcknowledgedButIgnored() {
-        assertThat(receiver.receive(new RenderEventCommand("{\"event_type\":\"avatar_video_gif.success\"}".getBytes(StandardCharsets.UTF_8),
-                List.of(hmac(SECRET, "{\"event_type\":\"avatar_video_gif.success\"}".getBytes(StandardCharsets.UTF_8))), Optional.empty())))
-                .isEqualTo(Receipt.IGNORED);
+        assertThat(receiver.receive(new RenderEventCommand(SimulatedRenderDeliveries.signedUntracked(SECRET)))).isEqualTo(Receipt.IGNORED);
         assertThat(kit.work.deliveries()).isZero();
     }
 
@@ -134,8 +131,7 @@ class RenderEventsTest {
         AvatarVideo video = kit.request("fast render");
         RenderId render = new RenderId("render-" + video.id());
         RenderEvent early = new RenderEvent(WebhookEvent.VIDEO_RENDERED, render);
-        byte[] body = ("{\"video_id\":\"" + render + "\"}").getBytes(StandardCharsets.UTF_8);
-        receiver.receive(new RenderEventCommand(body, List.of(hmac(SECRET, body)), Optional.of(early)));
+        receiver.receive(signed(SECRET, early));
         assertThat(receiver.applyReceived()).isZero();
 
         kit.submitter.submitQueued();
@@ -151,7 +147,7 @@ class RenderEventsTest {
         AvatarVideo video = rendering("after rotation");
         receiver.receive(signed(SECRET, event(WebhookEvent.VIDEO_FAILED, video)));
         WebhookSecret rotated = new WebhookSecret("whsec_rotated_elsewhere");
-        registrations.save(new WebhookRegistration(ServiceTestKit.KEY.fingerprint(), URL, "ep_1", rotated, kit.clock.now()));
+        registrations.save(new WebhookRegistration(ServiceTestKit.KEY.account(), URL, "ep_1", rotated, kit.clock.now()));
         kit.clock.advance(Duration.ofSeconds(2));
 
         assertThat(receiver.receive(signed(rotated, success(video)))).isEqualTo(Receipt.ACCEPTED);
@@ -162,7 +158,8 @@ class RenderEventsTest {
     @Test
     void aConfiguredSecretIsAcceptedBesidesRegisteredOnes() {
         WebhookSecret configured = new WebhookSecret("whsec_from_configuration");
-        RenderEventReceiver withConfigured = new RenderEventReceiver(kit.work, registrations, ServiceTestKit.KEY.fingerprint(), List.of(configured), kit.clock);
+        RenderEventReceiver withConfigured = new RenderEventReceiver(kit.work, registrations, new SimulatedRenderDeliveries(),
+                ServiceTestKit.KEY.account(), List.of(configured), kit.clock);
         AvatarVideo video = rendering("configured");
 
         assertThat(withConfigured.receive(signed(configured, success(video)))).isEqualTo(Receipt.ACCEPTED);
@@ -182,19 +179,7 @@ class RenderEventsTest {
         return new RenderEvent(type, video.renderId());
     }
 
-    private static RenderEventCommand signed(WebhookSecret secret, RenderEvent event) {
-        byte[] body = ("{\"event_type\":\"" + event.type() + "\",\"event_data\":{\"video_id\":\"" + event.renderId() + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
-        return new RenderEventCommand(body, List.of(hmac(secret, body)), Optional.of(event));
-    }
-
-    static byte[] hmac(WebhookSecret secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    static RenderEventCommand signed(WebhookSecret secret, RenderEvent event) {
+        return new RenderEventCommand(SimulatedRenderDeliveries.signed(secret, event));
     }
 }

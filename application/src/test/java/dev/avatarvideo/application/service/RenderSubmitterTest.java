@@ -162,14 +162,14 @@ class RenderSubmitterTest {
 
         kit.submitter.submitQueued();
 
-        assertThat(kit.work.inFlight(ServiceTestKit.KEY.fingerprint(), kit.clock.now()))
+        assertThat(kit.work.inFlight(ServiceTestKit.KEY.account(), kit.clock.now()))
                 .containsEntry(TenantId.of("a"), 3).containsEntry(TenantId.of("b"), 2).containsEntry(TenantId.of("c"), 1);
     }
 
     @Test
     void aClaimedVideoIsNotSubmittedByAnotherSubmitter() {
         AvatarVideo video = kit.request("contested");
-        assertThat(kit.work.claim(List.of(video.id()), ServiceTestKit.KEY.fingerprint(), kit.clock.now())).hasSize(1);
+        assertThat(kit.work.claim(List.of(video.id()), ServiceTestKit.KEY.account(), kit.clock.now())).hasSize(1);
 
         assertThat(kit.submitter.submitQueued()).isZero();
         assertThat(kit.renderer.submissions()).isEmpty();

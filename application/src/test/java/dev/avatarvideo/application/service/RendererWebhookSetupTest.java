@@ -33,20 +33,20 @@ class RendererWebhookSetupTest {
         assertThat(renderer.endpoints()).singleElement().satisfies(e -> assertThat(e.url()).isEqualTo(URL));
         String id = renderer.endpoints().getFirst().id();
         assertThat(result.endpointId()).contains(id);
-        assertThat(registrations.signingSecrets(KEY.fingerprint())).containsExactly(renderer.secretOf(id));
+        assertThat(registrations.signingSecrets(KEY.account())).containsExactly(renderer.secretOf(id));
     }
 
     @Test
     void aSecondStartReusesTheEndpointAndItsSecret() {
         setup(Optional.empty()).setUp();
-        WebhookSecret first = registrations.signingSecrets(KEY.fingerprint()).getFirst();
+        WebhookSecret first = registrations.signingSecrets(KEY.account()).getFirst();
 
         WebhookSetup again = setup(Optional.empty()).setUp();
 
         assertThat(again.ready()).isTrue();
         assertThat(again.detail()).contains("reusing");
         assertThat(renderer.endpoints()).hasSize(1);
-        assertThat(registrations.signingSecrets(KEY.fingerprint())).containsExactly(first);
+        assertThat(registrations.signingSecrets(KEY.account())).containsExactly(first);
         assertThat(renderer.calls()).containsExactly("list", "register", "list");
     }
 
@@ -59,7 +59,7 @@ class RendererWebhookSetupTest {
         assertThat(result.ready()).isTrue();
         assertThat(result.endpointId()).contains(existing);
         assertThat(renderer.endpoints()).as("no second endpoint").hasSize(1);
-        assertThat(registrations.signingSecrets(KEY.fingerprint())).containsExactly(renderer.secretOf(existing));
+        assertThat(registrations.signingSecrets(KEY.account())).containsExactly(renderer.secretOf(existing));
         assertThat(renderer.calls()).containsExactly("list", "rotate");
     }
 
@@ -100,6 +100,6 @@ class RendererWebhookSetupTest {
         assertThat(found.ready()).isTrue();
         assertThat(found.endpointId()).contains(id);
         assertThat(renderer.calls()).doesNotContain("register", "rotate");
-        assertThat(registrations.signingSecrets(KEY.fingerprint())).isEmpty();
+        assertThat(registrations.signingSecrets(KEY.account())).isEmpty();
     }
 }

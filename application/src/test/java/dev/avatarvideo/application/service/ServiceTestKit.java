@@ -73,10 +73,10 @@ final class ServiceTestKit {
         this.renderer = renderer;
         this.policy = policy;
         generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, rendererIds, clock);
-        submitter = new RenderSubmitter(videos, work, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, budget);
-        tracker = new RenderTracker(videos, work, transactions, tenant -> KEY, credentials -> renderer, calls, clock, policy, 1000);
-        ingester = new VideoIngester(videos, work, tenant -> KEY, credentials -> renderer, calls, files, clock,
-                failures -> Duration.ofSeconds(10L * failures), 10);
+        RendererAccess access = new RendererAccess(tenant -> KEY, credentials -> renderer, work, calls);
+        submitter = new RenderSubmitter(videos, work, work, transactions, access, clock, policy, budget);
+        tracker = new RenderTracker(videos, work, transactions, access, clock, policy, 1000);
+        ingester = new VideoIngester(videos, work, access, transactions, files, clock, failures -> Duration.ofSeconds(10L * failures), 10);
         queries = new AvatarVideoQueries(videos, storage);
         topicSaver = new TopicSaver(topics, videos, storage, files, clock, LIMITS, rendererIds);
         topicQueries = new TopicQueries(topics, videos, storage);

@@ -90,16 +90,16 @@ class TenantAccessServicesTest {
         assertThat(registry.credentialsFor(OTHER)).isEqualTo(service);
         assertThat(registry.show(ACME)).hasValueSatisfying(view -> assertThat(view.fingerprint()).isEqualTo(first.fingerprint()));
 
-        stored.rendersInFlightOn(account -> account.equals(first.fingerprint()));
+        stored.rendersInFlightOn(account -> account.equals(first.account()));
         registry.register(new RegisterRendererKeyCommand(ACME, second));
         assertThat(registry.credentialsFor(ACME)).isEqualTo(second);
-        assertThat(registry.credentialsFor(ACME, Optional.of(first.fingerprint()))).as("a render submitted on the replaced key").isEqualTo(first);
-        assertThat(registry.credentialsFor(ACME, Optional.of(service.fingerprint()))).isEqualTo(service);
+        assertThat(registry.credentialsFor(ACME, Optional.of(first.account()))).as("a render submitted on the replaced key").isEqualTo(first);
+        assertThat(registry.credentialsFor(ACME, Optional.of(service.account()))).isEqualTo(service);
 
         stored.rendersInFlightOn(account -> false);
         assertThat(registry.remove(ACME)).isTrue();
         assertThat(registry.credentialsFor(ACME)).isEqualTo(service);
-        assertThat(registry.credentialsFor(ACME, Optional.of(first.fingerprint()))).as("forgotten once nothing renders on it").isEqualTo(service);
+        assertThat(registry.credentialsFor(ACME, Optional.of(first.account()))).as("forgotten once nothing renders on it").isEqualTo(service);
         assertThat(registry.remove(ACME)).isFalse();
     }
 

@@ -1,5 +1,7 @@
 package dev.avatarvideo.application.service;
 
+import dev.avatarvideo.application.fakes.SimulatedRenderDeliveries;
+import dev.avatarvideo.domain.RendererAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
@@ -14,14 +16,12 @@ import dev.avatarvideo.domain.VideoStatus;
 import dev.avatarvideo.domain.WebhookEvent;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +64,9 @@ class TrackingCostTest {
         Random random = new Random(20261121);
         ServiceTestKit kit = new ServiceTestKit(new ScriptedVideoRenderer(100), TrackingPolicy.DEFAULT.withMode(mode), ServiceTestKit.UNLIMITED);
         InMemoryWebhookRegistrations registrations = new InMemoryWebhookRegistrations();
-        registrations.save(new WebhookRegistration("account", URI.create("https://example/webhooks"), "ep", SECRET, kit.clock.now()));
-        RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, "account", List.of(), kit.clock);
+        RendererAccount account = new RendererAccount("acc0acc0acc0");
+        registrations.save(new WebhookRegistration(account, URI.create("https://example/webhooks"), "ep", SECRET, kit.clock.now()));
+        RenderEventReceiver receiver = new RenderEventReceiver(kit.work, registrations, new SimulatedRenderDeliveries(), account, List.of(), kit.clock);
         Instant start = kit.clock.now();
         Map<Integer, Duration> renderTimes = new LinkedHashMap<>();
         for (int i = 0; i < VIDEOS; i++) {
@@ -127,8 +128,6 @@ class TrackingCostTest {
     }
 
     private static RenderEventCommand signed(RenderEvent event) {
-        byte[] body = ("{\"event_type\":\"avatar_video.success\",\"event_data\":{\"video_id\":\"" + event.renderId() + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
-        return new RenderEventCommand(body, List.of(RenderEventsTest.hmac(SECRET, body)), Optional.of(event));
+        return RenderEventsTest.signed(SECRET, event);
     }
 }

@@ -14,10 +14,10 @@ import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.Scen
 import dev.avatarvideo.application.port.out.runtime.WorkSignals;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.InvalidInputException;
+import dev.avatarvideo.domain.RenderDelivery;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +67,8 @@ class WorkSignallingTest {
 
     @Test
     void onlyAnAcceptedRenderEventSignals() {
-        RenderEventCommand call = new RenderEventCommand("{}".getBytes(StandardCharsets.UTF_8), List.of(), Optional.empty());
+        // What the call carries is the renderer adapter's to read; only the receipt matters here.
+        RenderEventCommand call = new RenderEventCommand(new RenderDelivery() { });
         for (Receipt receipt : Receipt.values()) {
             ReceiveRenderEvent receiver = command -> receipt;
 

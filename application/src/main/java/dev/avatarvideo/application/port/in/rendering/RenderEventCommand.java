@@ -1,30 +1,25 @@
 package dev.avatarvideo.application.port.in.rendering;
 
-import dev.avatarvideo.domain.RenderEvent;
-import java.util.List;
+import dev.avatarvideo.domain.RenderDelivery;
+import dev.avatarvideo.domain.RendererAccount;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A call from the renderer as it arrived.
+ * A call from the renderer, to be believed only if one of the called account's secrets signed it.
  *
- * @param body the raw request body, exactly the bytes that were signed
- * @param signatures the signatures the call carried (decoded; none when it carried none or only malformed ones)
- * @param event what the body says, when it is an event this service tracks
- * @param account the renderer account whose endpoint was called (its key's fingerprint, from the address); empty for
- *                the service-wide account's endpoint
+ * @param account the renderer account whose address was called; empty for the service-wide account's address
+ * @param delivery the call as it arrived, sealed: only the renderer's adapter opens it
  */
-public record RenderEventCommand(byte[] body, List<byte[]> signatures, Optional<RenderEvent> event, Optional<String> account) {
+public record RenderEventCommand(Optional<RendererAccount> account, RenderDelivery delivery) {
 
     public RenderEventCommand {
-        Objects.requireNonNull(body, "body");
-        signatures = List.copyOf(signatures);
-        Objects.requireNonNull(event, "event");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(delivery, "delivery");
     }
 
-    /** A call to the service-wide account's endpoint. */
-    public RenderEventCommand(byte[] body, List<byte[]> signatures, Optional<RenderEvent> event) {
-        this(body, signatures, event, Optional.empty());
+    /** A call to the service-wide account's address. */
+    public RenderEventCommand(RenderDelivery delivery) {
+        this(Optional.empty(), delivery);
     }
 }

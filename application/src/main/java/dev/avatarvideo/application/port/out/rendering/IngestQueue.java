@@ -4,7 +4,6 @@ import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.VideoId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Videos waiting for a fresh status from the renderer and, once it says they are done, for their copy into storage;
@@ -20,9 +19,6 @@ public interface IngestQueue {
 
     /** Done for now: the video's state says what comes next. Settles any renderer event's request to check it. */
     void finish(VideoId video);
-
-    /** The renderer account (its key's fingerprint) the video was submitted on, when recorded. */
-    Optional<String> accountOf(VideoId video);
 
     /** The renderer could not be asked: the video is due again at {@code at}, with any request to check it kept. */
     void retryAt(VideoId video, Instant at);

@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.port.out.rendering;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.VideoId;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public interface RenderChecks {
      * The video was just submitted on {@code account}: its render is tracked from {@code since}, first looked at
      * {@code firstCheckAt}. Ends the submitter's claim on it.
      */
-    void startTracking(VideoId video, String account, Instant since, Instant firstCheckAt);
+    void startTracking(VideoId video, RendererAccount account, Instant since, Instant firstCheckAt);
 
     /** Claims up to {@code limit} rendering videos whose check is due, the longest due first. */
     List<TrackedRender> claimDue(Instant now, int limit);
@@ -25,7 +26,7 @@ public interface RenderChecks {
      * Claims up to {@code limit} more rendering videos of the account whose check is not due yet, the soonest due
      * first: they ride along in a call that is made anyway.
      */
-    List<TrackedRender> claimNextDue(String account, int limit, Instant now);
+    List<TrackedRender> claimNextDue(RendererAccount account, int limit, Instant now);
 
     /**
      * The video was checked ({@code checked}: whether the renderer was asked); looks at it next at {@code next}.
@@ -47,11 +48,11 @@ public interface RenderChecks {
     /**
      * A rendering video with its tracking state.
      *
-     * @param account the fingerprint of the renderer account it renders on; empty for a video submitted before
+     * @param account the renderer account it renders on; empty for a video submitted before
      *                accounts were recorded
      * @param checks how many times the renderer has been asked about it
      * @param eventAt when a renderer event first named it, if one has
      */
-    record TrackedRender(AvatarVideo video, Optional<String> account, Instant renderingSince, int checks, Optional<Instant> eventAt) {
+    record TrackedRender(AvatarVideo video, Optional<RendererAccount> account, Instant renderingSince, int checks, Optional<Instant> eventAt) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.port.out.rendering;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.domain.RendererCredentials;
 import dev.avatarvideo.domain.TenantId;
 import java.time.Instant;
@@ -22,8 +23,8 @@ public interface RendererKeys {
     /** Retires the tenant's current key; answers false when it had none. */
     boolean retire(TenantId tenantId, Instant now);
 
-    /** Any key, current or retired, whose fingerprint is {@code account}. */
-    Optional<RendererCredentials> byAccount(String account);
+    /** Any key, current or retired, that acts on {@code account}. */
+    Optional<RendererCredentials> byAccount(RendererAccount account);
 
     /** Every tenant's current key. */
     List<TenantRendererKey> allCurrent();

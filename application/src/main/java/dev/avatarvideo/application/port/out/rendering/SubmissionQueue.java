@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.port.out.rendering;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
@@ -24,10 +25,10 @@ public interface SubmissionQueue {
      * Runs {@code work} while no other worker, here or in another instance, claims for the same account, so the
      * renders in flight it reads stay true until its claim is saved. Calls made inside see and save together.
      */
-    <T> T whileClaimingFor(String account, Supplier<T> work);
+    <T> T whileClaimingFor(RendererAccount account, Supplier<T> work);
 
     /** Renders in flight on the account, per tenant: submitted and not finished, or claimed for submission now. */
-    Map<TenantId, Integer> inFlight(String account, Instant now);
+    Map<TenantId, Integer> inFlight(RendererAccount account, Instant now);
 
     /** Up to {@code perTenant} of each tenant's oldest queued videos nobody holds, oldest first per tenant. */
     List<QueuedVideo> oldestWaiting(Collection<TenantId> tenants, int perTenant, Instant now);
@@ -36,15 +37,15 @@ public interface SubmissionQueue {
      * Claims the given videos for submission with the account's key. Answers those that were still queued and free,
      * in the order asked; any another worker holds or already moved on are skipped, never waited for.
      */
-    List<AvatarVideo> claim(List<VideoId> videos, String account, Instant now);
+    List<AvatarVideo> claim(List<VideoId> videos, RendererAccount account, Instant now);
 
     /** Gives a claimed video back, untouched; it waits in the queue as before. */
     void release(VideoId video);
 
     /** No video is claimed for the account before {@code until}: the renderer asked us to wait. */
-    void pause(String account, Instant until);
+    void pause(RendererAccount account, Instant until);
 
-    Optional<Instant> pausedUntil(String account, Instant now);
+    Optional<Instant> pausedUntil(RendererAccount account, Instant now);
 
     /** A queued video as the queue orders it. */
     record QueuedVideo(VideoId id, TenantId tenantId, Instant createdAt) {

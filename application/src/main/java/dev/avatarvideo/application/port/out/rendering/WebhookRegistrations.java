@@ -1,5 +1,6 @@
 package dev.avatarvideo.application.port.out.rendering;
 
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.net.URI;
 import java.time.Instant;
@@ -15,18 +16,18 @@ import java.util.function.Supplier;
 public interface WebhookRegistrations {
 
     /** Runs {@code work} while no other instance sets up the account's webhook. Calls made inside see and save together. */
-    <T> T whileSettingUp(String account, Supplier<T> work);
+    <T> T whileSettingUp(RendererAccount account, Supplier<T> work);
 
-    Optional<WebhookRegistration> find(String account, URI url);
+    Optional<WebhookRegistration> find(RendererAccount account, URI url);
 
     /** Saves the registration, replacing any for the same account and address. */
     void save(WebhookRegistration registration);
 
     /** Every secret the renderer account may sign its calls with now. */
-    List<WebhookSecret> signingSecrets(String account);
+    List<WebhookSecret> signingSecrets(RendererAccount account);
 
     /** An endpoint on a renderer account, with the secret it signs with. */
-    record WebhookRegistration(String account, URI url, String endpointId, WebhookSecret secret, Instant registeredAt) {
+    record WebhookRegistration(RendererAccount account, URI url, String endpointId, WebhookSecret secret, Instant registeredAt) {
 
         public WebhookRegistration {
             Objects.requireNonNull(account, "account");
