@@ -103,7 +103,8 @@ class PostgresVideoEventNotificationsTest {
         try (StatusWatch watch = watch(video.id())) {
             assertThat(watch.next(PATIENCE)).isPresent();
             Jdbi admin = Jdbi.create(fixture.connection().dataSource());
-            int listenerBefore = listenerPid(admin).orElseThrow();
+            // The first event may come from the catch-up read, before the listener's connection is open (a loaded machine).
+            int listenerBefore = listenerOpened(admin);
             int wakeUpsBefore = wakeUps.get();
 
             admin.useHandle(h -> h.createQuery("SELECT pg_terminate_backend(:pid)").bind("pid", listenerBefore).mapTo(Boolean.class).one());
@@ -118,6 +119,16 @@ class PostgresVideoEventNotificationsTest {
 
     private StatusWatch watch(VideoId id) {
         return ((Opened.Watching) live.watch(new WatchVideoStatusQuery(TENANT, List.of(id), OptionalLong.empty()))).watch();
+    }
+
+    private static int listenerOpened(Jdbi admin) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        Optional<Integer> pid = listenerPid(admin);
+        while (pid.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            pid = listenerPid(admin);
+        }
+        return pid.orElseThrow(() -> new AssertionError("the listener opened no connection within " + PATIENCE));
     }
 
     private static Optional<Integer> listenerPid(Jdbi admin) {
