@@ -90,8 +90,9 @@ final class BackgroundLoops {
         VideoRenderers renderers = heygen.renderers();
         CrashSafeStorage crashSafeStorage = useCases.content().files();
         RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, accounts, renderers, calls, CLOCK, policy,
-                new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND));
-        RenderTracker tracker = new RenderTracker(videos, checks, transactions, accounts, renderers, calls, CLOCK, policy, CHECKS_PER_ROUND);
+                new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND), useCases.tracking().waiting());
+        RenderTracker tracker = new RenderTracker(videos, checks, transactions, accounts, renderers, calls, CLOCK, policy, CHECKS_PER_ROUND,
+                useCases.tracking().waiting());
         VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), accounts, renderers, calls, crashSafeStorage, CLOCK,
                 new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
         background.every(RENDER_STEP_INTERVAL, SUBMIT, submitter::submitQueued);

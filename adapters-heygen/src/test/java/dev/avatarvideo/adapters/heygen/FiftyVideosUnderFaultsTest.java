@@ -19,6 +19,8 @@ import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
+import dev.avatarvideo.application.service.WaitingReasons;
+import dev.avatarvideo.application.fakes.InMemoryVideoWaits;
 import dev.avatarvideo.application.service.RendererIdCheck;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
@@ -89,9 +91,11 @@ class FiftyVideosUnderFaultsTest {
         }
         RendererCredentials key = new RendererCredentials(simulator.apiKey());
         RenderSubmitter submitter = new RenderSubmitter(videos, work, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer,
-                new InMemoryRendererCallCounts(CLOCK.now()), CLOCK, Fixtures.FAST_POLLING, new RenderSubmitter.Budget(VIDEOS, VIDEOS));
+                new InMemoryRendererCallCounts(CLOCK.now()), CLOCK, Fixtures.FAST_POLLING, new RenderSubmitter.Budget(VIDEOS, VIDEOS),
+                new WaitingReasons(new InMemoryVideoWaits(videos), CLOCK));
         RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), tenant -> key, credentials -> renderer,
-                new InMemoryRendererCallCounts(CLOCK.now()), CLOCK, Fixtures.FAST_POLLING, 1_000);
+                new InMemoryRendererCallCounts(CLOCK.now()), CLOCK, Fixtures.FAST_POLLING, 1_000,
+                new WaitingReasons(new InMemoryVideoWaits(videos), CLOCK));
         loops.scheduleWithFixedDelay(submitter::submitQueued, 0, 100, TimeUnit.MILLISECONDS);
         loops.scheduleWithFixedDelay(tracker::trackOnce, 200, 300, TimeUnit.MILLISECONDS);
 

@@ -13,6 +13,7 @@ import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.TrackingPolicy;
+import dev.avatarvideo.application.service.WaitingReasons;
 import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.application.service.VideoIngester;
 import dev.avatarvideo.domain.AspectRatio;
@@ -62,9 +63,10 @@ class VideoIngestOnPostgresTest {
         ingester = new VideoIngester(videos, ingestQueue, tenant -> key, credentials -> renderer, calls, files, clock,
                 failures -> Duration.ofSeconds(30L * failures), 10);
         submitter = new RenderSubmitter(videos, database.submissionQueue(leases), database.renderChecks(leases), database.transactions(),
-                tenant -> key, credentials -> renderer, calls, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10));
+                tenant -> key, credentials -> renderer, calls, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10),
+                new WaitingReasons(database.videoWaits(), clock));
         tracker = new RenderTracker(videos, database.renderChecks(leases), database.transactions(), tenant -> key, credentials -> renderer,
-                calls, clock, TrackingPolicy.DEFAULT, 10);
+                calls, clock, TrackingPolicy.DEFAULT, 10, new WaitingReasons(database.videoWaits(), clock));
         sweeper = new UnclaimedObjectSweeper(database.unclaimedObjects(), storage, database.transactions(), clock, 10);
     }
 

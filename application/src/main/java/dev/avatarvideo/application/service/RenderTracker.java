@@ -48,9 +48,10 @@ public final class RenderTracker implements TrackRenders {
     private final Clock clock;
     private final TrackingPolicy policy;
     private final int maxVideosPerRound;
+    private final WaitingReasons waiting;
 
     public RenderTracker(Videos videos, RenderChecks checks, Transactions transactions, RendererAccounts accounts, VideoRenderers renderers,
-                         RendererCallCounts calls, Clock clock, TrackingPolicy policy, int maxVideosPerRound) {
+                         RendererCallCounts calls, Clock clock, TrackingPolicy policy, int maxVideosPerRound, WaitingReasons waiting) {
         this.videos = videos;
         this.checks = checks;
         this.transactions = transactions;
@@ -60,6 +61,7 @@ public final class RenderTracker implements TrackRenders {
         this.clock = clock;
         this.policy = policy;
         this.maxVideosPerRound = maxVideosPerRound;
+        this.waiting = waiting;
     }
 
     @Override
@@ -92,12 +94,12 @@ public final class RenderTracker implements TrackRenders {
         }
         int changed = 0;
         for (int from = 0; from < all.size(); from += batch) {
-            changed += checkBatch(renderer, all.subList(from, Math.min(from + batch, all.size())));
+            changed += checkBatch(renderer, credentials.fingerprint(), all.subList(from, Math.min(from + batch, all.size())));
         }
         return changed;
     }
 
-    private int checkBatch(VideoRenderer renderer, List<TrackedRender> batch) {
+    private int checkBatch(VideoRenderer renderer, String account, List<TrackedRender> batch) {
         Map<RenderId, RenderStatus> statuses;
         try {
             statuses = renderer.statuses(batch.stream().map(render -> render.video().renderId()).toList());
@@ -111,6 +113,7 @@ public final class RenderTracker implements TrackRenders {
             RenderStatus status = statuses.getOrDefault(render.video().renderId(), new RenderStatus.Unavailable("no status returned"));
             boolean released = false;
             try {
+                waiting.checked(account, render.video().id(), status);
                 if (apply(render, status)) {
                     changed++;
                 }
@@ -149,20 +152,14 @@ public final class RenderTracker implements TrackRenders {
                 return true;
             }
             case RenderStatus.RateLimited limited -> {
-                LOG.log(Level.INFO, "video {0}: renderer asks to wait {1} before asking about render {2} again", video.id(), limited.after(),
-                        video.renderId());
                 checks.reschedule(video.id(), now.plus(limited.after()), false);
                 return false;
             }
             case RenderStatus.Unavailable unavailable when !policy.pastDeadline(since, now) -> {
-                LOG.log(Level.INFO, "video {0}: renderer could not say how render {1} is doing: {2}", video.id(), video.renderId(),
-                        unavailable.reason());
                 checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
                 return false;
             }
             case RenderStatus.KeyRejected rejected when !policy.pastDeadline(since, now) -> {
-                LOG.log(Level.ERROR, "video {0}: renderer refuses the API key while tracking render {1}: {2}", video.id(), video.renderId(),
-                        rejected.message());
                 checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
                 return false;
             }
