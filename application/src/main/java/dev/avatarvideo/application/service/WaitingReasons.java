@@ -90,7 +90,9 @@ public final class WaitingReasons implements GetWaitingReasons {
     }
 
     private VideoWaiting unreachable(String reason, Duration after) {
-        return new VideoWaiting(Reason.HEYGEN_UNREACHABLE, "HeyGen cannot be reached (" + reason + "); the service tries again"
+        // The renderer's reason usually names HeyGen already ("HeyGen answered HTTP 503 ..."); a bare one gets a subject.
+        String what = reason.startsWith("HeyGen") ? reason : "HeyGen cannot be reached: " + reason;
+        return new VideoWaiting(Reason.HEYGEN_UNREACHABLE, what + "; the service tries again"
                 + (after == null ? " by itself." : " in " + seconds(after) + " and keeps trying."), clock.now());
     }
 
