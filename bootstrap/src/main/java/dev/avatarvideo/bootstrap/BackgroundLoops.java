@@ -92,8 +92,9 @@ final class BackgroundLoops {
         CrashSafeStorage crashSafeStorage = useCases.content().files();
         RendererAccess access = new RendererAccess(accounts, renderers, database.submittedAccounts(), calls);
         RenderSubmitter submitter = new RenderSubmitter(videos, submissions, checks, transactions, access, CLOCK, policy,
-                new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND));
-        RenderTracker tracker = new RenderTracker(videos, checks, transactions, access, CLOCK, policy, CHECKS_PER_ROUND);
+                new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND), useCases.tracking().waiting());
+        RenderTracker tracker = new RenderTracker(videos, checks, transactions, access, CLOCK, policy, CHECKS_PER_ROUND,
+                useCases.tracking().waiting());
         VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), access, transactions, crashSafeStorage, CLOCK,
                 new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
         background.every(RENDER_STEP_INTERVAL, SUBMIT, submitter::submitQueued);

@@ -427,7 +427,7 @@ public record Configuration(
     private static final String UNSET = "(unset)";
 
     /**
-     * Every setting by the variable that sets it, as in force (defaults filled in), in the README's order; secrets show
+     * Every setting by the variable that sets it, as in force (defaults filled in), in the order of docs/configuration.md; secrets show
      * only whether they are set.
      */
     public Map<String, String> settings() {

@@ -1,6 +1,6 @@
 package dev.avatarvideo.bootstrap;
 
-/** Starts the service from environment variables; see the README's configuration table. */
+/** Starts the service from environment variables; see docs/configuration.md. */
 public final class Main {
 
     private Main() {

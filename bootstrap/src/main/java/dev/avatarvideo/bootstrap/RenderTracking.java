@@ -14,6 +14,7 @@ import dev.avatarvideo.application.service.ProcessingStatusQuery;
 import dev.avatarvideo.application.service.RenderEventReceiver;
 import dev.avatarvideo.application.service.RendererWebhookSetup;
 import dev.avatarvideo.application.service.TrackingPolicy;
+import dev.avatarvideo.application.service.WaitingReasons;
 import dev.avatarvideo.domain.WebhookSecret;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ import java.util.Optional;
  * webhook HeyGen calls for the service's own account, and the operators' view of it all.
  */
 record RenderTracking(TrackingPolicy policy, WorkerLeases leases, SubmissionQueue submissions, RenderChecks checks, RendererCallCounts calls,
-                      Optional<RendererWebhookSetup> webhookSetup, RenderEventReceiver renderEvents, ProcessingStatusQuery status) {
+                      Optional<RendererWebhookSetup> webhookSetup, RenderEventReceiver renderEvents, ProcessingStatusQuery status,
+                      WaitingReasons waiting) {
 
     static RenderTracking wire(Configuration config, int port, Persistence persistence, HeyGen heygen, TenantRendering rendering) {
         PostgresDatabase database = persistence.database();
@@ -40,6 +42,7 @@ record RenderTracking(TrackingPolicy policy, WorkerLeases leases, SubmissionQueu
                 heygen.serviceKey().account(), configuredSecret.stream().toList(), CLOCK);
         ProcessingStatusQuery status = new ProcessingStatusQuery(policy, database.videoStatistics(), checks, inbox, calls, webhookSetup,
                 CLOCK);
-        return new RenderTracking(policy, leases, database.submissionQueue(leases), checks, calls, webhookSetup, renderEvents, status);
+        return new RenderTracking(policy, leases, database.submissionQueue(leases), checks, calls, webhookSetup, renderEvents, status,
+                new WaitingReasons(database.videoWaits(), CLOCK));
     }
 }

@@ -35,7 +35,7 @@ final class Web {
         TenantAccess access = useCases.access();
         Configuration.TopicUploads uploads = config.topicUploads();
         return new JavalinServer(new JavalinServer.UseCases(
-                new SignallingGenerateAvatarVideo(content.generate(), signals), content.queries(), content.queries(),
+                new SignallingGenerateAvatarVideo(content.generate(), signals), content.queries(), content.queries(), useCases.tracking().waiting(),
                 new JavalinServer.VideoChanges(content.delete(), new SignallingRetryAvatarVideo(content.retry(), signals)), storage.storedFiles(),
                 new JavalinServer.TopicUseCases(new SignallingSaveTopic(content.topicSaver(), signals), content.topicSaver(),
                         content.topicQueries(), content.topicQueries(), content.topicDeleter()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.avatarvideo.domain.Scene;
+import dev.avatarvideo.heygen.simulator.SimulatorFaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +126,29 @@ class ConsoleBrowserTest {
         assertThat(ready.findElement(By.cssSelector("progress")).getAttribute("value")).isEqualTo("100");
         assertThat(console.video(videoId).get("status").asText()).isEqualTo("READY");
         console.assertNotReloaded();
+    }
+
+    @Test
+    void aVideoWaitingOnHeyGenSaysWhyAndSinceWhenUntilItMovesOn() {
+        console.simulator.useFaults(SimulatorFaults.none().withRateLimits(1.0, Duration.ofSeconds(1)));
+        String videoId;
+        try {
+            videoId = console.requestVideo("Waits for HeyGen");
+            TrackingFixture.await("video " + videoId + " waiting", () -> console.video(videoId).has("waiting"));
+            console.signIn();
+
+            WebElement note = console.await().until(d -> d.findElement(console.row(videoId)).findElement(By.cssSelector(".video-waiting")));
+            assertThat(note.getText()).startsWith("Waiting: HeyGen asks this account to wait").contains(" since ");
+            assertThat(note.getAttribute("data-reason")).isEqualTo("heygen-rate-limited");
+            assertThat(console.browser.findElement(console.row(videoId)).getAttribute("data-status")).isEqualTo("QUEUED");
+        } finally {
+            console.simulator.useFaults(SimulatorFaults.none());
+        }
+
+        console.await(Duration.ofSeconds(90)).until(d -> "READY".equals(d.findElement(console.row(videoId)).getAttribute("data-status")));
+        assertThat(console.browser.findElement(console.row(videoId)).findElements(By.cssSelector(".video-waiting")))
+                .as("a video that moved on waits for nothing").isEmpty();
+        assertThat(console.pageErrors()).isEmpty();
     }
 
     @Test

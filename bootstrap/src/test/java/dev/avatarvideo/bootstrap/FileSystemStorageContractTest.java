@@ -15,6 +15,7 @@ import dev.avatarvideo.application.fakes.InMemoryNotificationEndpoints;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
 import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
 import dev.avatarvideo.application.fakes.InMemoryVideoWork;
+import dev.avatarvideo.application.fakes.InMemoryVideoWaits;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.port.out.runtime.Clock;
@@ -28,6 +29,7 @@ import dev.avatarvideo.application.service.AvatarVideoQueries;
 import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.TenantService;
 import dev.avatarvideo.application.service.VideoDeleter;
+import dev.avatarvideo.application.service.WaitingReasons;
 import dev.avatarvideo.application.service.VideoRetrier;
 import dev.avatarvideo.application.service.CallbackSecretService;
 import dev.avatarvideo.application.service.CrashSafeStorage;
@@ -99,6 +101,7 @@ class FileSystemStorageContractTest extends FileStorageContract {
                 new RendererCredentials("unused"), Optional.empty(), CLOCK);
         server = new JavalinServer(new JavalinServer.UseCases(
                 new GenerateAvatarVideoService(videos, new InMemoryVideoCallbacks(), callbackSecrets, transactions, screening, rendererIds, CLOCK), queries, queries,
+                new WaitingReasons(new InMemoryVideoWaits(videos), CLOCK),
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, crashSafe, transactions), new VideoRetrier(videos, CLOCK)),
                 new StoredFileReader(storage, signer, CLOCK), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, crashSafe, transactions)), catalog, catalog, tracking(videos),

@@ -8,9 +8,10 @@ import java.util.Optional;
  *
  * @param error present once the video FAILED
  * @param file present once the video is READY; its address is fresh when read and expires (an hour on private storage)
+ * @param waiting present while a QUEUED or RENDERING video waits on HeyGen (unreachable, refusing the key, rate limiting)
  */
 public record Video(String id, VideoStatus status, String title, String resolution, String aspectRatio, boolean captions,
-                    Instant createdAt, Instant updatedAt, VideoError error, VideoFile file) {
+                    Instant createdAt, Instant updatedAt, VideoError error, VideoFile file, VideoWaiting waiting) {
 
     public Optional<VideoError> failure() {
         return Optional.ofNullable(error);
@@ -18,5 +19,9 @@ public record Video(String id, VideoStatus status, String title, String resoluti
 
     public Optional<VideoFile> storedFile() {
         return Optional.ofNullable(file);
+    }
+
+    public Optional<VideoWaiting> waitingReason() {
+        return Optional.ofNullable(waiting);
     }
 }

@@ -48,6 +48,18 @@ class AvatarVideoClientTest {
     }
 
     @Test
+    void readsWhyAQueuedVideoWaits() {
+        service.videos.put("v-2", FakeService.video("v-2", "QUEUED"));
+        service.videos.put("v-1", FakeService.video("v-1", "READY"));
+
+        Video video = client.getVideo("v-2");
+
+        assertThat(video.waitingReason()).contains(new VideoWaiting("heygen-unreachable", "HeyGen cannot be reached.",
+                java.time.Instant.parse("2026-11-21T10:00:01Z")));
+        assertThat(client.getVideo("v-1").waitingReason()).isEmpty();
+    }
+
+    @Test
     void aRefusalIsAnApiExceptionCarryingTheProblem() {
         assertThatThrownBy(() -> client.getVideo("missing"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

@@ -68,6 +68,8 @@ final class FakeService implements AutoCloseable {
                         + " \"fileType\": \"video/mp4\", \"storagePath\": \"default/0123456789abcdef0123456789abcdef.mp4\","
                         + " \"uploadedAt\": \"2026-11-21T10:00:05Z\", \"checksum\": \"sha256:ab\", \"provider\": \"filesystem\"}" : "")
                 + (status.equals("FAILED") ? ", \"error\": {\"code\": \"render_failed\", \"message\": \"no\"}" : "")
+                + (status.equals("QUEUED") ? ", \"waiting\": {\"reason\": \"heygen-unreachable\", \"detail\": \"HeyGen cannot be reached.\","
+                        + " \"since\": \"2026-11-21T10:00:01Z\"}" : "")
                 + "}";
     }
 

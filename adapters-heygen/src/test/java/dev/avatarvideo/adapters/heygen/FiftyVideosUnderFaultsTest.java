@@ -20,6 +20,8 @@ import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus
 import dev.avatarvideo.application.service.GenerateAvatarVideoService;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
+import dev.avatarvideo.application.service.WaitingReasons;
+import dev.avatarvideo.application.fakes.InMemoryVideoWaits;
 import dev.avatarvideo.application.service.RendererIdCheck;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
@@ -91,8 +93,9 @@ class FiftyVideosUnderFaultsTest {
         RendererCredentials key = new RendererCredentials(simulator.apiKey());
         RendererAccess access = new RendererAccess(tenant -> key, credentials -> renderer, work, new InMemoryRendererCallCounts(CLOCK.now()));
         RenderSubmitter submitter = new RenderSubmitter(videos, work, work, new PassThroughTransactions(), access, CLOCK, Fixtures.FAST_POLLING,
-                new RenderSubmitter.Budget(VIDEOS, VIDEOS));
-        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), access, CLOCK, Fixtures.FAST_POLLING, 1_000);
+                new RenderSubmitter.Budget(VIDEOS, VIDEOS), new WaitingReasons(new InMemoryVideoWaits(videos), CLOCK));
+        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), access, CLOCK, Fixtures.FAST_POLLING, 1_000,
+                new WaitingReasons(new InMemoryVideoWaits(videos), CLOCK));
         loops.scheduleWithFixedDelay(submitter::submitQueued, 0, 100, TimeUnit.MILLISECONDS);
         loops.scheduleWithFixedDelay(tracker::trackOnce, 200, 300, TimeUnit.MILLISECONDS);
 

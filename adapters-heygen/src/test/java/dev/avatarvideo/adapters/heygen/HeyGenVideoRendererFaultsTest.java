@@ -17,6 +17,8 @@ import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedVide
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.SubmitOutcome;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
+import dev.avatarvideo.application.service.WaitingReasons;
+import dev.avatarvideo.application.fakes.InMemoryVideoWaits;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.RendererCredentials;
@@ -152,9 +154,10 @@ class HeyGenVideoRendererFaultsTest {
         RendererCredentials key = new RendererCredentials(simulator.apiKey());
         RendererAccess access = new RendererAccess(tenant -> key, credentials -> renderer, work, calls);
         new RenderSubmitter(videos, work, work, new PassThroughTransactions(), access, Instant::now, Fixtures.FAST_POLLING,
-                new RenderSubmitter.Budget(10, 10)).submitQueued();
+                new RenderSubmitter.Budget(10, 10), new WaitingReasons(new InMemoryVideoWaits(videos), Instant::now)).submitQueued();
         RenderId renderId = videos.findById(video.id()).orElseThrow().renderId();
-        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), access, Instant::now, Fixtures.FAST_POLLING, 100);
+        RenderTracker tracker = new RenderTracker(videos, work, new PassThroughTransactions(), access, Instant::now, Fixtures.FAST_POLLING, 100,
+                new WaitingReasons(new InMemoryVideoWaits(videos), Instant::now));
 
         assertThat(renderer.status(renderId)).isInstanceOf(RenderStatus.NotFound.class);
         assertThat(renderer.statuses(List.of(renderId)).get(renderId)).isInstanceOf(RenderStatus.NotFound.class);

@@ -22,6 +22,7 @@ import dev.avatarvideo.application.port.out.video.VideoCallbacks;
 import dev.avatarvideo.application.port.out.video.VideoEventNotifications;
 import dev.avatarvideo.application.port.out.video.VideoEvents;
 import dev.avatarvideo.application.port.out.video.VideoStatistics;
+import dev.avatarvideo.application.port.out.video.VideoWaits;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.application.port.out.rendering.WebhookRegistrations;
 import java.time.Duration;
@@ -132,6 +133,10 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Webhook registrations whose secrets are sealed with {@code sealing} at rest. */
     public WebhookRegistrations webhookRegistrations(AesGcmSealing sealing) {
         return new JdbiWebhookRegistrations(jdbi, sealing);
+    }
+
+    public VideoWaits videoWaits() {
+        return new JdbiVideoWaits(jdbi);
     }
 
     public RendererCallCounts rendererCallCounts() {

@@ -14,6 +14,7 @@ import dev.avatarvideo.application.service.CrashSafeStorage;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.TrackingPolicy;
+import dev.avatarvideo.application.service.WaitingReasons;
 import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
 import dev.avatarvideo.application.service.VideoIngester;
 import dev.avatarvideo.domain.AspectRatio;
@@ -64,8 +65,9 @@ class VideoIngestOnPostgresTest {
         ingester = new VideoIngester(videos, ingestQueue, access, database.transactions(), files, clock,
                 failures -> Duration.ofSeconds(30L * failures), 10);
         submitter = new RenderSubmitter(videos, database.submissionQueue(leases), database.renderChecks(leases), database.transactions(),
-                access, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10));
-        tracker = new RenderTracker(videos, database.renderChecks(leases), database.transactions(), access, clock, TrackingPolicy.DEFAULT, 10);
+                access, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10), new WaitingReasons(database.videoWaits(), clock));
+        tracker = new RenderTracker(videos, database.renderChecks(leases), database.transactions(), access, clock, TrackingPolicy.DEFAULT, 10,
+                new WaitingReasons(database.videoWaits(), clock));
         sweeper = new UnclaimedObjectSweeper(database.unclaimedObjects(), storage, database.transactions(), clock, 10);
     }
 

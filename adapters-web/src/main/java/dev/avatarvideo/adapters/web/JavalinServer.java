@@ -17,6 +17,7 @@ import dev.avatarvideo.application.port.in.rendererkey.ShowRendererKey;
 import dev.avatarvideo.application.port.in.topic.DeleteTopic;
 import dev.avatarvideo.application.port.in.video.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.video.GetAvatarVideo;
+import dev.avatarvideo.application.port.in.video.GetWaitingReasons;
 import dev.avatarvideo.application.port.in.rendering.GetProcessingStatus;
 import dev.avatarvideo.application.port.in.topic.GetTopic;
 import dev.avatarvideo.application.port.in.catalog.ListAvatarLooks;
@@ -73,7 +74,7 @@ public final class JavalinServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8 * 1024;
 
     /** The use cases the API exposes. */
-    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, VideoChanges videoChanges,
+    public record UseCases(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, GetWaitingReasons waiting, VideoChanges videoChanges,
                            ReadStoredFile files, TopicUseCases topics, ListAvatarLooks avatars, ListVoices voices, TrackingUseCases tracking,
                            LiveStatus live, NotificationUseCases notifications, TenantUseCases tenants, RendererKeyUseCases rendererKeys) {
     }
@@ -272,7 +273,7 @@ public final class JavalinServer implements AutoCloseable {
         return List.of(
                 new OperationsRoutes(operations.readiness(), operations.metrics())::register,
                 new ConsoleRoutes(consoleOrigins)::register,
-                new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), useCases.videoChanges(), tenant, bodies)::register,
+                new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), useCases.waiting(), useCases.videoChanges(), tenant, bodies)::register,
                 new ApiKeyRoutes(tenants.issueKey(), tenants.listKeys(), tenants.revokeKey(), tenant, bodies)::register,
                 new RendererKeyRoutes(useCases.rendererKeys(), tenant, bodies)::register,
                 new AdminRoutes(tenants.createTenant(), tenants.listTenants(), tenants.issueKey(), tenants.listKeys(), tenants.revokeKey(),

@@ -9,8 +9,11 @@ import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.SceneBackground;
 import dev.avatarvideo.domain.VoiceSettings;
 import dev.avatarvideo.domain.StoredFile;
+import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoWaiting;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The API's JSON shapes for videos. camelCase; the field names are a contract the platform relies on. */
 final class VideoJson {
@@ -73,12 +76,24 @@ final class VideoJson {
         }
     }
 
+    /** Why a video does not move on although nothing failed; absent when nothing blocks it. */
+    record WaitingBody(String reason, String detail, Instant since) {
+
+        static WaitingBody of(VideoWaiting waiting) {
+            return new WaitingBody(waiting.reason().code(), waiting.detail(), waiting.since());
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VideoBody(String id, String status, String title, String resolution, String aspectRatio, boolean captions,
                      List<SceneBody> scenes, Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file,
-                     TemporaryFileBody temporaryFile) {
+                     TemporaryFileBody temporaryFile, WaitingBody waiting) {
 
         static VideoBody of(AvatarVideo video) {
+            return of(video, null);
+        }
+
+        static VideoBody of(AvatarVideo video, VideoWaiting waiting) {
             return new VideoBody(
                     video.id().toString(),
                     video.status().name(),
@@ -91,15 +106,16 @@ final class VideoJson {
                     video.updatedAt(),
                     video.failureReason().map(f -> new ErrorBody(f.code(), f.message())).orElse(null),
                     video.storedFile().map(FileBody::of).orElse(null),
-                    video.pendingIngestRetry().map(TemporaryFileBody::of).orElse(null));
+                    video.pendingIngestRetry().map(TemporaryFileBody::of).orElse(null),
+                    waiting == null ? null : WaitingBody.of(waiting));
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VideoListBody(List<VideoBody> items, String nextCursor) {
 
-        static VideoListBody of(VideoPage page) {
-            return new VideoListBody(page.videos().stream().map(VideoBody::of).toList(),
+        static VideoListBody of(VideoPage page, Map<VideoId, VideoWaiting> waiting) {
+            return new VideoListBody(page.videos().stream().map(video -> VideoBody.of(video, waiting.get(video.id()))).toList(),
                     page.next().map(CursorCodec::encode).orElse(null));
         }
     }

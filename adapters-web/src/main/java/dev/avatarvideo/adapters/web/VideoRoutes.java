@@ -7,6 +7,7 @@ import dev.avatarvideo.application.port.in.video.DeleteAvatarVideo;
 import dev.avatarvideo.application.port.in.video.GenerateAvatarVideo;
 import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand;
 import dev.avatarvideo.application.port.in.video.GetAvatarVideo;
+import dev.avatarvideo.application.port.in.video.GetWaitingReasons;
 import dev.avatarvideo.application.port.in.video.ListAvatarVideos;
 import dev.avatarvideo.application.port.in.video.ListAvatarVideosQuery;
 import dev.avatarvideo.application.port.in.video.RetryAvatarVideo;
@@ -16,8 +17,10 @@ import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoFilter;
 import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.domain.VideoPage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code /api/videos}: request a video, read one, list them (filtered), delete one, retry a failed one. */
@@ -26,16 +29,18 @@ final class VideoRoutes {
     private final GenerateAvatarVideo generate;
     private final GetAvatarVideo get;
     private final ListAvatarVideos list;
+    private final GetWaitingReasons waiting;
     private final DeleteAvatarVideo delete;
     private final RetryAvatarVideo retry;
     private final RequestTenant tenant;
     private final JsonBodies bodies;
 
-    VideoRoutes(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, JavalinServer.VideoChanges changes,
+    VideoRoutes(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, GetWaitingReasons waiting, JavalinServer.VideoChanges changes,
                 RequestTenant tenant, JsonBodies bodies) {
         this.generate = generate;
         this.get = get;
         this.list = list;
+        this.waiting = waiting;
         this.delete = changes.delete();
         this.retry = changes.retry();
         this.tenant = tenant;
@@ -75,14 +80,16 @@ final class VideoRoutes {
         TenantId tenantId = tenant.of(ctx);
         VideoId id = parseId(ctx.pathParam("id"));
         AvatarVideo video = get.get(tenantId, id).orElseThrow(() -> new NotFoundException("no video " + id));
-        ctx.json(VideoBody.of(video));
+        ctx.json(VideoBody.of(video, waiting.waitingOf(tenantId, List.of(id)).get(id)));
     }
 
     private void list(Context ctx) {
         int limit = parseLimit(ctx.queryParam("limit"));
         Optional<PageCursor> after = Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isBlank()).map(CursorCodec::decode);
         VideoFilter filter = ListAvatarVideosQuery.filterFrom(ctx.queryParam("status"), ctx.queryParam("createdAfter"), ctx.queryParam("createdBefore"));
-        ctx.json(VideoListBody.of(list.list(new ListAvatarVideosQuery(tenant.of(ctx), filter, limit, after))));
+        TenantId tenantId = tenant.of(ctx);
+        VideoPage page = list.list(new ListAvatarVideosQuery(tenantId, filter, limit, after));
+        ctx.json(VideoListBody.of(page, waiting.waitingOf(tenantId, page.videos().stream().map(AvatarVideo::id).toList())));
     }
 
     /** A malformed id cannot name any video: answer as for an unknown one rather than explain our id format. */

@@ -14,7 +14,9 @@ import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryWebhookRegistrations;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
+import dev.avatarvideo.application.fakes.InMemoryVideoWaits;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
+import dev.avatarvideo.application.service.WaitingReasons;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.fakes.TestClock;
@@ -73,6 +75,7 @@ final class FakeBackedServer implements AutoCloseable {
     final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
     final FakeFileAccessSigner signer = new FakeFileAccessSigner();
     final InMemoryVideoWork work = new InMemoryVideoWork(videos);
+    final InMemoryVideoWaits waits = new InMemoryVideoWaits(videos);
     final InMemoryWebhookRegistrations webhookRegistrations = new InMemoryWebhookRegistrations();
     final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
     final RenderEventReceiver renderEvents = new RenderEventReceiver(work, webhookRegistrations, new SimulatedRenderDeliveries(),
@@ -131,6 +134,7 @@ final class FakeBackedServer implements AutoCloseable {
         CallbackSecretService callbackSecretService = new CallbackSecretService(callbackSecrets);
         server = new JavalinServer(new JavalinServer.UseCases(
                 new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, rendererIds, clock), queries, queries,
+                new WaitingReasons(waits, clock),
                 new JavalinServer.VideoChanges(new VideoDeleter(videos, files, transactions), new VideoRetrier(videos, clock)),
                 new StoredFileReader(storage, signer, clock), new JavalinServer.TopicUseCases(saver, saver, topicQueries, topicQueries,
                 new TopicDeleter(topics, files, transactions)), catalog, catalog,

@@ -40,6 +40,7 @@ class JavalinServerTest {
 
     private TestClock clock;
     private InMemoryVideos videos;
+    private dev.avatarvideo.application.fakes.InMemoryVideoWaits waits;
     private InMemoryFileStorage storage;
     private FakeFileAccessSigner signer;
     private JavalinServer server;
@@ -51,6 +52,7 @@ class JavalinServerTest {
         FakeBackedServer backend = new FakeBackedServer(TENANT, uploads, 10_000_000);
         clock = backend.clock;
         videos = backend.videos;
+        waits = backend.waits;
         storage = backend.storage;
         signer = backend.signer;
         server = backend.server;
@@ -333,6 +335,29 @@ class JavalinServerTest {
         assertThat(body.at("/temporaryFile/expiresAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
         assertThat(body.at("/temporaryFile/nextCopyAttemptAt").asText()).isEqualTo("2026-11-21T10:00:30Z");
         assertThat(body.toString()).doesNotContain("bucket unreachable");
+    }
+
+    @Test
+    void aVideoThatWaitsOnTheRendererSaysWhyUntilItMovesOn() throws Exception {
+        String id = json.readTree(post("/api/videos", "{\"scenes\": [" + GOOD_SCENE + "]}").body()).get("id").asText();
+        String other = json.readTree(post("/api/videos", "{\"scenes\": [" + GOOD_SCENE + "]}").body()).get("id").asText();
+        assertThat(json.readTree(get("/api/videos/" + id).body()).has("waiting")).as("nothing blocks it yet").isFalse();
+        dev.avatarvideo.domain.VideoId videoId = dev.avatarvideo.domain.VideoId.parse(id);
+        waits.mark(new dev.avatarvideo.domain.RendererAccount("acc0acc0acc0"), videoId, dev.avatarvideo.domain.VideoStatus.QUEUED, new dev.avatarvideo.domain.VideoWaiting(
+                dev.avatarvideo.domain.VideoWaiting.Reason.HEYGEN_UNREACHABLE, "HeyGen cannot be reached (connection refused).", clock.now()));
+
+        JsonNode body = json.readTree(get("/api/videos/" + id).body());
+        assertThat(body.at("/waiting/reason").asText()).isEqualTo("heygen-unreachable");
+        assertThat(body.at("/waiting/detail").asText()).isEqualTo("HeyGen cannot be reached (connection refused).");
+        assertThat(body.at("/waiting/since").asText()).isEqualTo(clock.now().toString());
+        JsonNode listed = json.readTree(get("/api/videos").body()).get("items");
+        for (JsonNode item : listed) {
+            assertThat(item.has("waiting")).as(item.get("id").asText()).isEqualTo(item.get("id").asText().equals(id));
+        }
+        assertThat(listed.findValuesAsText("id")).contains(id, other);
+
+        videos.update(videos.findById(videoId).orElseThrow().startRendering(new dev.avatarvideo.domain.RenderId("hg-9"), clock.now()));
+        assertThat(json.readTree(get("/api/videos/" + id).body()).has("waiting")).as("it moved on").isFalse();
     }
 
     @Test

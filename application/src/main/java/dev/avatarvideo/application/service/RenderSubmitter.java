@@ -53,9 +53,10 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
     private final Clock clock;
     private final TrackingPolicy policy;
     private final Budget budget;
+    private final WaitingReasons waiting;
 
     public RenderSubmitter(Videos videos, SubmissionQueue queue, RenderChecks checks, Transactions transactions, RendererAccess access,
-                           Clock clock, TrackingPolicy policy, Budget budget) {
+                           Clock clock, TrackingPolicy policy, Budget budget, WaitingReasons waiting) {
         this.videos = videos;
         this.queue = queue;
         this.checks = checks;
@@ -65,6 +66,7 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
         this.clock = clock;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.waiting = Objects.requireNonNull(waiting, "waiting");
     }
 
     @Override
@@ -102,12 +104,14 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
                 SubmitOutcome outcome = renderer.submit(video);
                 if (outcome instanceof SubmitOutcome.RetryLater later) {
                     queue.pause(account, clock.now().plus(later.after()));
-                    LOG.log(Level.INFO, "renderer account {0} asks to wait {1} ({2}); {3} more video(s) stay queued",
-                            account, later.after(), later.reason(), claimed.size() - i);
+                    waiting.submissionsWait(account, tenants, later);
                     claimed.subList(i + 1, claimed.size()).forEach(rest -> queue.release(rest.id()));
                     return changed;
                 }
                 tracked = record(video, account, outcome);
+                if (tracked) {
+                    waiting.submissionAccepted(account);
+                }
                 changed++;
             } catch (ConcurrentUpdateException e) {
                 // Someone else moved this video on; had its render started, the idempotency key kept it to one.

@@ -10,6 +10,7 @@ import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.RendererAccount;
 import dev.avatarvideo.domain.VideoFailure;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -40,15 +41,17 @@ public final class RenderTracker implements TrackRenders {
     private final Clock clock;
     private final TrackingPolicy policy;
     private final int maxVideosPerRound;
+    private final WaitingReasons waiting;
 
     public RenderTracker(Videos videos, RenderChecks checks, Transactions transactions, RendererAccess access, Clock clock,
-                         TrackingPolicy policy, int maxVideosPerRound) {
+                         TrackingPolicy policy, int maxVideosPerRound, WaitingReasons waiting) {
         this.checks = checks;
         this.access = access;
         this.transitions = new RenderTransitions(videos, transactions, clock);
         this.clock = clock;
         this.policy = policy;
         this.maxVideosPerRound = maxVideosPerRound;
+        this.waiting = waiting;
     }
 
     @Override
@@ -86,6 +89,7 @@ public final class RenderTracker implements TrackRenders {
     }
 
     private int checkBatch(AccountRenderer renderer, List<TrackedRender> batch) {
+        RendererAccount account = renderer.account();
         Map<RenderId, RenderStatus> statuses;
         try {
             statuses = renderer.statuses(batch.stream().map(render -> render.video().renderId()).toList());
@@ -98,6 +102,7 @@ public final class RenderTracker implements TrackRenders {
             RenderStatus status = statuses.getOrDefault(render.video().renderId(), new RenderStatus.Unavailable("no status returned"));
             boolean released = false;
             try {
+                waiting.checked(account, render.video().id(), status);
                 if (apply(render, status)) {
                     changed++;
                 }
@@ -134,20 +139,14 @@ public final class RenderTracker implements TrackRenders {
                 return true;
             }
             case RenderStatus.RateLimited limited -> {
-                LOG.log(Level.INFO, "video {0}: renderer asks to wait {1} before asking about render {2} again", video.id(), limited.after(),
-                        video.renderId());
                 checks.reschedule(video.id(), now.plus(limited.after()), false);
                 return false;
             }
             case RenderStatus.Unavailable unavailable when !policy.pastDeadline(since, now) -> {
-                LOG.log(Level.INFO, "video {0}: renderer could not say how render {1} is doing: {2}", video.id(), video.renderId(),
-                        unavailable.reason());
                 checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
                 return false;
             }
             case RenderStatus.KeyRejected rejected when !policy.pastDeadline(since, now) -> {
-                LOG.log(Level.ERROR, "video {0}: renderer refuses the API key while tracking render {1}: {2}", video.id(), video.renderId(),
-                        rejected.message());
                 checks.reschedule(video.id(), policy.nextCheckAt(since, now, render.checks()), false);
                 return false;
             }

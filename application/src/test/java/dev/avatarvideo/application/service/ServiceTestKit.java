@@ -8,6 +8,7 @@ import dev.avatarvideo.application.fakes.InMemoryVideoWork;
 import dev.avatarvideo.application.fakes.InMemoryTopics;
 import dev.avatarvideo.application.fakes.InMemoryUnclaimedObjects;
 import dev.avatarvideo.application.fakes.InMemoryVideoCallbacks;
+import dev.avatarvideo.application.fakes.InMemoryVideoWaits;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.RollbackTransactions;
 import dev.avatarvideo.application.fakes.ScriptedHostLookup;
@@ -39,6 +40,8 @@ final class ServiceTestKit {
     final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
     final InMemoryTopics topics = new InMemoryTopics();
     final InMemoryVideoWork work = new InMemoryVideoWork(videos);
+    final InMemoryVideoWaits waits = new InMemoryVideoWaits(videos);
+    final WaitingReasons waiting = new WaitingReasons(waits, clock);
     final InMemoryRendererCallCounts calls = new InMemoryRendererCallCounts(clock.now());
     final InMemoryVideoCallbacks callbacks = new InMemoryVideoCallbacks();
     final InMemoryCallbackSecrets callbackSecrets = new InMemoryCallbackSecrets();
@@ -74,8 +77,8 @@ final class ServiceTestKit {
         this.policy = policy;
         generate = new GenerateAvatarVideoService(videos, callbacks, callbackSecrets, transactions, screening, rendererIds, clock);
         RendererAccess access = new RendererAccess(tenant -> KEY, credentials -> renderer, work, calls);
-        submitter = new RenderSubmitter(videos, work, work, transactions, access, clock, policy, budget);
-        tracker = new RenderTracker(videos, work, transactions, access, clock, policy, 1000);
+        submitter = new RenderSubmitter(videos, work, work, transactions, access, clock, policy, budget, waiting);
+        tracker = new RenderTracker(videos, work, transactions, access, clock, policy, 1000, waiting);
         ingester = new VideoIngester(videos, work, access, transactions, files, clock, failures -> Duration.ofSeconds(10L * failures), 10);
         queries = new AvatarVideoQueries(videos, storage);
         topicSaver = new TopicSaver(topics, videos, storage, files, clock, LIMITS, rendererIds);

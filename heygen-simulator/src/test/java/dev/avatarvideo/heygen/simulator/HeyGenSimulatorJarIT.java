@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stand-alone jar, started the way the README says ({@code java -jar heygen-simulator/target/heygen-simulator.jar})
+ * The stand-alone jar, started the way docs/heygen-and-simulator.md says ({@code java -jar heygen-simulator/target/heygen-simulator.jar})
  * as a separate JVM: it prints its port and API key, and that key works against that port.
  */
 class HeyGenSimulatorJarIT {

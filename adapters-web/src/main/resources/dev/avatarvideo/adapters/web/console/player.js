@@ -8,7 +8,7 @@ import {$, element, formatBytes, formatTime, videoTitle} from './dom.js';
 import * as live from './live.js';
 import {known, onChange, remember} from './store.js';
 import {avatarName, voiceName} from './video-form.js';
-import {failure, statusLine, videoActions} from './videos.js';
+import {failure, statusLine, videoActions, waitingNote} from './videos.js';
 
 let shownId = null;
 let backTo = '#videos';
@@ -84,7 +84,7 @@ function renderStatus(video) {
     }});
     actions.id = 'video-actions';
     $('video-actions').replaceWith(actions);
-    $('video-status').replaceChildren(statusLine(video), ...failure(video));
+    $('video-status').replaceChildren(statusLine(video), ...waitingNote(video), ...failure(video));
     if (video.file) {
         renderFacts($('player-file'), fileFacts(video.file));
         $('file-section').hidden = false;

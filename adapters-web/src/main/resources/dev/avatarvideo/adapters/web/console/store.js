@@ -20,6 +20,9 @@ export function remember(video) {
     if (merged.status !== 'FAILED') {
         delete merged.error;
     }
+    if (!video.waiting) {
+        delete merged.waiting;
+    }
     videos.set(video.id, merged);
     changed(merged);
     return merged;
@@ -36,6 +39,8 @@ export function applyEvent(event) {
     const news = video.status !== event.status || !!video.file !== !!event.file || video.error?.code !== event.error?.code;
     if (video.status !== event.status) {
         video.statusSince = event.occurredAt;
+        // What a video waited for belongs to the status it waited in.
+        delete video.waiting;
     }
     video.status = event.status;
     video.updatedAt = event.occurredAt;

@@ -9,6 +9,8 @@ import {IN_FLIGHT, forget, known, onChange, remember} from './store.js';
 const STEPS = {QUEUED: 10, RENDERING: 40, INGESTING: 80, READY: 100};
 
 const list = {order: [], nextCursor: null};
+/** How often the list asks whether its queued and rendering videos wait on HeyGen (the live stream carries statuses only). */
+const WAITING_REFRESH_MS = 5000;
 let openVideo = () => {};
 
 export function initVideoList({onOpen}) {
@@ -36,6 +38,22 @@ export function initVideoList({onOpen}) {
             }
         }
     }, 1000);
+    setInterval(() => refreshWaiting().catch(() => {}), WAITING_REFRESH_MS);
+}
+
+/** Asks again about the shown videos that are queued or rendering, and redraws only those whose waiting reason changed. */
+async function refreshWaiting() {
+    const waiting = list.order.map(known).filter((video) => video && (video.status === 'QUEUED' || video.status === 'RENDERING'));
+    if (waiting.length === 0 || document.hidden) {
+        return;
+    }
+    const page = await api('/api/videos?status=QUEUED,RENDERING&limit=100');
+    for (const video of page.items) {
+        const before = known(video.id);
+        if (before && before.status === video.status && JSON.stringify(before.waiting) !== JSON.stringify(video.waiting)) {
+            remember(video);
+        }
+    }
 }
 
 export async function loadVideos({more = false} = {}) {
@@ -118,7 +136,7 @@ function renderRow(row, video) {
     ].filter(Boolean).join(' · '));
     const id = element('code', 'video-id', video.id);
     meta.append(' · ', id);
-    row.replaceChildren(head, meta, statusLine(video), ...failure(video), problem);
+    row.replaceChildren(head, meta, statusLine(video), ...waitingNote(video), ...failure(video), problem);
 }
 
 /** Badge, progress while there is progress to show, and what is happening in words. */
@@ -134,6 +152,16 @@ export function statusLine(video) {
     }
     line.append(element('span', 'status-text', describeStatus(video)));
     return line;
+}
+
+/** A video that waits on HeyGen (unreachable, refusing the key, rate limiting) says why, and since when. */
+export function waitingNote(video) {
+    if (!video.waiting || !(video.status === 'QUEUED' || video.status === 'RENDERING')) {
+        return [];
+    }
+    const note = element('p', 'video-waiting', `Waiting: ${video.waiting.detail} since ${formatTime(video.waiting.since)}`);
+    note.dataset.reason = video.waiting.reason;
+    return [note];
 }
 
 /** A failed video says why, in HeyGen's or the service's words. */
