@@ -64,17 +64,7 @@ public final class ApiBenchmark {
         TestPostgres.Database database = TestPostgres.freshDatabase();
         HikariDataSource pool = pool(database);
         Jdbi jdbi = Jdbi.create(pool);
-        Javalin hello = Javalin.create(config -> {
-            config.concurrency.useVirtualThreads = true;
-            config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
-            config.routes.get("/hello", ctx -> ctx.result("Hello, world"));
-            config.routes.get("/row/{id}", ctx -> ctx.json(row(jdbi, VIDEO_ROW, UUID.fromString(ctx.pathParam("id")))));
-            config.routes.get("/two-rows/{keyId}/{id}", ctx -> {
-                row(jdbi, API_KEY_ROW, ctx.pathParam("keyId"));
-                ctx.json(row(jdbi, VIDEO_ROW, UUID.fromString(ctx.pathParam("id"))));
-            });
-        }).start("127.0.0.1", 0);
+        Javalin hello = baselines(jdbi);
         try (HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withRenderTime(Duration.ofMillis(200)));
              AvatarVideoService service = AvatarVideoService.start(Configuration.fromEnvironment(environment(database, dataDir, simulator)))) {
             URI helloUrl = URI.create("http://127.0.0.1:" + hello.port());
@@ -103,37 +93,55 @@ public final class ApiBenchmark {
             Measured postResult = measure(() -> LoadGenerator.run(api, settings.connections(), settings.warmUp(), settings.measure(),
                     n -> postRequest, 202));
 
-            Table table = new Table("API: " + settings.connections() + " keep-alive connections, closed loop, " + settings.measure().toSeconds()
-                    + " s measured after " + settings.warmUp().toSeconds() + " s warm-up each",
-                    "Endpoint", "Requests/s", "Ratio to hello-world", "Ratio to one read", "p50 ms", "p99 ms", "Requests", "Unexpected answers",
-                    "JVM CPU µs / request", "PostgreSQL CPU µs / request");
-            for (Map.Entry<String, Measured> entry : Map.of(HELLO, helloResult, ONE_READ, oneReadResult, TWO_READS, twoReadsResult,
-                            GET_VIDEO, getResult, POST_VIDEO, postResult)
-                    .entrySet().stream().sorted(Map.Entry.comparingByKey(ApiBenchmark::order)).toList()) {
-                LoadGenerator.Result result = entry.getValue().load();
-                table.row(entry.getKey(), String.format(Locale.ROOT, "%.0f", result.requestsPerSecond()),
-                        String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / helloResult.load().requestsPerSecond()),
-                        entry.getKey().equals(HELLO) ? "-"
-                                : String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / oneReadResult.load().requestsPerSecond()),
-                        String.format(Locale.ROOT, "%.2f", result.p50Millis()), String.format(Locale.ROOT, "%.2f", result.p99Millis()),
-                        result.requests(), result.unexpected(), perRequest(entry.getValue().jvmNanos(), result), perRequest(entry.getValue().postgresNanos(), result));
-            }
-            return table
-                    .note("Server and load generator share the JVM and the 2 cores, for the baseline and the service alike. CPU per request:"
-                            + " this JVM's (server and load generator, warm-up included) and every PostgreSQL process's CPU time over the phase,"
-                            + " divided by the requests measured.")
-                    .note("The one-read baseline is a bare route in the hello-world app that reads the row GET /api/videos/{id} reads (the"
-                            + " video joined with its file's metadata) by primary key through Jdbi and a HikariCP pool of " + POOL_SIZE
-                            + " (the service's size) on the service's PostgreSQL database, and answers it as JSON (Jackson); the two-read"
-                            + " baseline first reads the API key's row by primary key, as the service authenticates, then the same.")
-                    .note("GET reads a READY video (with its file's metadata and a freshly signed fileUrl) with the tenant's service key;"
-                            + " POST requests a one-scene video (400-character script) and answers 202, while the service submits the queued"
-                            + " videos to the simulator in the background.");
+            return table(settings, Map.of(HELLO, helloResult, ONE_READ, oneReadResult, TWO_READS, twoReadsResult, GET_VIDEO, getResult,
+                    POST_VIDEO, postResult));
         } finally {
             hello.stop();
             pool.close();
             ServiceEnvironment.deleteRecursively(dataDir);
         }
+    }
+
+    /** The baselines: a hello-world route, and bare routes that read what the service's GET reads, one and two rows. */
+    private static Javalin baselines(Jdbi jdbi) {
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(new ObjectMapper(), true));
+            config.routes.get("/hello", ctx -> ctx.result("Hello, world"));
+            config.routes.get("/row/{id}", ctx -> ctx.json(row(jdbi, VIDEO_ROW, UUID.fromString(ctx.pathParam("id")))));
+            config.routes.get("/two-rows/{keyId}/{id}", ctx -> {
+                row(jdbi, API_KEY_ROW, ctx.pathParam("keyId"));
+                ctx.json(row(jdbi, VIDEO_ROW, UUID.fromString(ctx.pathParam("id"))));
+            });
+        }).start("127.0.0.1", 0);
+    }
+
+    private static Table table(Settings settings, Map<String, Measured> phases) {
+        Table table = new Table("API: " + settings.connections() + " keep-alive connections, closed loop, " + settings.measure().toSeconds()
+                + " s measured after " + settings.warmUp().toSeconds() + " s warm-up each",
+                "Endpoint", "Requests/s", "Ratio to hello-world", "Ratio to one read", "p50 ms", "p99 ms", "Requests", "Unexpected answers",
+                "JVM CPU µs / request", "PostgreSQL CPU µs / request");
+        for (Map.Entry<String, Measured> entry : phases.entrySet().stream().sorted(Map.Entry.comparingByKey(ApiBenchmark::order)).toList()) {
+            LoadGenerator.Result result = entry.getValue().load();
+            table.row(entry.getKey(), String.format(Locale.ROOT, "%.0f", result.requestsPerSecond()),
+                    String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / phases.get(HELLO).load().requestsPerSecond()),
+                    entry.getKey().equals(HELLO) ? "-"
+                            : String.format(Locale.ROOT, "%.2f", result.requestsPerSecond() / phases.get(ONE_READ).load().requestsPerSecond()),
+                    String.format(Locale.ROOT, "%.2f", result.p50Millis()), String.format(Locale.ROOT, "%.2f", result.p99Millis()),
+                    result.requests(), result.unexpected(), perRequest(entry.getValue().jvmNanos(), result), perRequest(entry.getValue().postgresNanos(), result));
+        }
+        return table
+                .note("Server and load generator share the JVM and the 2 cores, for the baseline and the service alike. CPU per request:"
+                        + " this JVM's (server and load generator, warm-up included) and every PostgreSQL process's CPU time over the phase,"
+                        + " divided by the requests measured.")
+                .note("The one-read baseline is a bare route in the hello-world app that reads the row GET /api/videos/{id} reads (the"
+                        + " video joined with its file's metadata) by primary key through Jdbi and a HikariCP pool of " + POOL_SIZE
+                        + " (the service's size) on the service's PostgreSQL database, and answers it as JSON (Jackson); the two-read"
+                        + " baseline first reads the API key's row by primary key, as the service authenticates, then the same.")
+                .note("GET reads a READY video (with its file's metadata and a freshly signed fileUrl) with the tenant's service key;"
+                        + " POST requests a one-scene video (400-character script) and answers 202, while the service submits the queued"
+                        + " videos to the simulator in the background.");
     }
 
     /** A phase's load result and the CPU this JVM and PostgreSQL spent on it. */

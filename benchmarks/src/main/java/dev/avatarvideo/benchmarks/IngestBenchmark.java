@@ -88,48 +88,67 @@ public final class IngestBenchmark {
             try (HeyGenSimulator simulator = HeyGenSimulator.start(SimulatorSettings.defaults().withVideoSize(size)
                     .withRenderTime(Duration.ofMillis(100)))) {
                 for (String storage : settings.storages()) {
-                    double rawSeconds = 0;
-                    double rawSha256Seconds = 0;
-                    double rawMultipartSeconds = 0;
+                    Baselines baselines = new Baselines();
                     for (String variant : variants(storage)) {
                         Map<String, String> result = runVariant(settings, simulator, s3, bucket, storage, variant, size);
                         cleanUp(s3, bucket);
-                        double seconds = Double.parseDouble(result.getOrDefault("seconds", "0"));
-                        boolean ok = "ok".equals(result.get("outcome"));
-                        if (variant.equals("raw") && ok) {
-                            rawSeconds = seconds;
-                        }
-                        if (variant.equals("raw-sha256") && ok) {
-                            rawSha256Seconds = seconds;
-                        }
-                        if (variant.equals("raw-multipart") && ok) {
-                            rawMultipartSeconds = seconds;
-                        }
-                        String label = switch (variant) {
-                            case "raw" -> RAW;
-                            case "raw-sha256" -> RAW_SHA256;
-                            case "raw-multipart" -> RAW_MULTIPART;
-                            case "raw-multipart-overlapped" -> RAW_MULTIPART_OVERLAPPED;
-                            case "service" -> SERVICE;
-                            default -> BUFFERED;
-                        };
-                        String outcome = !ok ? result.get("outcome")
-                                : variant.equals("service") ? String.format(Locale.ROOT, "ok (copy alone %.2f s)", Double.parseDouble(result.get("copySeconds")))
-                                : variant.startsWith("raw-multipart") ? String.format(Locale.ROOT, "ok (complete %.2f s)", Double.parseDouble(result.get("copySeconds")))
-                                : result.get("outcome");
-                        table.row(rowName(storage, size, label), outcome,
-                                ok ? String.format(Locale.ROOT, "%.2f", seconds) : "-",
-                                ok ? String.format(Locale.ROOT, "%.0f", size / 1024.0 / 1024.0 / seconds) : "-",
-                                ok && rawSeconds > 0 ? String.format(Locale.ROOT, "%.2f", rawSeconds / seconds) : "-",
-                                ok && rawSha256Seconds > 0 && !variant.equals("raw") ? String.format(Locale.ROOT, "%.2f", rawSha256Seconds / seconds) : "-",
-                                ok && rawMultipartSeconds > 0 && !variant.startsWith("raw-sha") ? String.format(Locale.ROOT, "%.2f", rawMultipartSeconds / seconds) : "-",
-                                ProcessMemory.mib(Long.parseLong(result.get("peakHeap"))),
-                                ProcessMemory.mib(Long.parseLong(result.get("peakRss"))),
-                                variant.equals("buffered") ? settings.bufferedHeap() : settings.serviceHeap());
+                        row(table, settings, storage, size, variant, result, baselines);
                     }
                 }
             }
         }
+        return notes(table);
+    }
+
+    /** The seconds of the raw copies of one storage and size, once they have run: what the later rows are compared with. */
+    private static final class Baselines {
+
+        double raw;
+        double rawSha256;
+        double rawMultipart;
+
+        void record(String variant, double seconds) {
+            switch (variant) {
+                case "raw" -> raw = seconds;
+                case "raw-sha256" -> rawSha256 = seconds;
+                case "raw-multipart" -> rawMultipart = seconds;
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void row(Table table, Settings settings, String storage, long size, String variant, Map<String, String> result,
+                            Baselines baselines) {
+        double seconds = Double.parseDouble(result.getOrDefault("seconds", "0"));
+        boolean ok = "ok".equals(result.get("outcome"));
+        if (ok) {
+            baselines.record(variant, seconds);
+        }
+        String label = switch (variant) {
+            case "raw" -> RAW;
+            case "raw-sha256" -> RAW_SHA256;
+            case "raw-multipart" -> RAW_MULTIPART;
+            case "raw-multipart-overlapped" -> RAW_MULTIPART_OVERLAPPED;
+            case "service" -> SERVICE;
+            default -> BUFFERED;
+        };
+        String outcome = !ok ? result.get("outcome")
+                : variant.equals("service") ? String.format(Locale.ROOT, "ok (copy alone %.2f s)", Double.parseDouble(result.get("copySeconds")))
+                : variant.startsWith("raw-multipart") ? String.format(Locale.ROOT, "ok (complete %.2f s)", Double.parseDouble(result.get("copySeconds")))
+                : result.get("outcome");
+        table.row(rowName(storage, size, label), outcome,
+                ok ? String.format(Locale.ROOT, "%.2f", seconds) : "-",
+                ok ? String.format(Locale.ROOT, "%.0f", size / 1024.0 / 1024.0 / seconds) : "-",
+                ok && baselines.raw > 0 ? String.format(Locale.ROOT, "%.2f", baselines.raw / seconds) : "-",
+                ok && baselines.rawSha256 > 0 && !variant.equals("raw") ? String.format(Locale.ROOT, "%.2f", baselines.rawSha256 / seconds) : "-",
+                ok && baselines.rawMultipart > 0 && !variant.startsWith("raw-sha") ? String.format(Locale.ROOT, "%.2f", baselines.rawMultipart / seconds) : "-",
+                ProcessMemory.mib(Long.parseLong(result.get("peakHeap"))),
+                ProcessMemory.mib(Long.parseLong(result.get("peakRss"))),
+                variant.equals("buffered") ? settings.bufferedHeap() : settings.serviceHeap());
+    }
+
+    private static Table notes(Table table) {
         return table
                 .note("(a+) is (a) with the SHA-256 the service computes on the way and nothing else: the share of the gap to (a) that"
                         + " the checksum alone explains on this machine.")

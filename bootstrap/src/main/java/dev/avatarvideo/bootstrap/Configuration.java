@@ -406,7 +406,7 @@ public record Configuration(
                         .orElse("filesystem, files in " + dataDir.resolve("files")
                                 + (fileUrlSigningKey.isPresent() ? ", addresses signed with FILE_URL_SIGNING_KEY" : ", addresses signed with the key in " + signingKeyFile())),
                 "  HeyGen:   " + heygen.map(h -> h.baseUrl() + " (API key ****)").orElse("SIMULATOR in-process, state in "
-                        + dataDir.resolve(AvatarVideoService.SIMULATOR_STATE) + " (set HEYGEN_API_KEY for the real HeyGen)"),
+                        + dataDir.resolve(HeyGen.SIMULATOR_STATE) + " (set HEYGEN_API_KEY for the real HeyGen)"),
                 "  tracking: " + tracking.mode().label() + switch (tracking.mode()) {
                     case POLLING -> ", first check after " + tracking.firstCheck().toMillis() + " ms, then backing off to every "
                             + tracking.maxInterval().toMillis() + " ms";

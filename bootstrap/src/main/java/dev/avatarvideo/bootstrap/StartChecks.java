@@ -1,6 +1,7 @@
 package dev.avatarvideo.bootstrap;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,6 +26,30 @@ final class StartChecks {
     static final Duration DATABASE_PATIENCE = Duration.ofSeconds(10);
 
     private StartChecks() {
+    }
+
+    /**
+     * DATA_DIR must be writable; with the embedded database it is also locked for this process alone (released last, when
+     * the service stops), so no second start runs a PostgreSQL server on the same files.
+     */
+    static Optional<DataDirectoryLock> lockDataDirectory(Configuration config, Running running) {
+        DataDirectoryLock.requireWritable(config.dataDir());
+        return config.database().isPresent() ? Optional.empty() : Optional.of(running.started(DataDirectoryLock.acquire(config.dataDir())));
+    }
+
+    /** The configured port, or a free one for PORT=0; either way free at this moment. */
+    static int freePort(Configuration config) {
+        int port = config.port() == 0 ? anyFreePort() : config.port();
+        requirePortFree(config.bindAddress(), port);
+        return port;
+    }
+
+    private static int anyFreePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
     }
 
     /**

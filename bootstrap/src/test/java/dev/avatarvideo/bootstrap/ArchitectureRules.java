@@ -34,6 +34,7 @@ final class ArchitectureRules {
             Map.entry("PersistenceAdapter", "dev.avatarvideo.adapters.persistence.."),
             Map.entry("WebAdapter", "dev.avatarvideo.adapters.web.."),
             Map.entry("NotificationsAdapter", "dev.avatarvideo.adapters.notifications.."),
+            Map.entry("RuntimeAdapter", "dev.avatarvideo.adapters.runtime.."),
             Map.entry("Client", "dev.avatarvideo.client.."),
             Map.entry("Bootstrap", "dev.avatarvideo.bootstrap.."),
             Map.entry("HeyGenSimulator", "dev.avatarvideo.heygen.simulator.."));
@@ -77,21 +78,22 @@ final class ArchitectureRules {
         var architecture = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.avatarvideo..");
         var layered = architecture.layer("Domain").definedBy(LAYERS.get("Domain"));
         for (String layer : new String[] {"InPorts", "OutPorts", "Services", "HeyGenAdapter", "StorageAdapter",
-                "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "Bootstrap", "HeyGenSimulator", "Client"}) {
+                "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "RuntimeAdapter", "Bootstrap", "HeyGenSimulator", "Client"}) {
             layered = layered.layer(layer).definedBy(LAYERS.get(layer));
         }
         return layered
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("InPorts", "OutPorts", "Services", "HeyGenAdapter",
-                        "StorageAdapter", "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "Bootstrap")
+                        "StorageAdapter", "PersistenceAdapter", "WebAdapter", "NotificationsAdapter", "RuntimeAdapter", "Bootstrap")
                 .whereLayer("InPorts").mayOnlyBeAccessedByLayers("Services", "WebAdapter", "Bootstrap")
                 .whereLayer("OutPorts").mayOnlyBeAccessedByLayers("Services", "HeyGenAdapter", "StorageAdapter",
-                        "PersistenceAdapter", "NotificationsAdapter", "Bootstrap")
+                        "PersistenceAdapter", "NotificationsAdapter", "RuntimeAdapter", "Bootstrap")
                 .whereLayer("Services").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("HeyGenAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("StorageAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("WebAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("NotificationsAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("RuntimeAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("HeyGenSimulator").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 // The client talks HTTP to the service and is used by others' code, never by ours.

@@ -3,6 +3,7 @@ package dev.avatarvideo.bootstrap;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +26,11 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** A browser with a profile of its own in {@code profile}; its driver logs to {@code target/<logName>}. */
     static HeadlessChromium start(Path profile, String logName) {
+        return start(profile, logName, options -> options.addArguments("--window-size=1280,1100"));
+    }
+
+    /** The same, with {@code more} options on top (a window size, the page's console log, ...). */
+    static HeadlessChromium start(Path profile, String logName, Consumer<ChromeOptions> more) {
         requireBrowser();
         ChromeDriverService driverService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -36,7 +42,8 @@ final class HeadlessChromium implements AutoCloseable {
         // Without these Chromium keeps trying to reach Google's services, which this closed network refuses.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1100", "--user-data-dir=" + profile);
+                "--user-data-dir=" + profile);
+        more.accept(options);
         try {
             return new HeadlessChromium(driverService, new ChromeDriver(driverService, options));
         } catch (RuntimeException e) {
@@ -56,7 +63,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** CI installs Debian's chromium and chromium-driver (.ci/run); elsewhere the test says what is missing and stands aside. */
-    private static void requireBrowser() {
+    static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String missing = "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
         if (System.getenv("CI") != null && !present) {

@@ -68,13 +68,13 @@ class LiveStatusAndNotificationSettingsTest {
         Path keyFile = config.masterKeyFile();
         assertThat(config.summary()).contains("sealed with the master key in " + keyFile);
 
-        AesGcmSealing first = AvatarVideoService.sealing(config);
-        AesGcmSealing again = AvatarVideoService.sealing(config);
+        AesGcmSealing first = Persistence.sealing(config);
+        AesGcmSealing again = Persistence.sealing(config);
 
         assertThat(again.open(first.seal("whsec_kept", "callback_secrets/t"), "callback_secrets/t")).isEqualTo("whsec_kept");
         assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         Files.writeString(keyFile, "not base64 at all!");
-        assertThatThrownBy(() -> AvatarVideoService.sealing(config)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> Persistence.sealing(config)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(keyFile.toString()).hasMessageContaining("damaged").hasMessageContaining("MASTER_KEY");
     }
 
@@ -82,7 +82,7 @@ class LiveStatusAndNotificationSettingsTest {
     void aConfiguredMasterKeyIsUsedAndNoKeyFileIsMade() {
         Configuration config = Configuration.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "MASTER_KEY", KEY));
 
-        byte[] sealed = AvatarVideoService.sealing(config).seal("whsec_kept", "ctx");
+        byte[] sealed = Persistence.sealing(config).seal("whsec_kept", "ctx");
 
         assertThat(AesGcmSealing.withBase64Key(KEY).open(sealed, "ctx")).isEqualTo("whsec_kept");
         assertThat(config.masterKeyFile()).doesNotExist();

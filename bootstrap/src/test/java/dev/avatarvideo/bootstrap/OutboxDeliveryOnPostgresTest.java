@@ -7,6 +7,7 @@ import dev.avatarvideo.adapters.notifications.HttpNotificationSender;
 import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.DatabaseSettings;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
+import dev.avatarvideo.adapters.runtime.FailsafeRetryBackoff;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.port.in.notification.AddNotificationEndpointCommand;

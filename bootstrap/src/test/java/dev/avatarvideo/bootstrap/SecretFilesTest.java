@@ -42,8 +42,8 @@ class SecretFilesTest {
     void aSigningKeyFileIsMadeOnceReadableByItsOwnerAndKeptAcrossRestarts() throws Exception {
         Configuration config = Configuration.fromEnvironment(Map.of("DATA_DIR", dataDir.resolve("nested").toString()));
 
-        String first = AvatarVideoService.fileUrlSigner(config).sign(ACCESS);
-        String afterRestart = AvatarVideoService.fileUrlSigner(config).sign(ACCESS);
+        String first = Storage.fileUrlSigner(config).sign(ACCESS);
+        String afterRestart = Storage.fileUrlSigner(config).sign(ACCESS);
 
         assertThat(afterRestart).isEqualTo(first);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.signingKeyFile()))).isEqualTo("rw-------");
@@ -66,7 +66,7 @@ class SecretFilesTest {
         Configuration config = Configuration.fromEnvironment(Map.of("DATA_DIR", dataDir.toString()));
         Files.writeString(config.signingKeyFile(), "not base64 !!!");
 
-        assertThatThrownBy(() -> AvatarVideoService.fileUrlSigner(config)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> Storage.fileUrlSigner(config)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("damaged").hasMessageContaining("delete it");
     }
 }

@@ -93,7 +93,7 @@ class ServiceRestartedDuringRenderTest {
     }
 
     private Path journal() {
-        return dataDir.resolve(AvatarVideoService.SIMULATOR_STATE).resolve("journal.jsonl");
+        return dataDir.resolve(HeyGen.SIMULATOR_STATE).resolve("journal.jsonl");
     }
 
     private JsonNode onlyRenderIn(Path journal) throws IOException {

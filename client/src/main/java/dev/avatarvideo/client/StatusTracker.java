@@ -147,21 +147,10 @@ public final class StatusTracker implements AutoCloseable {
                 transport = Transport.CONNECTING;
             }
             try (InputStream body = open(wanted)) {
-                openStream = body;
-                lastByteNanos = System.nanoTime();
-                streamSet = Set.copyOf(wanted);
-                overflow = activeIds().stream().filter(id -> !streamSet.contains(id)).collect(Collectors.toUnmodifiableSet());
-                if (!streamHealthy) {
-                    LOG.log(Level.INFO, "status stream open for {0} video(s){1}", wanted.size(), resuming ? ", resuming after event " + lastEventId : "");
-                }
-                streamHealthy = true;
-                transport = Transport.STREAMING;
+                streamOpened(body, wanted, resuming);
                 failures = 0;
                 if (resuming) {
-                    // Events up to lastEventId were on a stream these videos were not on (or not yet): a fresh read covers them.
-                    Set<String> newcomers = new HashSet<>(wanted);
-                    newcomers.removeAll(streamedBefore);
-                    wanted.stream().filter(id -> newcomers.contains(id) || hasUnseeded(id)).forEach(this::seed);
+                    seedMissed(wanted, streamedBefore);
                 }
                 streamedBefore = streamSet;
                 read(body);
@@ -191,6 +180,26 @@ public final class StatusTracker implements AutoCloseable {
             }
         }
         transport = Transport.IDLE;
+    }
+
+    /** The stream is open: it now carries {@code wanted}; the videos beyond its capacity are polled. */
+    private void streamOpened(InputStream body, List<String> wanted, boolean resuming) {
+        openStream = body;
+        lastByteNanos = System.nanoTime();
+        streamSet = Set.copyOf(wanted);
+        overflow = activeIds().stream().filter(id -> !streamSet.contains(id)).collect(Collectors.toUnmodifiableSet());
+        if (!streamHealthy) {
+            LOG.log(Level.INFO, "status stream open for {0} video(s){1}", wanted.size(), resuming ? ", resuming after event " + lastEventId : "");
+        }
+        streamHealthy = true;
+        transport = Transport.STREAMING;
+    }
+
+    /** Events up to lastEventId were on a stream these videos were not on (or not yet): a fresh read covers them. */
+    private void seedMissed(List<String> wanted, Set<String> streamedBefore) {
+        Set<String> newcomers = new HashSet<>(wanted);
+        newcomers.removeAll(streamedBefore);
+        wanted.stream().filter(id -> newcomers.contains(id) || hasUnseeded(id)).forEach(this::seed);
     }
 
     private InputStream open(List<String> videoIds) throws IOException {

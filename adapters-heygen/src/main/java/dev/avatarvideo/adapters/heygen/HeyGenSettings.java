@@ -2,6 +2,7 @@ package dev.avatarvideo.adapters.heygen;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,7 @@ public record HeyGenSettings(URI baseUrl, String apiKey, Duration connectTimeout
                              Retries retries) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.heygen.com");
+    private static final String HEYGEN_FILE_HOSTS = "https://*.heygen.ai";
 
     /**
      * Bounded retries with exponential backoff and jitter, for GETs and for video creation (whose Idempotency-Key makes
@@ -75,6 +77,19 @@ public record HeyGenSettings(URI baseUrl, String apiKey, Duration connectTimeout
 
     public HeyGenSettings withRetries(Retries newRetries) {
         return new HeyGenSettings(baseUrl, apiKey, connectTimeout, requestTimeout, downloadTimeout, newRetries);
+    }
+
+    /**
+     * Where the preview pictures of the avatar listing live, as a content security policy source: HeyGen serves them
+     * from its file hosts ({@code files.heygen.ai}, {@code files2.heygen.ai}, {@code resource.heygen.ai}), a simulator
+     * or any other look-alike from its own address.
+     */
+    public String previewImageSource() {
+        if (baseUrl.getHost().equalsIgnoreCase(DEFAULT_BASE_URL.getHost())) {
+            return HEYGEN_FILE_HOSTS;
+        }
+        return baseUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + baseUrl.getHost().toLowerCase(Locale.ROOT)
+                + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort());
     }
 
     @Override

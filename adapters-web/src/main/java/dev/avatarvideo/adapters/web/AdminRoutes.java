@@ -8,7 +8,11 @@ import dev.avatarvideo.adapters.web.AccessJson.TenantBody;
 import dev.avatarvideo.adapters.web.AccessJson.TenantListBody;
 import dev.avatarvideo.application.port.in.tenant.CreateTenant;
 import dev.avatarvideo.application.port.in.tenant.CreateTenantCommand;
+import dev.avatarvideo.application.port.in.tenant.IssueApiKey;
 import dev.avatarvideo.application.port.in.tenant.IssuedApiKey;
+import dev.avatarvideo.application.port.in.tenant.ListApiKeys;
+import dev.avatarvideo.application.port.in.tenant.ListTenants;
+import dev.avatarvideo.application.port.in.tenant.RevokeApiKey;
 import dev.avatarvideo.domain.ApiKeyId;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.TenantId;
@@ -21,24 +25,33 @@ import io.javalin.http.Context;
  */
 final class AdminRoutes {
 
-    private final JavalinServer.TenantUseCases useCases;
+    private final CreateTenant createTenant;
+    private final ListTenants listTenants;
+    private final IssueApiKey issueKey;
+    private final ListApiKeys listKeys;
+    private final RevokeApiKey revokeKey;
     private final JsonBodies bodies;
 
-    AdminRoutes(JavalinServer.TenantUseCases useCases, JsonBodies bodies) {
-        this.useCases = useCases;
+    AdminRoutes(CreateTenant createTenant, ListTenants listTenants, IssueApiKey issueKey, ListApiKeys listKeys, RevokeApiKey revokeKey,
+                JsonBodies bodies) {
+        this.createTenant = createTenant;
+        this.listTenants = listTenants;
+        this.issueKey = issueKey;
+        this.listKeys = listKeys;
+        this.revokeKey = revokeKey;
         this.bodies = bodies;
     }
 
     void register(RoutesConfig routes) {
         routes.post("/admin/tenants", this::createTenant);
-        routes.get("/admin/tenants", ctx -> ctx.json(new TenantListBody(useCases.listTenants().list().stream().map(TenantBody::of).toList())));
+        routes.get("/admin/tenants", ctx -> ctx.json(new TenantListBody(listTenants.list().stream().map(TenantBody::of).toList())));
         routes.post("/admin/tenants/{tenantId}/api-keys", this::issueKey);
         routes.get("/admin/tenants/{tenantId}/api-keys", ctx -> ctx.json(new KeyListBody(
-                useCases.listKeys().list(tenant(ctx)).stream().map(KeyBody::of).toList())));
+                listKeys.list(tenant(ctx)).stream().map(KeyBody::of).toList())));
         routes.delete("/admin/tenants/{tenantId}/api-keys/{keyId}", ctx -> {
             String keyId = ctx.pathParam("keyId");
             TenantId tenant = tenant(ctx);
-            if (!ApiKeyId.parse(keyId).map(id -> useCases.revokeKey().revoke(tenant, id)).orElse(false)) {
+            if (!ApiKeyId.parse(keyId).map(id -> revokeKey.revoke(tenant, id)).orElse(false)) {
                 throw new NotFoundException("tenant " + tenant + " has no API key " + keyId);
             }
             ctx.status(204);
@@ -47,7 +60,7 @@ final class AdminRoutes {
 
     private void createTenant(Context ctx) {
         CreateTenantRequest request = bodies.read(ctx, CreateTenantRequest.class);
-        CreateTenant.CreatedTenant created = useCases.createTenant().create(
+        CreateTenant.CreatedTenant created = createTenant.create(
                 CreateTenantCommand.fromFields(request.id(), request.name(), request.keyName()));
         TenantBody tenant = TenantBody.of(created.tenant());
         ctx.status(201).header("Location", "/admin/tenants/" + tenant.id()).header("Cache-Control", "no-store")
@@ -58,7 +71,7 @@ final class AdminRoutes {
         TenantId tenant = tenant(ctx);
         byte[] body = bodies.bytes(ctx);
         String name = body.length == 0 ? null : bodies.read(body, CreateKeyRequest.class).name();
-        IssuedApiKey issued = useCases.issueKey().issue(tenant, name);
+        IssuedApiKey issued = issueKey.issue(tenant, name);
         ApiKeyRoutes.issued(ctx, issued, "/admin/tenants/" + tenant + "/api-keys/" + issued.key().id());
     }
 
@@ -67,7 +80,7 @@ final class AdminRoutes {
         String text = ctx.pathParam("tenantId");
         try {
             TenantId id = TenantId.of(text);
-            if (useCases.listTenants().list().stream().anyMatch(t -> t.id().equals(id))) {
+            if (listTenants.list().stream().anyMatch(t -> t.id().equals(id))) {
                 return id;
             }
         } catch (InvalidInputException e) {

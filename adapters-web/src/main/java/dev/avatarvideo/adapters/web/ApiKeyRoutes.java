@@ -3,7 +3,10 @@ package dev.avatarvideo.adapters.web;
 import dev.avatarvideo.adapters.web.AccessJson.CreateKeyRequest;
 import dev.avatarvideo.adapters.web.AccessJson.KeyBody;
 import dev.avatarvideo.adapters.web.AccessJson.KeyListBody;
+import dev.avatarvideo.application.port.in.tenant.IssueApiKey;
 import dev.avatarvideo.application.port.in.tenant.IssuedApiKey;
+import dev.avatarvideo.application.port.in.tenant.ListApiKeys;
+import dev.avatarvideo.application.port.in.tenant.RevokeApiKey;
 import dev.avatarvideo.domain.ApiKeyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,25 +17,29 @@ import io.javalin.http.Context;
  */
 final class ApiKeyRoutes {
 
-    private final JavalinServer.TenantUseCases useCases;
+    private final IssueApiKey issue;
+    private final ListApiKeys list;
+    private final RevokeApiKey revoke;
     private final RequestTenant tenant;
     private final JsonBodies bodies;
 
-    ApiKeyRoutes(JavalinServer.TenantUseCases useCases, RequestTenant tenant, JsonBodies bodies) {
-        this.useCases = useCases;
+    ApiKeyRoutes(IssueApiKey issue, ListApiKeys list, RevokeApiKey revoke, RequestTenant tenant, JsonBodies bodies) {
+        this.issue = issue;
+        this.list = list;
+        this.revoke = revoke;
         this.tenant = tenant;
         this.bodies = bodies;
     }
 
     void register(RoutesConfig routes) {
         routes.post("/api/api-keys", this::create);
-        routes.get("/api/api-keys", ctx -> ctx.json(new KeyListBody(useCases.listKeys().list(tenant.of(ctx)).stream().map(KeyBody::of).toList())));
+        routes.get("/api/api-keys", ctx -> ctx.json(new KeyListBody(list.list(tenant.of(ctx)).stream().map(KeyBody::of).toList())));
         routes.delete("/api/api-keys/{id}", this::revoke);
     }
 
     private void create(Context ctx) {
         String name = optionalBody(ctx).name();
-        IssuedApiKey issued = useCases.issueKey().issue(tenant.of(ctx), name);
+        IssuedApiKey issued = issue.issue(tenant.of(ctx), name);
         issued(ctx, issued, "/api/api-keys/" + issued.key().id());
     }
 
@@ -44,7 +51,7 @@ final class ApiKeyRoutes {
 
     private void revoke(Context ctx) {
         String id = ctx.pathParam("id");
-        boolean revoked = ApiKeyId.parse(id).map(parsed -> useCases.revokeKey().revoke(tenant.of(ctx), parsed)).orElse(false);
+        boolean revoked = ApiKeyId.parse(id).map(parsed -> revoke.revoke(tenant.of(ctx), parsed)).orElse(false);
         if (!revoked) {
             throw new NotFoundException("no API key " + id);
         }

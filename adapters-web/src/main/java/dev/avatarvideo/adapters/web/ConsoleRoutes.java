@@ -7,11 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The web console: three static files from the jar, plain HTML, CSS and JavaScript that speak the public API with the
+ * The web console: static files from the jar, plain HTML, CSS and JavaScript modules that speak the public API with the
  * signed-in key. Read once at start and served from memory with an ETag, so a reload costs a 304.
  */
 final class ConsoleRoutes {
@@ -19,20 +22,41 @@ final class ConsoleRoutes {
     /** Javalin treats {@code /console/} as {@code /console}; the page names its files by absolute path, so both work. */
     static final String PATH = "/console";
     private static final String RESOURCES = "/dev/avatarvideo/adapters/web/console/";
-    /**
-     * Scripts and styles only from this service; pictures and videos also from elsewhere, since presigned bucket
-     * addresses and HeyGen's previews live on other hosts.
-     */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self';"
-            + " img-src 'self' data: http: https:; media-src 'self' http: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+    /** Every module the page loads; a file not listed here is not served. */
+    static final List<String> MODULES = List.of("app.js", "api.js", "dom.js", "live.js", "player.js", "sse.js", "store.js", "topics.js",
+            "video-form.js", "videos.js");
 
     private record Asset(byte[] content, String contentType, String etag) {
     }
 
-    private final Map<String, Asset> assets = Map.of(
-            "", asset("index.html", "text/html; charset=utf-8"),
-            "console.css", asset("console.css", "text/css; charset=utf-8"),
-            "console.js", asset("console.js", "text/javascript; charset=utf-8"));
+    private final Map<String, Asset> assets;
+    private final String contentSecurityPolicy;
+
+    ConsoleRoutes(JavalinServer.ConsoleOrigins origins) {
+        Map<String, Asset> files = new HashMap<>();
+        files.put("", asset("index.html", "text/html; charset=utf-8"));
+        files.put("console.css", asset("console.css", "text/css; charset=utf-8"));
+        files.put("favicon.svg", asset("favicon.svg", "image/svg+xml"));
+        MODULES.forEach(module -> files.put(module, asset(module, JAVASCRIPT)));
+        this.assets = Map.copyOf(files);
+        this.contentSecurityPolicy = contentSecurityPolicy(origins);
+    }
+
+    /**
+     * Scripts, styles and API calls only from this service. Pictures also from where avatar previews live (HeyGen's
+     * CDN, or the simulator), videos also from where stored files are played from (the bucket, or this service's
+     * public address); nothing else.
+     */
+    static String contentSecurityPolicy(JavalinServer.ConsoleOrigins origins) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self';"
+                + " img-src " + sources(origins.images()) + "; media-src " + sources(origins.media()) + ";"
+                + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static String sources(List<String> extra) {
+        return String.join(" ", Stream.concat(Stream.of("'self'"), extra.stream()).distinct().toList());
+    }
 
     void register(RoutesConfig routes) {
         routes.get("/", ctx -> ctx.redirect(PATH));
@@ -46,12 +70,12 @@ final class ConsoleRoutes {
         });
     }
 
-    private static void serve(Context ctx, Asset asset) {
+    private void serve(Context ctx, Asset asset) {
         ctx.header("ETag", asset.etag());
         // Always revalidated: a new release's console must not meet an old cached script.
         ctx.header("Cache-Control", "no-cache");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("Content-Security-Policy", contentSecurityPolicy);
         ctx.header("Referrer-Policy", "no-referrer");
         if (asset.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);

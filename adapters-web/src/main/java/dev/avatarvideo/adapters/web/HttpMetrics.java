@@ -3,8 +3,8 @@ package dev.avatarvideo.adapters.web;
 import java.time.Duration;
 
 /**
- * Where the HTTP API reports what it served, and where {@code /metrics} gets its page from. The web adapter knows no
- * metrics library: the wiring hands in one.
+ * Where the HTTP API reports what it served, and where {@code /metrics} gets its page from: {@link MicrometerHttpMetrics}
+ * in the service, nothing at all in tests of the API alone.
  */
 public interface HttpMetrics {
 

@@ -51,10 +51,12 @@ final class IdempotentPosts {
 
     private final DeduplicateRequests deduplicate;
     private final RequestTenant tenant;
+    private final JsonBodies bodies;
 
-    IdempotentPosts(DeduplicateRequests deduplicate, RequestTenant tenant) {
+    IdempotentPosts(DeduplicateRequests deduplicate, RequestTenant tenant, JsonBodies bodies) {
         this.deduplicate = Objects.requireNonNull(deduplicate, "deduplicate");
         this.tenant = tenant;
+        this.bodies = bodies;
     }
 
     /**
@@ -157,7 +159,7 @@ final class IdempotentPosts {
      * What the request is: method, path, query and body, hashed. A multipart body is taken part by part (name, file
      * name, type, content), since a client repeating an upload picks a new boundary each time.
      */
-    private static String fingerprint(Context ctx) {
+    private String fingerprint(Context ctx) {
         MessageDigest sha = sha256();
         sha.update((ctx.method().name() + "\n" + ctx.req().getRequestURI() + "\n" + Objects.toString(ctx.queryString(), "") + "\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -165,7 +167,8 @@ final class IdempotentPosts {
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             digestParts(ctx, sha);
         } else {
-            sha.update(ctx.bodyAsBytes());
+            // Bounded like every JSON body (a chunked body has no length to refuse up front), and kept for the route.
+            sha.update(bodies.bytes(ctx));
         }
         return HexFormat.of().formatHex(sha.digest());
     }

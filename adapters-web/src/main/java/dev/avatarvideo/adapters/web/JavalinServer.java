@@ -32,20 +32,19 @@ import dev.avatarvideo.application.port.in.topic.SaveTopic;
 import dev.avatarvideo.application.port.in.notification.ShowCallbackSecret;
 import dev.avatarvideo.application.port.in.topic.UpdateTopic;
 import dev.avatarvideo.application.port.in.video.WatchVideoStatus;
-import dev.avatarvideo.domain.FileTooLargeException;
-import dev.avatarvideo.domain.InvalidInputException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.util.MethodNotAllowedUtil;
-import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +52,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,6 +171,44 @@ public final class JavalinServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the console may load pictures and videos from besides this service, as content security policy sources
+     * ({@code https://host[:port]}, the host optionally {@code *.}-prefixed): the avatar previews' origin, and the
+     * origin stored files are played from.
+     */
+    public record ConsoleOrigins(List<String> images, List<String> media) {
+
+        private static final Pattern SOURCE = Pattern.compile(
+                "https?://((\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
+
+        public ConsoleOrigins {
+            images = List.copyOf(images);
+            media = List.copyOf(media);
+            Stream.concat(images.stream(), media.stream()).forEach(source -> {
+                if (!nameable(source)) {
+                    throw new IllegalArgumentException("not an origin the console's content security policy can name: '" + source + "'");
+                }
+            });
+        }
+
+        /** Whether a policy can name this origin: a scheme, a host of letters, digits, dots and dashes, a port. */
+        public static boolean nameable(String source) {
+            return SOURCE.matcher(source).matches();
+        }
+
+        /** This service's own origin only. */
+        public static ConsoleOrigins none() {
+            return new ConsoleOrigins(List.of(), List.of());
+        }
+
+        /** The origin of an address: scheme, host and any port, as a policy source names it. */
+        public static String originOf(URI address) {
+            // The authority, not getHost(): Java's URI has no host for a name with an underscore, which is not ours to refuse here.
+            String authority = String.valueOf(address.getRawAuthority());
+            return address.getScheme().toLowerCase(Locale.ROOT) + "://" + authority.substring(authority.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** How long stopping waits for requests being answered; live status streams are ended first, so none holds it up. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The route a request matched, for metrics; a path no route serves is one series, however many such paths come. */
@@ -189,128 +228,82 @@ public final class JavalinServer implements AutoCloseable {
     }
 
     public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations) {
-        this(useCases, adminKey, uploads, operations, Optional.empty());
+        this(useCases, adminKey, uploads, operations, Optional.empty(), ConsoleOrigins.none());
     }
 
     /**
      * @param deduplicate honours {@code Idempotency-Key} on the POSTs that create something; without it the header is
      *                    ignored (for tests of other parts of the API alone)
+     * @param consoleOrigins where the console may load pictures and videos from besides this service
      */
     public JavalinServer(UseCases useCases, Optional<AdminKey> adminKey, Uploads uploads, Operations operations,
-                         Optional<DeduplicateRequests> deduplicate) {
+                         Optional<DeduplicateRequests> deduplicate, ConsoleOrigins consoleOrigins) {
         JsonBodies bodies = new JsonBodies();
         RequestTenant tenant = new RequestTenant(useCases.tenants().authenticate());
-        AdminAccess admin = new AdminAccess(adminKey);
-        VideoRoutes videos = new VideoRoutes(useCases, tenant, bodies);
-        ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases.tenants(), tenant, bodies);
-        RendererKeyRoutes rendererKeys = new RendererKeyRoutes(useCases.rendererKeys(), tenant, bodies);
-        AdminRoutes adminRoutes = new AdminRoutes(useCases.tenants(), bodies);
-        ApiDocsRoutes docs = new ApiDocsRoutes(bodies.mapper());
-        StatusStreamRoutes statusStreams = new StatusStreamRoutes(useCases.live().watch(), tenant, useCases.live().keepAlive(), bodies.mapper());
-        NotificationUseCases notify = useCases.notifications();
-        NotificationRoutes notifications = new NotificationRoutes(new NotificationRoutes.UseCases(notify.add(), notify.list(), notify.remove(),
-                notify.showCallbackSecret(), notify.rotateCallbackSecret()), tenant, bodies);
-        this.statusStreams = statusStreams;
-        FileRoutes files = new FileRoutes(useCases.files());
-        TopicRoutes topics = new TopicRoutes(useCases.topics(), tenant, bodies);
-        CatalogRoutes catalog = new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant);
-        HeyGenWebhookRoutes webhooks = new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies);
-        StatusRoutes status = new StatusRoutes(useCases.tracking().status());
-        OperationsRoutes health = new OperationsRoutes(operations.readiness(), operations.metrics());
-        ConsoleRoutes console = new ConsoleRoutes();
-        HttpMetrics metrics = operations.metrics();
+        this.statusStreams = new StatusStreamRoutes(useCases.live().watch(), tenant, useCases.live().keepAlive(), bodies.mapper());
+        List<Consumer<RoutesConfig>> routes = routes(useCases, tenant, bodies, operations, consoleOrigins);
         prepare(uploads.directory());
         this.app = Javalin.create(config -> {
-            config.concurrency.useVirtualThreads = true;
-            config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
-            config.jetty.multipartConfig.cacheDirectory(uploads.directory().toString());
-            config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
-            config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
-            configureJetty(config, new ProblemErrorHandler(bodies.mapper()));
-            // The last step of every request, whatever happened before: count it, log it with its id, forget the id.
-            config.requestLogger.http((ctx, millis) -> {
-                var endpoint = ctx.endpoints().matchedHttpEndpoint();
-                metrics.served(ctx.method().name(), endpoint == null ? UNMATCHED_ROUTE : endpoint.path, ctx.statusCode(),
-                        Duration.ofNanos((long) (millis * 1_000_000)));
-                if (endpoint != null && OperationsRoutes.isProbe(endpoint.path) && ctx.statusCode() < 400) {
-                    // Load balancers and Prometheus ask every few seconds; their answers are counted, not logged.
-                    LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
-                } else {
-                    LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
-                }
-                RequestIds.release();
-            });
+            configureServer(config, uploads, bodies);
+            config.requestLogger.http((ctx, millis) -> served(ctx, millis, operations.metrics()));
             config.routes.before(RequestIds::assign);
             // Every /api and /admin request proves who it is before anything else is looked at, unknown routes included
             // (so a caller without a key learns nothing about which exist).
             config.routes.before("/api/*", tenant::authenticate);
-            config.routes.before("/admin/*", admin::authenticate);
-            deduplicate.ifPresent(requests -> new IdempotentPosts(requests, tenant).register(config.routes));
-            health.register(config.routes);
-            console.register(config.routes);
-            videos.register(config.routes);
-            apiKeys.register(config.routes);
-            rendererKeys.register(config.routes);
-            adminRoutes.register(config.routes);
-            docs.register(config.routes);
-            statusStreams.register(config.routes);
-            notifications.register(config.routes);
-            files.register(config.routes);
-            topics.register(config.routes);
-            catalog.register(config.routes);
-            webhooks.register(config.routes);
-            status.register(config.routes);
-            config.routes.exception(InvalidInputException.class, (e, ctx) ->
-                    problem(ctx, Problem.invalidInput(e.field(), e.getMessage(), ctx.path())));
-            config.routes.exception(FileTooLargeException.class, (e, ctx) ->
-                    problem(ctx, Problem.tooLarge(e.field(), e.getMessage(), ctx.path())));
-            config.routes.exception(UpdateTopic.ConcurrentChangeException.class, (e, ctx) ->
-                    problem(ctx, Problem.conflict(e.getMessage(), ctx.path())));
-            config.routes.exception(RequestTenant.UnauthorizedException.class, (e, ctx) -> {
-                ctx.header("WWW-Authenticate", e.challenge());
-                problem(ctx, Problem.unauthorized(e.getMessage(), ctx.path()));
-            });
-            config.routes.exception(DeleteAvatarVideo.VideoShownInTopicException.class, (e, ctx) ->
-                    problem(ctx, Problem.ofType(409, "video-shown-in-topic", "A topic shows this video", e.getMessage(), ctx.path())));
-            config.routes.exception(RetryAvatarVideo.NotFailedException.class, (e, ctx) ->
-                    problem(ctx, Problem.ofType(409, "video-not-failed", "Only a failed video can be retried", e.getMessage(), ctx.path())));
-            config.routes.exception(CreateTenant.TenantExistsException.class, (e, ctx) ->
-                    problem(ctx, Problem.ofType(409, "tenant-exists", "The tenant exists already", e.getMessage(), ctx.path())));
-            config.routes.exception(JsonBodies.MalformedBodyException.class, (e, ctx) ->
-                    problem(ctx, Problem.malformedJson(e.field(), e.getMessage(), ctx.path())));
-            config.routes.exception(JsonBodies.ClientFaultException.class, (e, ctx) -> problem(ctx, e.problem()));
-            config.routes.exception(NotFoundException.class, (e, ctx) ->
-                    problem(ctx, Problem.notFound(e.getMessage(), ctx.path())));
-            config.routes.exception(FileRoutes.FileAccessRefusedException.class, (e, ctx) -> problem(ctx, e.problem()));
-            config.routes.exception(FileRoutes.RangeNotSatisfiableException.class, (e, ctx) ->
-                    problem(ctx, Problem.ofStatus(416, e.getMessage(), ctx.path())));
-            config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    problem(ctx, Problem.ofStatus(e.getStatus(), e.getMessage(), ctx.path())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                Optional<Problem> clientsFault = ClientFaults.problemFor(e, ctx.path());
-                if (clientsFault.isPresent()) {
-                    problem(ctx, clientsFault.get());
-                    return;
-                }
-                String reference = UUID.randomUUID().toString();
-                LOG.error("unexpected error {} on {} {}", reference, ctx.method(), ctx.path(), e);
-                problem(ctx, Problem.ofStatus(500, "An unexpected error occurred; quote reference " + reference + " when reporting it.", ctx.path()));
-            });
-            config.routes.error(404, ctx -> {
-                // A route that answered 404 itself already wrote its problem (Jetty adds a charset to the type).
-                String written = ctx.res().getContentType();
-                if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
-                    problem(ctx, Problem.notFound("no route for " + ctx.method() + " " + ctx.path(), ctx.path()));
-                }
-            });
-            config.routes.error(405, ctx -> {
-                String allowed = String.join(", ", allowedMethods(ctx.path()));
-                ctx.header("Allow", allowed);
-                problem(ctx, Problem.ofStatus(405, ctx.method() + " is not supported on " + ctx.path() + "; it answers " + allowed, ctx.path()));
-            });
+            config.routes.before("/admin/*", new AdminAccess(adminKey)::authenticate);
+            deduplicate.ifPresent(requests -> new IdempotentPosts(requests, tenant, bodies).register(config.routes));
+            routes.forEach(group -> group.accept(config.routes));
+            new ExceptionProblems(this::allowedMethods).register(config.routes);
         });
+    }
+
+    /** Every route group, each given only the use cases it calls. */
+    private List<Consumer<RoutesConfig>> routes(UseCases useCases, RequestTenant tenant, JsonBodies bodies, Operations operations,
+                                                 ConsoleOrigins consoleOrigins) {
+        TenantUseCases tenants = useCases.tenants();
+        NotificationUseCases notify = useCases.notifications();
+        return List.of(
+                new OperationsRoutes(operations.readiness(), operations.metrics())::register,
+                new ConsoleRoutes(consoleOrigins)::register,
+                new VideoRoutes(useCases.generate(), useCases.get(), useCases.list(), useCases.videoChanges(), tenant, bodies)::register,
+                new ApiKeyRoutes(tenants.issueKey(), tenants.listKeys(), tenants.revokeKey(), tenant, bodies)::register,
+                new RendererKeyRoutes(useCases.rendererKeys(), tenant, bodies)::register,
+                new AdminRoutes(tenants.createTenant(), tenants.listTenants(), tenants.issueKey(), tenants.listKeys(), tenants.revokeKey(),
+                        bodies)::register,
+                new ApiDocsRoutes(bodies.mapper())::register,
+                statusStreams::register,
+                new NotificationRoutes(new NotificationRoutes.UseCases(notify.add(), notify.list(), notify.remove(),
+                        notify.showCallbackSecret(), notify.rotateCallbackSecret()), tenant, bodies)::register,
+                new FileRoutes(useCases.files())::register,
+                new TopicRoutes(useCases.topics(), tenant, bodies)::register,
+                new CatalogRoutes(useCases.avatars(), useCases.voices(), tenant)::register,
+                new HeyGenWebhookRoutes(useCases.tracking().renderEvents(), bodies)::register,
+                new StatusRoutes(useCases.tracking().status())::register);
+    }
+
+    private static void configureServer(JavalinConfig config, Uploads uploads, JsonBodies bodies) {
+        config.concurrency.useVirtualThreads = true;
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = MAX_JSON_BODY_BYTES;
+        config.jetty.multipartConfig.cacheDirectory(uploads.directory().toString());
+        config.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
+        config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
+        configureJetty(config, new ProblemErrorHandler(bodies.mapper()));
+    }
+
+    /** The last step of every request, whatever happened before: count it, log it with its id, forget the id. */
+    private static void served(Context ctx, float millis, HttpMetrics metrics) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        metrics.served(ctx.method().name(), endpoint == null ? UNMATCHED_ROUTE : endpoint.path, ctx.statusCode(),
+                Duration.ofNanos((long) (millis * 1_000_000)));
+        if (endpoint != null && OperationsRoutes.isProbe(endpoint.path) && ctx.statusCode() < 400) {
+            // Load balancers and Prometheus ask every few seconds; their answers are counted, not logged.
+            LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+        } else {
+            LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+        }
+        RequestIds.release();
     }
 
     /**

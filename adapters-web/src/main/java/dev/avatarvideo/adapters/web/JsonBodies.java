@@ -45,6 +45,8 @@ final class JsonBodies {
         }
     }
 
+    private static final String BODY_ATTRIBUTE = JsonBodies.class.getName() + ".body";
+
     ObjectMapper mapper() {
         return mapper;
     }
@@ -59,11 +61,17 @@ final class JsonBodies {
      * before its length, or whose chunks are broken, is the client's mistake.
      */
     byte[] bytes(Context ctx) {
+        // Read once per request: a filter (Idempotency-Key) may need the body before the route does.
+        byte[] read = ctx.attribute(BODY_ATTRIBUTE);
+        if (read != null) {
+            return read;
+        }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes((int) JavalinServer.MAX_JSON_BODY_BYTES + 1);
             if (body.length > JavalinServer.MAX_JSON_BODY_BYTES) {
                 throw new FileTooLargeException("body", "the request body may have at most " + JavalinServer.MAX_JSON_BODY_BYTES + " bytes");
             }
+            ctx.attribute(BODY_ATTRIBUTE, body);
             return body;
         } catch (IOException e) {
             throw ClientFaults.problemFor(e, ctx.path()).map(ClientFaultException::new)

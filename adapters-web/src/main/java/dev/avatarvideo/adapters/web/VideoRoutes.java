@@ -31,12 +31,13 @@ final class VideoRoutes {
     private final RequestTenant tenant;
     private final JsonBodies bodies;
 
-    VideoRoutes(JavalinServer.UseCases useCases, RequestTenant tenant, JsonBodies bodies) {
-        this.generate = useCases.generate();
-        this.get = useCases.get();
-        this.list = useCases.list();
-        this.delete = useCases.videoChanges().delete();
-        this.retry = useCases.videoChanges().retry();
+    VideoRoutes(GenerateAvatarVideo generate, GetAvatarVideo get, ListAvatarVideos list, JavalinServer.VideoChanges changes,
+                RequestTenant tenant, JsonBodies bodies) {
+        this.generate = generate;
+        this.get = get;
+        this.list = list;
+        this.delete = changes.delete();
+        this.retry = changes.retry();
         this.tenant = tenant;
         this.bodies = bodies;
     }

@@ -140,7 +140,7 @@ final class FakeBackedServer implements AutoCloseable {
                 new JavalinServer.RendererKeyUseCases(registry, registry, registry)),
                 Optional.of(new JavalinServer.AdminKey(ADMIN_KEY)), new JavalinServer.Uploads(uploadDirectory, maxRequestBytes), operations,
                 Optional.of(new RequestDeduplicator(idempotency, clock, Duration.ofMinutes(1), RequestDeduplicator.DEFAULT_RETENTION,
-                        IDEMPOTENCY_PATIENCE)))
+                        IDEMPOTENCY_PATIENCE)), JavalinServer.ConsoleOrigins.none())
                 .start("127.0.0.1", 0);
     }
 
