@@ -76,8 +76,7 @@ class StatusTrackerAutoModeAcceptanceTest {
                 "HEYGEN_POLL_MAX_INTERVAL_MS", "3600000",
                 "SSE_KEEP_ALIVE_MS", "500")));
         operator = PostgresDatabase.connect(new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(), 2));
-        // Live status streams: the firehose and each video's own.
-        proxy = CuttingProxy.cuttingStreams(service.baseUrl(), path -> path.startsWith("/api/events") || path.matches("/api/videos/[^/?]+/events.*"));
+        proxy = LiveStatusStreams.cuttableProxyTo(service.baseUrl());
         AvatarVideoClient client = AvatarVideoClient.builder(proxy.uri()).apiKey(ApiKeyFiles.defaultKey(dataDir)).build();
         tracker = client.statusTracker(TrackerSettings.defaults(TrackingMode.AUTO)
                 .withPollInterval(Duration.ofMillis(300))
