@@ -15,11 +15,10 @@ import dev.avatarvideo.domain.VideoId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The renderer keys' contract on a real PostgreSQL, a fresh database per test; a render in flight is a video row
@@ -30,12 +29,13 @@ class JdbiRendererKeysTest extends RendererKeysContract {
     private static final AesGcmSealing KEY = DatabaseForTests.randomSealing();
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-    private final List<DatabaseForTests> opened = new ArrayList<>();
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
     private PostgresDatabase database;
 
     @Override
     protected Store newStore() {
-        database = open().database();
+        database = databases.open().database();
         return new Store(database.tenants(), database.rendererKeys(KEY));
     }
 
@@ -49,7 +49,7 @@ class JdbiRendererKeysTest extends RendererKeysContract {
 
     @Test
     void keysAreStoredSealedNeverAsTheyAre() {
-        DatabaseForTests fixture = open();
+        DatabaseForTests fixture = databases.open();
         TenantId acme = TenantId.of("acme");
         fixture.database().tenants().add(new Tenant(acme, "ACME", T0));
         RendererCredentials credentials = new RendererCredentials("hg-live-secret-key-123");
@@ -62,14 +62,4 @@ class JdbiRendererKeysTest extends RendererKeysContract {
         assertThat(fixture.database().rendererKeys(KEY).current(acme).orElseThrow().credentials()).isEqualTo(credentials);
     }
 
-    private DatabaseForTests open() {
-        DatabaseForTests fixture = DatabaseForTests.migrated();
-        opened.add(fixture);
-        return fixture;
-    }
-
-    @AfterEach
-    void disconnect() {
-        opened.forEach(fixture -> fixture.database().close());
-    }
 }

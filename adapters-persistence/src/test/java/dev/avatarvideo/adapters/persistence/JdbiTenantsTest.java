@@ -7,15 +7,15 @@ import dev.avatarvideo.application.contract.TenantsContract;
 import dev.avatarvideo.application.port.out.tenant.ApiKeys.StoredApiKey;
 import dev.avatarvideo.domain.ApiKey;
 import dev.avatarvideo.domain.ApiKeyToken;
+import dev.avatarvideo.domain.Tenant;
 import dev.avatarvideo.domain.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tenants' and API keys' contract on a real PostgreSQL, a fresh database per test (listings see every tenant), and
@@ -23,19 +23,20 @@ import org.junit.jupiter.api.Test;
  */
 class JdbiTenantsTest extends TenantsContract {
 
-    private final List<DatabaseForTests> opened = new ArrayList<>();
+    @RegisterExtension
+    final FreshDatabases databases = new FreshDatabases();
 
     @Override
     protected Store newStore() {
-        PostgresDatabase database = open().database();
+        PostgresDatabase database = databases.open().database();
         return new Store(database.tenants(), database.apiKeys());
     }
 
     @Test
     void onlyTheHashOfAKeyIsStored() {
-        DatabaseForTests fixture = open();
+        DatabaseForTests fixture = databases.open();
         TenantId acme = TenantId.of("acme");
-        fixture.database().tenants().add(new dev.avatarvideo.domain.Tenant(acme, "ACME", Instant.parse("2026-11-21T10:00:00Z")));
+        fixture.database().tenants().add(new Tenant(acme, "ACME", Instant.parse("2026-11-21T10:00:00Z")));
         ApiKeyToken token = ApiKeyToken.generate();
         fixture.database().apiKeys().add(new StoredApiKey(ApiKey.issue(token, acme, "ci", Instant.parse("2026-11-21T10:00:00Z")), token.hash()));
 
@@ -54,17 +55,7 @@ class JdbiTenantsTest extends TenantsContract {
         ApiKeyToken token = ApiKeyToken.generate();
         ApiKey orphan = ApiKey.issue(token, TenantId.of("nobody"), "ci", Instant.parse("2026-11-21T10:00:00Z"));
 
-        assertThatThrownBy(() -> open().database().apiKeys().add(new StoredApiKey(orphan, token.hash()))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> databases.open().database().apiKeys().add(new StoredApiKey(orphan, token.hash()))).isInstanceOf(RuntimeException.class);
     }
 
-    private DatabaseForTests open() {
-        DatabaseForTests fixture = DatabaseForTests.migrated();
-        opened.add(fixture);
-        return fixture;
-    }
-
-    @AfterEach
-    void disconnect() {
-        opened.forEach(fixture -> fixture.database().close());
-    }
 }
