@@ -41,6 +41,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -106,26 +107,11 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
             throw new StorageFailureException("no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
                     + " (or use a profile or instance role the AWS default chain finds)");
         }
-        S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(settings.forcePathStyle()).build();
-        var client = S3Client.builder()
-                .httpClient(ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(60)).build())
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .serviceConfiguration(pathStyle)
-                .requestChecksumCalculation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
-                        ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
-                        ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED);
-        var uploads = S3AsyncClient.builder()
+        var client = shared(S3Client.builder(), settings, credentials)
+                .httpClient(ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(60)).build());
+        var uploads = shared(S3AsyncClient.builder(), settings, credentials)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(32).readTimeout(Duration.ofSeconds(60))
                         .writeTimeout(Duration.ofSeconds(60)))
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .forcePathStyle(settings.forcePathStyle())
-                .requestChecksumCalculation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
-                        ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
-                        ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED)
                 .multipartEnabled(true)
                 // Two parts in flight while the next is read: the memory the upload may hold, and no more.
                 .multipartConfiguration(m -> m.minimumPartSizeInBytes((long) settings.partSize()).thresholdInBytes((long) settings.partSize())
@@ -133,12 +119,8 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
         var presignerBuilder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
-                .serviceConfiguration(pathStyle);
-        settings.endpoint().ifPresent(endpoint -> {
-            client.endpointOverride(endpoint);
-            uploads.endpointOverride(endpoint);
-            presignerBuilder.endpointOverride(endpoint);
-        });
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.forcePathStyle()).build());
+        settings.endpoint().ifPresent(presignerBuilder::endpointOverride);
         S3FileStorage storage = new S3FileStorage(settings, client.build(), uploads.build(), presignerBuilder.build(), clock);
         try {
             storage.checkBucket();
@@ -147,6 +129,18 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
             throw e;
         }
         return storage;
+    }
+
+    /** What the reading and the uploading client share: where, as whom, path style, and which checksums are sent. */
+    private static <B extends S3BaseClientBuilder<B, ?>> B shared(B builder, S3Settings settings, AwsCredentialsProvider credentials) {
+        boolean whenSupported = settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED;
+        builder.region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(settings.forcePathStyle())
+                .requestChecksumCalculation(whenSupported ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(whenSupported ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED);
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
     }
 
     @Override
