@@ -4,8 +4,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Map;
 
 /** The hexagon's fine fence (the Maven graph is the hard one), as rules other tests can evaluate. */
@@ -27,12 +40,37 @@ final class ArchitectureRules {
             Map.entry("Bootstrap", "dev.avatarvideo.bootstrap.."),
             Map.entry("HeyGenSimulator", "dev.avatarvideo.heygen.simulator.."));
 
-    /** Frameworks and I/O libraries the core may never touch. */
+    /** Frameworks and I/O libraries the core may never touch. {@code tools.jackson} is Jackson 3's package. */
     static final String[] FRAMEWORKS = {
             "io.javalin..", "org.eclipse.jetty..", "org.jdbi..", "software.amazon.awssdk..", "com.fasterxml.jackson..",
-            "java.sql..", "javax.sql..", "java.net.http..", "org.postgresql..", "com.zaxxer..", "org.flywaydb..",
-            "org.slf4j..", "ch.qos.logback..", "dev.failsafe..", "com.github.benmanes.caffeine..",
+            "tools.jackson..", "java.sql..", "javax.sql..", "java.net.http..", "org.postgresql..", "com.zaxxer..",
+            "org.flywaydb..", "org.slf4j..", "ch.qos.logback..", "dev.failsafe..", "com.github.benmanes.caffeine..",
             "io.micrometer..", "io.prometheus.."};
+
+    /**
+     * The JDK packages the domain may use whole: the language itself (records, lambdas and pattern switches compile to
+     * {@code java.lang.invoke} and {@code java.lang.runtime}), collections, time, and character sets. Derived from what
+     * the domain uses (jdeps over its classes); a new package joins this list only with a reason.
+     */
+    static final String[] DOMAIN_JDK_PACKAGES = {
+            "java.lang", "java.lang.invoke", "java.lang.runtime", "java.util", "java.util.function", "java.util.regex",
+            "java.util.stream", "java.time", "java.nio.charset"};
+
+    /**
+     * Single JDK classes the domain may use from packages it may not use whole: addresses as values and IP literals
+     * parsed (never looked up) for the SSRF screens, hashes and randomness for keys and secrets, and the stream a stored
+     * object's content comes as.
+     */
+    static final Class<?>[] DOMAIN_JDK_CLASSES = {
+            URI.class, URISyntaxException.class, URLEncoder.class, InetAddress.class, Inet4Address.class, UnknownHostException.class,
+            MessageDigest.class, NoSuchAlgorithmException.class, SecureRandom.class,
+            InputStream.class, IOException.class, UncheckedIOException.class};
+
+    /** Parts of {@code java.lang} that reach outside the process or its clock: the domain is handed these, never takes them. */
+    static final Class<?>[] DOMAIN_FORBIDDEN_JAVA_LANG = {System.class, Runtime.class, Thread.class, ProcessBuilder.class, Process.class};
+
+    /** Name endings that say a class has not found its job yet. */
+    static final String[] VAGUE_NAME_ENDINGS = {"Impl", "Manager", "Helper", "Util", "Utils"};
 
     private ArchitectureRules() {
     }
@@ -81,6 +119,25 @@ final class ArchitectureRules {
         return noClasses().that().resideInAnyPackage("dev.avatarvideo.domain..", "dev.avatarvideo.application..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .because("the core speaks the business's words; frameworks belong in adapters");
+    }
+
+    /** An allowlist, not a ban list: whatever the domain uses outside itself is named above, and nothing else. */
+    static ArchRule domainUsesOnlyTheJdkItNeeds() {
+        DescribedPredicate<JavaClass> allowed = JavaClass.Predicates.resideInAPackage("dev.avatarvideo.domain..")
+                .or(JavaClass.Predicates.resideInAnyPackage(DOMAIN_JDK_PACKAGES)
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(DOMAIN_FORBIDDEN_JAVA_LANG))))
+                .or(JavaClass.Predicates.belongToAnyOf(DOMAIN_JDK_CLASSES));
+        return classes().that().resideInAPackage("dev.avatarvideo.domain..")
+                .should().onlyDependOnClassesThat(allowed.as("are the domain's own or on its JDK allowlist"))
+                .because("the domain is pure business rules: no I/O, no environment, no threads, no framework");
+    }
+
+    static ArchRule namesExplainThemselves() {
+        var rule = noClasses().that().resideInAPackage("dev.avatarvideo..").should().haveSimpleNameEndingWith(VAGUE_NAME_ENDINGS[0]);
+        for (int i = 1; i < VAGUE_NAME_ENDINGS.length; i++) {
+            rule = rule.orShould().haveSimpleNameEndingWith(VAGUE_NAME_ENDINGS[i]);
+        }
+        return rule.because("a name that needs Impl, Manager, Helper or Util has not found its job yet");
     }
 
     static ArchRule outPortsAreInterfaces() {

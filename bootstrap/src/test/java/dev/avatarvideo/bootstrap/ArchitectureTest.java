@@ -25,6 +25,10 @@ class ArchitectureTest {
             .withImportOption(NOT_TEST_JARS)
             .importPackages("dev.avatarvideo");
 
+    /**
+     * A layer whose pattern matches nothing would let every rule about it pass. (The other rules select their classes
+     * with {@code that()}, and ArchUnit already fails a rule whose selection is empty.)
+     */
     @Test
     void everyLayerHasClassesSoNoRuleChecksNothing() {
         ArchitectureRules.LAYERS.forEach((layer, pattern) -> {
@@ -48,6 +52,16 @@ class ArchitectureTest {
     @Test
     void domainAndApplicationImportNoFramework() {
         ArchitectureRules.coreUsesNoFramework().check(PRODUCTION);
+    }
+
+    @Test
+    void theDomainUsesOnlyTheJdkOnItsAllowlist() {
+        ArchitectureRules.domainUsesOnlyTheJdkItNeeds().check(PRODUCTION);
+    }
+
+    @Test
+    void noClassHasAVagueName() {
+        ArchitectureRules.namesExplainThemselves().check(PRODUCTION);
     }
 
     @Test

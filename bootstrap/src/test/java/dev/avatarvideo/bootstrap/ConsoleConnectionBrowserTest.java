@@ -2,6 +2,7 @@ package dev.avatarvideo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.avatarvideo.testsupport.CuttingProxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,12 +29,12 @@ class ConsoleConnectionBrowserTest {
     @TempDir
     Path browserProfile;
     private ConsoleBrowser console;
-    private SseCuttingProxy proxy;
+    private CuttingProxy proxy;
 
     @BeforeEach
     void start() throws Exception {
         console = ConsoleBrowser.start(dataDir, browserProfile, Map.of());
-        proxy = new SseCuttingProxy(console.service.baseUrl());
+        proxy = LiveStatusStreams.cuttableProxyTo(console.service.baseUrl());
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoId;
+import dev.avatarvideo.testsupport.CuttingProxy;
 import dev.avatarvideo.testsupport.TestPostgres;
 import java.net.URI;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class StatusTrackerAutoModeAcceptanceTest {
 
     private AvatarVideoService service;
     private PostgresDatabase operator;
-    private SseCuttingProxy proxy;
+    private CuttingProxy proxy;
     private AvatarVideoClient client;
     private StatusTracker tracker;
     private final Map<String, List<StatusUpdate>> heard = new ConcurrentHashMap<>();
@@ -75,7 +76,7 @@ class StatusTrackerAutoModeAcceptanceTest {
                 "HEYGEN_POLL_MAX_INTERVAL_MS", "3600000",
                 "SSE_KEEP_ALIVE_MS", "500")));
         operator = PostgresDatabase.connect(new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(), 2));
-        proxy = new SseCuttingProxy(service.baseUrl());
+        proxy = LiveStatusStreams.cuttableProxyTo(service.baseUrl());
         AvatarVideoClient client = AvatarVideoClient.builder(proxy.uri()).apiKey(ApiKeyFiles.defaultKey(dataDir)).build();
         tracker = client.statusTracker(TrackerSettings.defaults(TrackingMode.AUTO)
                 .withPollInterval(Duration.ofMillis(300))

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.avatarvideo.application.port.out.notification.NotificationSender.Outcome;
+import dev.avatarvideo.application.contract.NotificationSenderContract;
 import dev.avatarvideo.application.fakes.ScriptedHostLookup;
+import dev.avatarvideo.application.port.out.notification.NotificationSender;
+import dev.avatarvideo.application.port.out.notification.NotificationSender.Outcome;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.SigningSecret;
@@ -24,11 +26,17 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Real HTTP to a receiver that checks signatures as the Standard Webhooks specification tells receivers to. */
-class HttpNotificationSenderTest {
+/**
+ * The sender's contract over real HTTP, each receiver a server of its own that checks signatures as the Standard
+ * Webhooks specification tells receivers to, and what only real HTTP shows: the body, timeouts, redirects, DNS.
+ */
+class HttpNotificationSenderTest extends NotificationSenderContract {
 
     private static final TenantId TENANT = TenantId.of("acme");
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:07Z");
@@ -38,11 +46,45 @@ class HttpNotificationSenderTest {
     private final ScriptedHostLookup dns = new ScriptedHostLookup();
     private final HttpNotificationSender sender = new HttpNotificationSender(Duration.ofSeconds(2), dns, ReceiverAddressPolicy.allowing("127.0.0.1"));
     private final ObjectMapper json = new ObjectMapper();
+    /** The contract's receivers, one per status asked for. */
+    private final Map<NotificationUrl, WebhookReceiver> receivers = new ConcurrentHashMap<>();
 
     @AfterEach
     void stop() {
+        receivers.values().forEach(WebhookReceiver::close);
         receiver.close();
         sender.close();
+    }
+
+    @Override
+    protected NotificationSender sender() {
+        return sender;
+    }
+
+    @Override
+    protected NotificationUrl receiverAnswering(int status) {
+        WebhookReceiver answering = WebhookReceiver.start();
+        answering.answerWith(() -> status);
+        NotificationUrl url = new NotificationUrl(answering.url("/hooks"));
+        receivers.put(url, answering);
+        return url;
+    }
+
+    @Override
+    protected NotificationUrl receiverInside() {
+        dns.point("hooks.inside.example", "10.20.30.40");
+        return new NotificationUrl(URI.create("http://hooks.inside.example:8080/hooks"));
+    }
+
+    @Override
+    protected List<String> messageIdsReceivedAt(NotificationUrl url) {
+        WebhookReceiver answering = receivers.get(url);
+        return answering == null ? List.of() : answering.received().stream().map(WebhookReceiver.Received::id).toList();
+    }
+
+    @Override
+    protected boolean lastSignedWith(NotificationUrl url, SigningSecret secret) {
+        return receivers.get(url).received().getLast().signedWith(secret.value());
     }
 
     @Test

@@ -13,9 +13,7 @@ import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoStatus;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The endpoint and callback secret contract on a real PostgreSQL, and what only the database can show: secrets at rest. */
 class JdbiNotificationEndpointsTest extends NotificationEndpointsContract {
 
-    private static final AesGcmSealing KEY = randomKey();
+    private static final AesGcmSealing KEY = DatabaseForTests.randomSealing();
     private static DatabaseForTests fixture;
 
     @BeforeAll
@@ -67,7 +65,7 @@ class JdbiNotificationEndpointsTest extends NotificationEndpointsContract {
         assertThat(new String(storedEndpointSecret, StandardCharsets.ISO_8859_1)).doesNotContain(keyText).doesNotContain("whsec_");
         assertThat(new String(storedCallbackSecret, StandardCharsets.ISO_8859_1)).doesNotContain(keyText);
         assertThat(storedCallbackSecret).isNotEqualTo(storedEndpointSecret);
-        AesGcmSealing otherKey = randomKey();
+        AesGcmSealing otherKey = DatabaseForTests.randomSealing();
         assertThatThrownBy(() -> fixture.database().callbackSecrets(otherKey).find(tenant))
                 .isInstanceOf(AesGcmSealing.SealedWithAnotherKeyException.class)
                 .hasMessageContaining("master key " + KEY.keyId()).hasMessageNotContaining(keyText);
@@ -82,7 +80,7 @@ class JdbiNotificationEndpointsTest extends NotificationEndpointsContract {
     void aDatabaseHoldingSecretsSealedUnderAnotherMasterKeyIsRefusedBeforeAnythingIsOpened() {
         PostgresDatabase database = DatabaseForTests.migrated().database();
         try {
-            AesGcmSealing otherKey = randomKey();
+            AesGcmSealing otherKey = DatabaseForTests.randomSealing();
             database.requireSecretsSealedWith(otherKey);
             database.callbackSecrets(KEY).findOrAdd(TenantId.of("checked"), SigningSecret.generate());
 
@@ -93,11 +91,5 @@ class JdbiNotificationEndpointsTest extends NotificationEndpointsContract {
         } finally {
             database.close();
         }
-    }
-
-    private static AesGcmSealing randomKey() {
-        byte[] key = new byte[AesGcmSealing.KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        return AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(key));
     }
 }

@@ -3,6 +3,7 @@ package dev.avatarvideo.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarvideo.application.contract.OutboxContract;
 import dev.avatarvideo.application.port.out.notification.Outbox;
 import dev.avatarvideo.application.port.out.notification.Outbox.Delivery;
 import dev.avatarvideo.application.port.out.video.Videos;
@@ -21,11 +22,9 @@ import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The outbox on a real PostgreSQL: what the triggers queue, and how instances claim and settle deliveries. */
-class JdbiOutboxTest {
+/**
+ * The outbox's contract on a real PostgreSQL, and what only the database does: what the triggers queue, and instances
+ * claiming side by side.
+ */
+class JdbiOutboxTest extends OutboxContract {
 
-    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final Instant LATER = T0.plus(Duration.ofDays(1));
-    private static final AesGcmSealing KEY = key();
+    private static final AesGcmSealing KEY = DatabaseForTests.randomSealing();
 
     private static DatabaseForTests fixture;
     private static PostgresDatabase database;
@@ -77,6 +78,20 @@ class JdbiOutboxTest {
         tenant = TenantId.of("ob-" + UUID.randomUUID().toString().substring(0, 8));
         // Each test starts from an empty outbox: earlier tests' deliveries must not be claimed here.
         raw.useHandle(h -> h.execute("DELETE FROM notification_deliveries"));
+    }
+
+    @Override
+    protected Outbox newOutbox() {
+        return database.outbox(KEY);
+    }
+
+    /** A tenant of its own with one endpoint that hears QUEUED, and a new video: the trigger queues exactly one delivery. */
+    @Override
+    protected void queue(NotificationUrl url, Instant at, SigningSecret secret) {
+        TenantId own = TenantId.of("ob-" + UUID.randomUUID().toString().substring(0, 8));
+        database.notificationEndpoints(KEY).add(new NotificationEndpoint(NotificationEndpointId.newId(), own, url, Set.of(VideoStatus.QUEUED), at),
+                secret);
+        videos.add(AvatarVideo.request(VideoId.newId(), own, "outbox", List.of(new Scene("a", "v", "s")), Resolution.P720, AspectRatio.SQUARE, at));
     }
 
     @Test
@@ -221,11 +236,5 @@ class JdbiOutboxTest {
 
     private AvatarVideo request() {
         return AvatarVideo.request(VideoId.newId(), tenant, "outbox", List.of(new Scene("a", "v", "s")), Resolution.P720, AspectRatio.SQUARE, T0);
-    }
-
-    private static AesGcmSealing key() {
-        byte[] key = new byte[AesGcmSealing.KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        return AesGcmSealing.withBase64Key(Base64.getEncoder().encodeToString(key));
     }
 }

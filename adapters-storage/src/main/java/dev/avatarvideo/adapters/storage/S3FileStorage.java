@@ -8,24 +8,21 @@ import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.TenantId;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -35,16 +32,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.BlockingInputStreamAsyncRequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -52,9 +51,10 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -70,11 +70,14 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3FileStorage.class);
     private static final String PROVIDER = "s3";
-    private static final int MAX_PARTS = 10_000;
+    /** How long a failed upload's own clean-up may take before the leftovers are looked for. */
+    private static final Duration ABANDON_PATIENCE = Duration.ofSeconds(30);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
     private final S3Settings settings;
     private final S3Client s3;
+    /** Uploads only: the SDK's multipart client, which cuts a stream of any length into parts. */
+    private final S3AsyncClient uploads;
     private final S3Presigner presigner;
     private final Clock clock;
     /** Some S3-compatible servers refuse batch deletes (their checksum header); then objects go one at a time. */
@@ -82,9 +85,10 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
     /** A server that cannot list multipart uploads leaves those of a crashed process to the bucket's lifecycle rule. */
     private volatile boolean uploadListingRefused;
 
-    private S3FileStorage(S3Settings settings, S3Client s3, S3Presigner presigner, Clock clock) {
+    private S3FileStorage(S3Settings settings, S3Client s3, S3AsyncClient uploads, S3Presigner presigner, Clock clock) {
         this.settings = settings;
         this.s3 = s3;
+        this.uploads = uploads;
         this.presigner = presigner;
         this.clock = clock;
     }
@@ -103,25 +107,21 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
             throw new StorageFailureException("no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
                     + " (or use a profile or instance role the AWS default chain finds)");
         }
-        S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(settings.forcePathStyle()).build();
-        var client = S3Client.builder()
-                .httpClient(ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(60)).build())
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .serviceConfiguration(pathStyle)
-                .requestChecksumCalculation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
-                        ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED
-                        ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED);
+        var client = shared(S3Client.builder(), settings, credentials)
+                .httpClient(ApacheHttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(60)).build());
+        var uploads = shared(S3AsyncClient.builder(), settings, credentials)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(32).readTimeout(Duration.ofSeconds(60))
+                        .writeTimeout(Duration.ofSeconds(60)))
+                .multipartEnabled(true)
+                // Two parts in flight while the next is read: the memory the upload may hold, and no more.
+                .multipartConfiguration(m -> m.minimumPartSizeInBytes((long) settings.partSize()).thresholdInBytes((long) settings.partSize())
+                        .apiCallBufferSizeInBytes(2L * settings.partSize()));
         var presignerBuilder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
-                .serviceConfiguration(pathStyle);
-        settings.endpoint().ifPresent(endpoint -> {
-            client.endpointOverride(endpoint);
-            presignerBuilder.endpointOverride(endpoint);
-        });
-        S3FileStorage storage = new S3FileStorage(settings, client.build(), presignerBuilder.build(), clock);
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.forcePathStyle()).build());
+        settings.endpoint().ifPresent(presignerBuilder::endpointOverride);
+        S3FileStorage storage = new S3FileStorage(settings, client.build(), uploads.build(), presignerBuilder.build(), clock);
         try {
             storage.checkBucket();
         } catch (RuntimeException e) {
@@ -131,170 +131,84 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
         return storage;
     }
 
+    /** What the reading and the uploading client share: where, as whom, path style, and which checksums are sent. */
+    private static <B extends S3BaseClientBuilder<B, ?>> B shared(B builder, S3Settings settings, AwsCredentialsProvider credentials) {
+        boolean whenSupported = settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED;
+        builder.region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(settings.forcePathStyle())
+                .requestChecksumCalculation(whenSupported ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(whenSupported ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED);
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
     @Override
     public String providerName() {
         return PROVIDER;
     }
 
+    /**
+     * Streams the content into the SDK's multipart client from this thread: the SDK cuts it into parts in its own
+     * bounded buffers, sends them, and aborts the multipart upload when anything fails. A length that differs from the
+     * announced one fails the read that shows it, before the last byte reaches the SDK, so no such upload completes.
+     */
     @Override
     public StoredFile store(StorageKey key, FileUpload upload) {
         MessageDigest sha256 = sha256();
-        byte[] buffer = new byte[partSizeFor(upload.length())];
-        try (PushbackInputStream in = new PushbackInputStream(new DigestInputStream(upload.content(), sha256), 1)) {
-            int filled = fill(in, buffer);
-            long total = filled;
-            checkNotBeyond(key, upload.length(), total);
-            int next = filled < buffer.length ? -1 : in.read();
-            if (next < 0) {
-                checkComplete(key, upload.length(), total);
-                putWhole(key, upload, buffer, filled);
-            } else {
-                in.unread(next);
-                total = putInParts(key, upload, in, buffer, filled);
+        AnnouncedLengthInputStream content = new AnnouncedLengthInputStream(new DigestInputStream(upload.content(), sha256), upload.length());
+        BlockingInputStreamAsyncRequestBody body = AsyncRequestBody.forBlockingInputStream(
+                upload.length().isPresent() ? upload.length().getAsLong() : null);
+        CompletableFuture<PutObjectResponse> put = uploads.putObject(b -> b.bucket(settings.bucket()).key(key.value())
+                .contentType(upload.contentType()).contentDisposition(FileAccess.inlineDisposition(upload.fileName())), body);
+        // A failed upload stops asking for content; without this the write below would wait for demand forever.
+        put.whenComplete((response, failure) -> {
+            if (failure != null) {
+                body.cancel();
             }
-            return new StoredFile(accessUrl(key, new UrlOptions(DEFAULT_URL_VALIDITY, upload.fileName(), upload.contentType())),
-                    upload.fileName(), total, upload.contentType(), key, clock.now(), StoredFile.sha256Checksum(sha256.digest()), PROVIDER);
-        } catch (IOException e) {
-            throw new StorageFailureException("reading the content for " + key + " failed: " + e.getMessage(), e);
-        } catch (SdkException e) {
-            throw new StorageFailureException("storing " + key + " in bucket " + settings.bucket() + " failed: " + e.getMessage(), e);
+        });
+        try {
+            body.writeInputStream(content);
+            put.join();
+        } catch (RuntimeException | Error e) {
+            StorageFailureException failure = uploadFailure(key, e);
+            abandon(key, put, failure);
+            throw failure;
         }
-    }
-
-    private void putWhole(StorageKey key, FileUpload upload, byte[] buffer, int length) {
-        s3.putObject(b -> b.bucket(settings.bucket()).key(key.value()).contentType(upload.contentType())
-                        .contentDisposition(FileAccess.inlineDisposition(upload.fileName())),
-                bodyOf(buffer, length, upload.contentType()));
+        return new StoredFile(accessUrl(key, new UrlOptions(DEFAULT_URL_VALIDITY, upload.fileName(), upload.contentType())),
+                upload.fileName(), content.seen(), upload.contentType(), key, clock.now(), StoredFile.sha256Checksum(sha256.digest()), PROVIDER);
     }
 
     /**
-     * Uploads part after part through two part-sized buffers: while one part is being sent, the next is read into the other
-     * buffer, so the download and the upload overlap instead of taking turns (half the time when both run at one speed).
-     * Any failure on the way aborts the whole upload.
+     * Leaves nothing of a failed upload: the SDK aborts its multipart upload on its own once it has seen the failure (so
+     * it is given a moment to), and any upload of the key still listed after that is aborted here.
      */
-    private long putInParts(StorageKey key, FileUpload upload, InputStream in, byte[] buffer, int firstPartLength) throws IOException {
-        ChecksumAlgorithm partChecksum = settings.checksums() == S3Settings.Checksums.WHEN_SUPPORTED ? ChecksumAlgorithm.CRC32 : null;
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value()).contentType(upload.contentType())
-                .contentDisposition(FileAccess.inlineDisposition(upload.fileName())).checksumAlgorithm(partChecksum)).uploadId();
-        ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("s3-part-upload").factory());
+    private void abandon(StorageKey key, CompletableFuture<PutObjectResponse> put, StorageFailureException failure) {
         try {
-            List<CompletedPart> parts = new ArrayList<>();
-            byte[] spare = new byte[buffer.length];
-            byte[] filled = buffer;
-            Future<CompletedPart> sending = null;
-            long total = firstPartLength;
-            int length = firstPartLength;
-            int partNumber = 0;
-            while (length > 0) {
-                partNumber++;
-                if (partNumber > MAX_PARTS) {
-                    throw new StorageFailureException(key + " is larger than " + MAX_PARTS + " parts of " + buffer.length + " bytes");
-                }
-                int number = partNumber;
-                byte[] body = filled;
-                int size = length;
-                Future<CompletedPart> next = sender.submit(() -> {
-                    UploadPartResponse part = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId)
-                            .partNumber(number).contentLength((long) size).checksumAlgorithm(partChecksum), bodyOf(body, size, null));
-                    return CompletedPart.builder().partNumber(number).eTag(part.eTag()).checksumCRC32(part.checksumCRC32()).build();
-                });
-                if (sending != null) {
-                    // The part before has been sent once this returns, so its buffer can take the next part.
-                    parts.add(await(sending));
-                }
-                sending = next;
-                filled = body == buffer ? spare : buffer;
-                length = fill(in, filled);
-                total += length;
-                checkNotBeyond(key, upload.length(), total);
-            }
-            if (sending != null) {
-                parts.add(await(sending));
-            }
-            checkComplete(key, upload.length(), total);
-            s3.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
-            return total;
-        } catch (IOException | RuntimeException | Error e) {
-            // No part may still be on its way when the upload is aborted.
-            sender.shutdownNow();
-            awaitTermination(sender);
-            abort(key, uploadId, e);
-            throw e;
-        } finally {
-            sender.shutdown();
-        }
-    }
-
-    private static CompletedPart await(Future<CompletedPart> part) throws IOException {
-        try {
-            return part.get();
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                case IOException io -> throw io;
-                default -> throw new StorageFailureException("sending a part failed: " + e.getCause(), e.getCause());
-            }
+            put.get(ABANDON_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StorageFailureException("interrupted while sending a part", e);
+        } catch (ExecutionException | CancellationException | TimeoutException e) {
+            // Failed, as expected; what matters is that the SDK has had its say.
         }
-    }
-
-    private static void awaitTermination(ExecutorService sender) {
         try {
-            if (!sender.awaitTermination(1, TimeUnit.MINUTES)) {
-                LOG.warn("a part upload did not stop within a minute of being cancelled");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void abort(StorageKey key, String uploadId, Throwable cause) {
-        try {
-            s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId));
+            abortUploadsOf(key);
         } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-            LOG.error("could not abort the multipart upload {} of {} after a failure; a bucket lifecycle rule that aborts"
-                    + " incomplete uploads will remove its parts: {}", uploadId, key, e.getMessage());
+            failure.addSuppressed(e);
+            LOG.error("could not abort the multipart upload of {} after a failure; a bucket lifecycle rule that aborts"
+                    + " incomplete uploads, or the sweeper's delete of the key, removes its parts: {}", key, e.getMessage());
         }
     }
 
-    /** The body of one request, read straight from the buffer (and again from its start if the SDK retries). */
-    private static RequestBody bodyOf(byte[] buffer, int length, String contentType) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
-                contentType == null ? "application/octet-stream" : contentType);
-    }
-
-    /** Parts grow when a known length would otherwise need more than S3's 10,000 parts. */
-    private int partSizeFor(OptionalLong length) {
-        long needed = length.isPresent() ? (length.getAsLong() + MAX_PARTS - 1) / MAX_PARTS : 0;
-        long mebibyte = 1024 * 1024;
-        long rounded = (needed + mebibyte - 1) / mebibyte * mebibyte;
-        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(settings.partSize(), rounded));
-    }
-
-    private static int fill(InputStream in, byte[] buffer) throws IOException {
-        int filled = 0;
-        for (int read; filled < buffer.length && (read = in.read(buffer, filled, buffer.length - filled)) >= 0; ) {
-            filled += read;
+    private StorageFailureException uploadFailure(StorageKey key, Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof UncheckedIOException || cause.getCause() instanceof IOException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        return filled;
-    }
-
-    private static void checkNotBeyond(StorageKey key, OptionalLong announced, long seen) {
-        if (announced.isPresent() && seen > announced.getAsLong()) {
-            throw new StorageFailureException("the content for " + key + " is longer than the announced " + announced.getAsLong() + " bytes");
-        }
-    }
-
-    private static void checkComplete(StorageKey key, OptionalLong announced, long total) {
-        if (announced.isPresent() && announced.getAsLong() != total) {
-            throw new StorageFailureException("content ended after " + total + " of " + announced.getAsLong()
-                    + " announced bytes; nothing was stored under " + key);
-        }
+        return cause instanceof IOException
+                ? new StorageFailureException("reading the content for " + key + " failed: " + cause.getMessage() + "; nothing was stored", failure)
+                : new StorageFailureException("storing " + key + " in bucket " + settings.bucket() + " failed: " + cause.getMessage(), failure);
     }
 
     @Override
@@ -412,8 +326,7 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
         try {
             for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(key.value())).uploads()) {
                 if (upload.key().equals(key.value())) {
-                    s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()));
-                    LOG.info("aborted the unfinished multipart upload {} of {}", upload.uploadId(), key);
+                    abortUpload(key, upload.uploadId());
                 }
             }
         } catch (S3Exception e) {
@@ -423,6 +336,15 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
             LOG.info("bucket {} cannot list multipart uploads ({}); a lifecycle rule that aborts incomplete uploads must remove the"
                     + " parts a crash leaves", settings.bucket(), e.getMessage());
             uploadListingRefused = true;
+        }
+    }
+
+    private void abortUpload(StorageKey key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(key.value()).uploadId(uploadId));
+            LOG.info("aborted the unfinished multipart upload {} of {}", uploadId, key);
+        } catch (NoSuchUploadException e) {
+            // Aborted meanwhile by whoever else saw it unfinished: gone, which is what was asked.
         }
     }
 
@@ -484,6 +406,7 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
     @Override
     public void close() {
         presigner.close();
+        uploads.close();
         s3.close();
     }
 

@@ -11,11 +11,14 @@ import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.testsupport.CuttingProxy;
 import dev.avatarvideo.testsupport.TestS3;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,30 @@ class S3FileStorageTest {
                 assertThat(file.checksum()).isEqualTo(GeneratedContent.sha256Of(size, size));
                 try (StoredObject object = storage.open(key).orElseThrow()) {
                     assertThat(GeneratedContent.sha256Of(object.content())).isEqualTo(file.checksum());
+                }
+            }
+        }
+    }
+
+    /**
+     * R2 and Supabase refuse the checksum headers S3 only supports; in the default mode no upload request may carry
+     * one, whether it goes up in one request or in parts. The other mode proves the check sees them.
+     */
+    @Test
+    void withChecksumsOnlyWhereRequiredNoUploadRequestCarriesAChecksumHeader() throws Exception {
+        for (S3Settings.Checksums mode : S3Settings.Checksums.values()) {
+            try (CuttingProxy proxy = CuttingProxy.recording(server.endpoint());
+                 S3FileStorage storage = S3FileStorage.connect(
+                         S3Storages.through(proxy, S3Storages.withChecksums(S3Storages.settingsFor(server), mode)), new TestClock())) {
+                storage.store(StorageKey.newFor(TENANT, "one.mp4"), upload(3_000, OptionalLong.of(3_000)));
+                storage.store(StorageKey.newFor(TENANT, "parts.mp4"), upload(20 * MIB, OptionalLong.empty()));
+
+                List<String> uploadHeads = proxy.requestHeads().stream().filter(head -> head.startsWith("PUT ") || head.startsWith("POST ")).toList();
+                assertThat(uploadHeads).as("upload requests").hasSizeGreaterThanOrEqualTo(4);
+                if (mode == S3Settings.Checksums.WHEN_REQUIRED) {
+                    assertThat(uploadHeads).noneSatisfy(head -> assertThat(head.toLowerCase(Locale.ROOT)).containsAnyOf("x-amz-checksum-", "x-amz-sdk-checksum-"));
+                } else {
+                    assertThat(uploadHeads).anySatisfy(head -> assertThat(head.toLowerCase(Locale.ROOT)).containsAnyOf("x-amz-checksum-", "x-amz-sdk-checksum-"));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.avatarvideo.adapters.storage;
 
 import dev.avatarvideo.application.port.out.runtime.Clock;
+import dev.avatarvideo.testsupport.CuttingProxy;
 import dev.avatarvideo.testsupport.TestS3;
 import java.net.URI;
 import java.util.Optional;
@@ -25,6 +26,12 @@ final class S3Storages {
 
     static S3Settings withPublicUrlBase(S3Settings settings, URI base) {
         return new S3Settings(settings.bucket(), settings.region(), settings.endpoint(), settings.forcePathStyle(), Optional.of(base),
+                settings.checksums(), settings.credentials(), settings.partSize());
+    }
+
+    /** The same bucket, reached through a proxy in front of its server. */
+    static S3Settings through(CuttingProxy proxy, S3Settings settings) {
+        return new S3Settings(settings.bucket(), settings.region(), Optional.of(proxy.uri()), settings.forcePathStyle(), settings.publicUrlBase(),
                 settings.checksums(), settings.credentials(), settings.partSize());
     }
 

@@ -9,9 +9,9 @@ import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.testsupport.CuttingProxy;
 import dev.avatarvideo.testsupport.TestS3;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,8 +30,8 @@ class S3UploadInterruptedTest {
     @Test
     void aMultipartUploadCutHalfwayLeavesNoObjectAndNoUnfinishedUpload() throws Exception {
         S3Settings settings = S3Storages.settingsFor(server);
-        try (CuttingProxy proxy = new CuttingProxy(server.endpoint(), 20 * MIB, 64 * 1024);
-             S3FileStorage storage = S3FileStorage.connect(through(proxy, settings), new TestClock());
+        try (CuttingProxy proxy = CuttingProxy.breakingDownAfter(server.endpoint(), 20 * MIB, 64 * 1024);
+             S3FileStorage storage = S3FileStorage.connect(S3Storages.through(proxy, settings), new TestClock());
              S3Client direct = server.client()) {
             StorageKey key = StorageKey.newFor(TENANT, "cut.mp4");
 
@@ -47,8 +47,8 @@ class S3UploadInterruptedTest {
     @Test
     void aSingleRequestUploadCutHalfwayLeavesNoObject() throws Exception {
         S3Settings settings = S3Storages.settingsFor(server);
-        try (CuttingProxy proxy = new CuttingProxy(server.endpoint(), 2 * MIB, 64 * 1024);
-             S3FileStorage storage = S3FileStorage.connect(through(proxy, settings), new TestClock());
+        try (CuttingProxy proxy = CuttingProxy.breakingDownAfter(server.endpoint(), 2 * MIB, 64 * 1024);
+             S3FileStorage storage = S3FileStorage.connect(S3Storages.through(proxy, settings), new TestClock());
              S3Client direct = server.client()) {
             StorageKey key = StorageKey.newFor(TENANT, "small.mp4");
 
@@ -99,10 +99,5 @@ class S3UploadInterruptedTest {
         }
         assertThat(direct.listMultipartUploads(b -> b.bucket(bucket)).uploads()).as("unfinished multipart uploads").isEmpty();
         assertThat(direct.listObjectsV2(b -> b.bucket(bucket)).contents()).as("objects").isEmpty();
-    }
-
-    private static S3Settings through(CuttingProxy proxy, S3Settings settings) {
-        return new S3Settings(settings.bucket(), settings.region(), Optional.of(proxy.endpoint()), true, Optional.empty(),
-                settings.checksums(), settings.credentials(), settings.partSize());
     }
 }

@@ -110,6 +110,18 @@ public abstract class FileStorageContract {
     }
 
     @Test
+    void contentLongerThanAnnouncedLeavesNothingBehind() {
+        byte[] bytes = randomBytes(20_001, 4);
+        StorageKey key = StorageKey.newFor(TENANT, "overlong.mp4");
+
+        assertThatThrownBy(() -> storage.store(key, new FileUpload(new ByteArrayInputStream(bytes), OptionalLong.of(20_000), "o.mp4", "video/mp4")))
+                .isInstanceOf(FileStorage.StorageFailureException.class);
+
+        assertThat(storage.exists(key)).isFalse();
+        assertThat(storage.open(key)).isEmpty();
+    }
+
+    @Test
     void aSourceThatBreaksHalfwayLeavesNothingBehind() {
         StorageKey key = StorageKey.newFor(TENANT, "broken.mp4");
         InputStream breaking = new InputStream() {

@@ -351,6 +351,36 @@ public abstract class VideoWorkContract {
         assertThat(work.ingest().claimForIngest(T0.plusSeconds(4), 10)).hasSize(1);
     }
 
+    // ---- a new render attempt
+
+    /**
+     * A retried video is a new render: nothing of the failed render's tracking carries over (the database clears it in
+     * the same statement that saves the new attempt), so it counts against no account and waits for no check.
+     */
+    @Test
+    void aRetriedVideoStartsItsTrackingAfresh() {
+        AvatarVideo video = rendering(ACME, 0, ACCOUNT);
+        work.inbox().add(new RenderEvent(WebhookEvent.VIDEO_FAILED, video.renderId()), T0.plusSeconds(1));
+        work.inbox().apply(T0.plusSeconds(1), T0);
+        work.ingest().retryAt(video.id(), T0.plusSeconds(100));
+        AvatarVideo failed = work.videos().update(current(video).fail(new VideoFailure("render_failed", "no"), T0.plusSeconds(2)));
+
+        AvatarVideo retried = work.videos().update(failed.retry(T0.plusSeconds(3)));
+
+        assertThat(retried.renderAttempt()).isEqualTo(2);
+        assertThat(work.submitted().accountOf(video.id())).as("the failed render's account").isEmpty();
+        assertThat(work.submissions().inFlight(ACCOUNT, T0.plusSeconds(4))).isEmpty();
+        assertThat(work.submissions().tenantsWaiting(T0.plusSeconds(4))).containsExactly(ACME);
+        AvatarVideo claimed = work.submissions().claim(List.of(video.id()), OTHER_ACCOUNT, T0.plusSeconds(4)).getFirst();
+        work.videos().update(claimed.startRendering(new RenderId("render-2-" + video.id()), T0.plusSeconds(5)));
+        work.checks().startTracking(video.id(), OTHER_ACCOUNT, T0.plusSeconds(5), T0.plusSeconds(35));
+        assertThat(work.checks().claimDue(T0.plusSeconds(35), 10)).singleElement().satisfies(render -> {
+            assertThat(render.account()).contains(OTHER_ACCOUNT);
+            assertThat(render.checks()).isZero();
+            assertThat(render.eventAt()).as("the first render's event").isEmpty();
+        });
+    }
+
     // ---- statistics
 
     @Test

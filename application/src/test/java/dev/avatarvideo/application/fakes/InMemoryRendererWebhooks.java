@@ -14,15 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The renderer's webhook endpoints in memory, one account per key; it can be told to be unreachable. */
+/**
+ * The renderer's webhook endpoints in memory, one account per key; it can be told to be unavailable, or that an
+ * address is unreachable.
+ */
 public final class InMemoryRendererWebhooks implements RendererWebhooks {
 
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<String> calls = new ArrayList<>();
     private volatile boolean unavailable;
+    /** Addresses whose probe fails, as HeyGen's OPTIONS probe fails on an address that does not answer it. */
+    private final Set<URI> unreachable = ConcurrentHashMap.newKeySet();
 
     private record Endpoint(String apiKey, WebhookEndpoint endpoint, WebhookSecret secret) {
     }
@@ -32,6 +38,12 @@ public final class InMemoryRendererWebhooks implements RendererWebhooks {
         calls.add("register");
         if (unavailable) {
             return new RendererAnswer.Unavailable<>("HTTP 503");
+        }
+        if (events.isEmpty()) {
+            return new RendererAnswer.Refused<>("events", "at least one event is required");
+        }
+        if (unreachable.contains(url)) {
+            return new RendererAnswer.Refused<>("url", "the probe (OPTIONS " + url + ") did not answer 2xx");
         }
         WebhookEndpoint endpoint = new WebhookEndpoint("ep_" + ids.incrementAndGet(), url, events, true, Instant.parse("2026-11-21T10:00:00Z"));
         WebhookSecret secret = newSecret();
@@ -67,8 +79,12 @@ public final class InMemoryRendererWebhooks implements RendererWebhooks {
     @Override
     public synchronized RendererAnswer<String> delete(RendererCredentials credentials, String endpointId) {
         calls.add("delete");
-        return endpoints.remove(endpointId) == null ? new RendererAnswer.NotFound<>("no endpoint " + endpointId)
-                : new RendererAnswer.Answered<>(endpointId);
+        Endpoint current = endpoints.get(endpointId);
+        if (current == null || !current.apiKey().equals(credentials.apiKey())) {
+            return new RendererAnswer.NotFound<>("no endpoint " + endpointId);
+        }
+        endpoints.remove(endpointId);
+        return new RendererAnswer.Answered<>(endpointId);
     }
 
     /** An endpoint registered by someone else (by hand, or by an installation whose database is gone). */
@@ -90,6 +106,11 @@ public final class InMemoryRendererWebhooks implements RendererWebhooks {
 
     public synchronized List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The renderer's probe of {@code url} fails from now on, so registering it is refused. */
+    public void unreachable(URI url) {
+        unreachable.add(url);
     }
 
     public void unavailable(boolean down) {

@@ -46,11 +46,16 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
         this.videos = videos;
     }
 
-    /** What the database keeps in a video's row besides the video itself. */
-    private record Work(RendererAccount account, Instant renderingSince, Instant nextCheckAt, int checks, Instant eventAt, boolean checkRequested,
-                        Instant retryAt) {
+    /**
+     * What the database keeps in a video's row besides the video itself, for one render attempt: a new attempt starts
+     * with none of it, as the database clears these columns when it saves the attempt.
+     */
+    private record Work(int attempt, RendererAccount account, Instant renderingSince, Instant nextCheckAt, int checks, Instant eventAt,
+                        boolean checkRequested, Instant retryAt) {
 
-        static final Work NONE = new Work(null, null, null, 0, null, false, null);
+        static Work none(int attempt) {
+            return new Work(attempt, null, null, null, 0, null, false, null);
+        }
     }
 
     private record Received(Instant firstAt, Instant lastAt, int deliveries, boolean applied) {
@@ -103,7 +108,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
             Optional<AvatarVideo> video = videos.findById(id).filter(v -> v.status() == VideoStatus.QUEUED && !claimed.contains(id));
             if (video.isPresent()) {
                 claimed.add(id);
-                change(id, w -> new Work(account, w.renderingSince(), w.nextCheckAt(), w.checks(), w.eventAt(), w.checkRequested(), w.retryAt()));
+                change(id, w -> new Work(w.attempt(), account, w.renderingSince(), w.nextCheckAt(), w.checks(), w.eventAt(), w.checkRequested(), w.retryAt()));
                 result.add(video.get());
             }
         }
@@ -124,7 +129,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
 
     @Override
     public synchronized void startTracking(VideoId video, RendererAccount account, Instant since, Instant firstCheckAt) {
-        work.put(video, new Work(account, since, firstCheckAt, 0, null, false, null));
+        work.put(video, new Work(attemptOf(video), account, since, firstCheckAt, 0, null, false, null));
         claimed.remove(video);
     }
 
@@ -150,7 +155,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
 
     @Override
     public synchronized void reschedule(VideoId video, Instant next, boolean checked) {
-        change(video, w -> new Work(w.account(), w.renderingSince(), next, w.checks() + (checked ? 1 : 0), w.eventAt(), w.checkRequested(), w.retryAt()));
+        change(video, w -> new Work(w.attempt(), w.account(), w.renderingSince(), next, w.checks() + (checked ? 1 : 0), w.eventAt(), w.checkRequested(), w.retryAt()));
         claimed.remove(video);
     }
 
@@ -189,7 +194,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
 
     @Override
     public synchronized void finish(VideoId video) {
-        change(video, w -> new Work(w.account(), w.renderingSince(), w.nextCheckAt(), w.checks(), w.eventAt(), false, null));
+        change(video, w -> new Work(w.attempt(), w.account(), w.renderingSince(), w.nextCheckAt(), w.checks(), w.eventAt(), false, null));
         claimed.remove(video);
     }
 
@@ -200,7 +205,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
 
     @Override
     public synchronized void retryAt(VideoId video, Instant at) {
-        change(video, w -> new Work(w.account(), w.renderingSince(), w.nextCheckAt(), w.checks(), w.eventAt(), w.checkRequested(), at));
+        change(video, w -> new Work(w.attempt(), w.account(), w.renderingSince(), w.nextCheckAt(), w.checks(), w.eventAt(), w.checkRequested(), at));
         claimed.remove(video);
     }
 
@@ -240,7 +245,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
                 continue;
             }
             if (video.get().status() == VideoStatus.RENDERING) {
-                change(video.get().id(), w -> new Work(w.account(), w.renderingSince(), w.nextCheckAt(), w.checks(),
+                change(video.get().id(), w -> new Work(w.attempt(), w.account(), w.renderingSince(), w.nextCheckAt(), w.checks(),
                         w.eventAt() == null ? received.firstAt() : w.eventAt(), true, w.retryAt()));
                 applied++;
             }
@@ -314,7 +319,13 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     private Work state(VideoId video) {
-        return work.getOrDefault(video, Work.NONE);
+        Work state = work.get(video);
+        int attempt = attemptOf(video);
+        return state == null || state.attempt() != attempt ? Work.none(attempt) : state;
+    }
+
+    private int attemptOf(VideoId video) {
+        return videos.findById(video).map(AvatarVideo::renderAttempt).orElse(1);
     }
 
     private void change(VideoId video, java.util.function.UnaryOperator<Work> change) {

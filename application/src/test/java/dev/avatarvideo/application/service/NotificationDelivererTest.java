@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryOutbox;
+import dev.avatarvideo.application.fakes.ScriptedNotificationSender;
 import dev.avatarvideo.application.fakes.TestClock;
-import dev.avatarvideo.application.port.out.notification.NotificationSender;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.SigningSecret;
 import dev.avatarvideo.domain.StorageKey;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +33,7 @@ class NotificationDelivererTest {
     private final TestClock clock = new TestClock();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
-    private final ScriptedSender sender = new ScriptedSender();
+    private final ScriptedNotificationSender sender = new ScriptedNotificationSender();
     /** Doubling from one minute, without jitter, so the schedule can be checked exactly. */
     private final NotificationDeliverer deliverer = new NotificationDeliverer(outbox, sender, storage,
             failures -> Duration.ofMinutes(1L << (failures - 1)), GIVE_UP_AFTER, Duration.ofMinutes(2), clock, 10);
@@ -46,7 +45,7 @@ class NotificationDelivererTest {
 
         assertThat(deliverer.deliverDue()).isEqualTo(1);
 
-        assertThat(sender.sent).singleElement().satisfies(sent -> {
+        assertThat(sender.sent()).singleElement().satisfies(sent -> {
             assertThat(sent.url()).isEqualTo(RECEIVER);
             assertThat(sent.messageId()).isEqualTo("evt_1");
             assertThat(sent.secret()).isEqualTo(secret);
@@ -102,7 +101,7 @@ class NotificationDelivererTest {
     @Test
     void aReceiverThatLeadsInsideIsGivenUpAtOnceWithTheReasonAndNotTriedAgain() {
         long id = outbox.queue(RECEIVER, event(6, VideoStatus.RENDERING), clock.now(), Optional.of(SigningSecret.generate()));
-        sender.refuse = true;
+        sender.everyReceiverInside();
 
         assertThat(deliverer.deliverDue()).isEqualTo(1);
 
@@ -111,7 +110,7 @@ class NotificationDelivererTest {
         assertThat(row.lastError()).isEqualTo("the receiver's host leads only to internal addresses");
         clock.advance(GIVE_UP_AFTER);
         assertThat(deliverer.deliverDue()).isZero();
-        assertThat(sender.sent).hasSize(1);
+        assertThat(sender.sent()).hasSize(1);
     }
 
     @Test
@@ -120,7 +119,7 @@ class NotificationDelivererTest {
 
         deliverer.deliverDue();
 
-        assertThat(sender.sent).isEmpty();
+        assertThat(sender.sent()).isEmpty();
         assertThat(outbox.row(id).lastError()).contains("no signing secret");
         assertThat(outbox.row(id).state()).isEqualTo("PENDING");
     }
@@ -134,7 +133,7 @@ class NotificationDelivererTest {
 
         deliverer.deliverDue();
 
-        assertThat(sender.sent.getFirst().event().file().fileUrl()).isEqualTo(storage.accessUrl(file));
+        assertThat(sender.sent().getFirst().event().file().fileUrl()).isEqualTo(storage.accessUrl(file));
     }
 
     @Test
@@ -143,7 +142,7 @@ class NotificationDelivererTest {
             outbox.queue(RECEIVER, event(10 + i, VideoStatus.RENDERING), clock.now(), Optional.of(SigningSecret.generate()));
         }
         CountDownLatch allStarted = new CountDownLatch(5);
-        sender.onSend = () -> {
+        sender.onSend(() -> {
             allStarted.countDown();
             try {
                 // Each send waits until every one of them has started: only concurrent sends get past this.
@@ -153,49 +152,16 @@ class NotificationDelivererTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        };
+        });
 
         assertThat(deliverer.deliverDue()).isEqualTo(5);
 
-        assertThat(sender.sent).hasSize(5);
+        assertThat(sender.sent()).hasSize(5);
     }
 
     private static VideoEvent event(long id, VideoStatus status) {
         return new VideoEvent(id, VideoId.newId(), TENANT, status,
                 status == VideoStatus.FAILED ? new dev.avatarvideo.domain.VideoFailure("render_failed", "no") : null,
                 null, Instant.parse("2026-11-21T10:00:00Z"));
-    }
-
-    /** Answers 503 a given number of times, then 204. */
-    private static final class ScriptedSender implements NotificationSender {
-
-        record Sent(NotificationUrl url, String messageId, Instant timestamp, VideoEvent event, SigningSecret secret) {
-        }
-
-        final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
-        volatile Runnable onSend = () -> {
-        };
-        volatile boolean refuse;
-        private int failuresLeft;
-
-        synchronized void failNext(int times) {
-            failuresLeft = times;
-        }
-
-        @Override
-        public Outcome send(NotificationUrl url, String messageId, Instant timestamp, VideoEvent event, SigningSecret secret) {
-            onSend.run();
-            sent.add(new Sent(url, messageId, timestamp, event, secret));
-            if (refuse) {
-                return new Outcome.Refused("the receiver's host leads only to internal addresses");
-            }
-            synchronized (this) {
-                if (failuresLeft > 0) {
-                    failuresLeft--;
-                    return new Outcome.Failed("HTTP 503");
-                }
-            }
-            return new Outcome.Delivered(204);
-        }
     }
 }
