@@ -2,9 +2,7 @@ package dev.avatarvideo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -18,11 +16,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Operations through the real wiring: after a video was requested, rendered and stored, {@code /metrics} shows the
@@ -39,19 +35,8 @@ class OperationsEndToEndTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        root.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        root.detachAppender(log);
-    }
+    @RegisterExtension
+    final LogEvents log = new LogEvents();
 
     @Test
     void afterAWalkThroughTheMetricsShowTheRequestsTheHeyGenCallsAndTheIngest() throws Exception {
@@ -92,9 +77,9 @@ class OperationsEndToEndTest {
             assertThat(ready.at("/checks/storage/status").asText()).isEqualTo("UP");
             assertThat(ready.at("/checks/heygen/status").asText()).isEqualTo("UP");
 
-            assertThat(log.list).filteredOn(line -> "walkthrough-create-1".equals(line.getMDCPropertyMap().get("requestId")))
+            assertThat(log.list()).filteredOn(line -> "walkthrough-create-1".equals(line.getMDCPropertyMap().get("requestId")))
                     .extracting(ILoggingEvent::getFormattedMessage).anyMatch(message -> message.startsWith("POST /api/videos -> 202"));
-            assertThat(log.list).filteredOn(line -> line.getThreadName().startsWith("background-"))
+            assertThat(log.list()).filteredOn(line -> line.getThreadName().startsWith("background-"))
                     .anySatisfy(line -> {
                         assertThat(line.getFormattedMessage()).contains("video " + id + " READY");
                         assertThat(line.getMDCPropertyMap()).containsEntry("work", "ingest").doesNotContainKey("requestId");

@@ -2,9 +2,7 @@ package dev.avatarvideo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
@@ -19,11 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A video that cannot move on because of HeyGen says why in the API, and the log says it once per renderer account
@@ -40,19 +36,8 @@ class WaitingReasonsEndToEndTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        root.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        root.detachAppender(log);
-    }
+    @RegisterExtension
+    final LogEvents log = new LogEvents();
 
     @Test
     void withHeyGenUnreachableAQueuedVideoSaysSoAndTheLogSaysItOnce() throws Exception {
@@ -102,7 +87,7 @@ class WaitingReasonsEndToEndTest {
     }
 
     private long linesContaining(String text) {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(message -> message.contains(text)).count();
+        return log.list().stream().map(ILoggingEvent::getFormattedMessage).filter(message -> message.contains(text)).count();
     }
 
     private String create(URI base) throws Exception {
