@@ -93,11 +93,13 @@ final class BackgroundLoops {
                 new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND));
         RenderTracker tracker = new RenderTracker(videos, checks, transactions, accounts, renderers, calls, CLOCK, policy, CHECKS_PER_ROUND);
         VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), accounts, renderers, calls, crashSafeStorage, CLOCK,
-                new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
+                new FailsafeRetryBackoff(config.ingest().firstDelay(), config.ingest().maxDelay(), INGEST_RETRY_JITTER), 1);
         background.every(RENDER_STEP_INTERVAL, SUBMIT, submitter::submitQueued);
-        background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST);
-        background.every(RENDER_STEP_INTERVAL, EVENTS, useCases.tracking().renderEvents()::applyReceived, INGEST);
-        background.every(RENDER_STEP_INTERVAL, INGEST, ingester::ingestPending);
+        // A render that ended frees its slot on the key: the steps that see it end wake the submitter, not its next round.
+        background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST, SUBMIT);
+        background.every(RENDER_STEP_INTERVAL, EVENTS, useCases.tracking().renderEvents()::applyReceived, INGEST, SUBMIT);
+        // Each worker claims one video at a time, so a slow copy holds back only its own worker.
+        background.everyOnWorkers(config.ingest().parallelCopies(), RENDER_STEP_INTERVAL, INGEST, ingester::ingestPending, SUBMIT);
     }
 
     private static void notifications(BackgroundWork background, Configuration.Notifications settings, Persistence persistence, Storage storage,

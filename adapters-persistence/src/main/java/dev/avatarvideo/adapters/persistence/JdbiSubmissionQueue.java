@@ -57,7 +57,10 @@ final class JdbiSubmissionQueue implements SubmissionQueue {
         claims.jdbi().useHandle(handle -> handle.createQuery("""
                         SELECT v.tenant_id, count(*) FROM avatar_videos v
                          WHERE v.renderer_account = :account
-                           AND (v.status = 'RENDERING' OR (v.status = 'QUEUED' AND v.lease_until > :now))
+                           AND ((v.status = 'RENDERING' AND NOT EXISTS (
+                                     SELECT 1 FROM renderer_events e
+                                      WHERE e.event_type IN ('VIDEO_RENDERED', 'VIDEO_FAILED') AND e.render_id = v.render_id))
+                                OR (v.status = 'QUEUED' AND v.lease_until > :now))
                          GROUP BY v.tenant_id ORDER BY v.tenant_id""")
                 .bind("account", account)
                 .bind("now", JdbiVideos.utc(now))

@@ -26,7 +26,12 @@ public interface SubmissionQueue {
      */
     <T> T whileClaimingFor(String account, Supplier<T> work);
 
-    /** Renders in flight on the account, per tenant: submitted and not finished, or claimed for submission now. */
+    /**
+     * Renders in flight on the account, per tenant: submitted and not finished, or claimed for submission now. A render
+     * the renderer announced as ended (a verified webhook in the inbox) is finished here even while its video is still
+     * {@code RENDERING}, waiting for its fresh check and its copy: the renderer's slot is free the moment the render
+     * ends, and counting it until the copy starts would let a slow copy hold back the next submission.
+     */
     Map<TenantId, Integer> inFlight(String account, Instant now);
 
     /** Up to {@code perTenant} of each tenant's oldest queued videos nobody holds, oldest first per tenant. */
