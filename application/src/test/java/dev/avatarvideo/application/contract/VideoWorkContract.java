@@ -140,7 +140,7 @@ public abstract class VideoWorkContract {
         AvatarVideo video = queued(ACME, 0);
 
         List<AvatarVideo> claimed = work.submissions().whileClaimingFor(ACCOUNT,
-                () -> work.submissions().claim(List.of(video.id()), ACCOUNT, T0));
+                () -> work.submissions().claim(List.of(video.id()), ACCOUNT, T0)).orElseThrow();
 
         assertThat(claimed).extracting(AvatarVideo::id).containsExactly(video.id());
         assertThat(work.submissions().tenantsWaiting(T0)).isEmpty();

@@ -63,8 +63,8 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
-    public synchronized <T> T whileClaimingFor(String account, Supplier<T> claim) {
-        return claim.get();
+    public synchronized <T> Optional<T> whileClaimingFor(String account, Supplier<T> claim) {
+        return Optional.of(claim.get());
     }
 
     @Override

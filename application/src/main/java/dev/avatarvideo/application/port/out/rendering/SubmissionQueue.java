@@ -22,9 +22,11 @@ public interface SubmissionQueue {
 
     /**
      * Runs {@code work} while no other worker, here or in another instance, claims for the same account, so the
-     * renders in flight it reads stay true until its claim is saved. Calls made inside see and save together.
+     * renders in flight it reads stay true until its claim is saved. Calls made inside see and save together. When
+     * another worker is claiming for the account right now, answers empty at once without running {@code work}: that
+     * worker fills the account's free slots from the same queue, so waiting for it would only serialise the instances.
      */
-    <T> T whileClaimingFor(String account, Supplier<T> work);
+    <T> Optional<T> whileClaimingFor(String account, Supplier<T> work);
 
     /**
      * Renders in flight on the account, per tenant: submitted and not finished, or claimed for submission now. A render
