@@ -181,9 +181,9 @@ public final class SlotsBenchmark {
                         + " count only the slots they could fill. Busy slots: the simulator's renders in progress on the key (created,"
                         + " not finished). Work waited: how long at least one video waited.")
                 .note("Idle slot-s (usable slot-seconds not busy, while work waited): 'finished, not picked up' counts slots whose render"
-                        + " HeyGen had finished while the service still counted it RENDERING against the key's budget (render end to its"
-                        + " INGESTING event: in polling mode the wait for the next check, in webhook mode for the webhook and then the"
-                        + " ingester); 'other' is the rest (budget free but nothing submitted yet: the submitter's round, its lock, a 429 pause).")
+                        + " HeyGen had finished while the service still counted it against the key's budget (render end to its INGESTING"
+                        + " event, or to its end-of-render webhook being stored when that came first, since such a render no longer counts:"
+                        + " in polling mode the wait for the next check, in webhook mode for the webhook); 'other' is the rest (budget free but nothing submitted yet: the submitter's round, its lock, a 429 pause).")
                 .note("Render end → READY: the simulator's completion to the READY event. Copy: from the simulator receiving the file's"
                         + " download request to the READY event (download, storage write, database record). Copies at once: the most such"
                         + " copies overlapping, over all instances. Creations refused: POST /v3/videos answered 429 (requests minus renders).")
@@ -321,7 +321,18 @@ public final class SlotsBenchmark {
     /** What happened to one video, from its status events: the first time it entered each status. */
     static final class VideoTrack {
         String renderId;
+        /** When the service stored the render's end-of-render webhook, from which on the budget no longer counts it. */
+        Instant announcedEnd;
         final Map<String, Instant> entered = new HashMap<>();
+
+        /** When the render stopped counting against the key's budget: announced ended, or moved past RENDERING. */
+        Instant slotFreedAt() {
+            Instant movedOn = firstOf("INGESTING", "READY", "FAILED");
+            if (announcedEnd == null || movedOn == null) {
+                return movedOn == null ? announcedEnd : movedOn;
+            }
+            return announcedEnd.isBefore(movedOn) ? announcedEnd : movedOn;
+        }
 
         Instant at(String status) {
             return entered.get(status);
@@ -351,7 +362,7 @@ public final class SlotsBenchmark {
             HeyGenSimulator.RenderSpan render = track.renderId == null ? null : renders.get(track.renderId);
             Instant ready = track.at("READY");
             if (render != null) {
-                held.add(new SlotTimeline.Span(render.finishedAt(), track.firstOf("INGESTING", "READY", "FAILED")));
+                held.add(new SlotTimeline.Span(render.finishedAt(), track.slotFreedAt()));
                 if (ready != null) {
                     endToReady.add(seconds(render.finishedAt(), ready));
                 }
@@ -374,11 +385,15 @@ public final class SlotsBenchmark {
         Map<String, VideoTrack> tracks = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT v.id::text, v.render_id, e.status, e.occurred_at FROM video_events e"
-                     + " JOIN avatar_videos v ON v.id = e.video_id ORDER BY e.id")) {
+             ResultSet rows = statement.executeQuery("SELECT v.id::text, v.render_id, e.status, e.occurred_at, r.received FROM video_events e"
+                     + " JOIN avatar_videos v ON v.id = e.video_id"
+                     + " LEFT JOIN (SELECT render_id, min(first_received_at) AS received FROM renderer_events GROUP BY render_id) r"
+                     + " ON r.render_id = v.render_id ORDER BY e.id")) {
             while (rows.next()) {
                 VideoTrack track = tracks.computeIfAbsent(rows.getString(1), id -> new VideoTrack());
                 track.renderId = rows.getString(2);
+                OffsetDateTime announced = rows.getObject(5, OffsetDateTime.class);
+                track.announcedEnd = announced == null ? null : announced.toInstant();
                 track.entered.putIfAbsent(rows.getString(3), rows.getObject(4, OffsetDateTime.class).toInstant());
             }
         } catch (SQLException e) {
