@@ -31,7 +31,8 @@ import java.time.Duration;
 /**
  * The loops that carry the flow on in the background, one use case each: submit, track, act on events, ingest, deliver
  * notifications, sweep; and those that keep this instance's claims alive. A loop that handled something wakes the next
- * step ({@code track} and {@code events} wake {@code ingest}).
+ * step ({@code track} and {@code events} wake {@code ingest}), and whatever may have freed a render slot wakes
+ * {@code submit}. Copies run on {@code INGEST_PARALLEL_COPIES} workers.
  */
 final class BackgroundLoops {
 
