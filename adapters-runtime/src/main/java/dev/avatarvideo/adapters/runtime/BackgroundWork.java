@@ -63,7 +63,7 @@ public final class BackgroundWork implements AutoCloseable {
         }
 
         private void run() {
-            MDC.put(MDC_KEY, name);
+            MDC.put(MDC_KEY, wakeName);
             while (running) {
                 int handled = 0;
                 try {
