@@ -76,6 +76,15 @@ final class Api {
         }
     }
 
+    /** {@code GET /admin/status}: needs an Api made with the operator's key. */
+    JsonNode processingStatus() {
+        HttpResponse<String> response = send(request("/admin/status").GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /admin/status answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
     String metrics() {
         return send(HttpRequest.newBuilder(baseUrl.resolve("/metrics")).GET().build()).body();
     }

@@ -86,7 +86,7 @@ public final class ScaleBenchmark {
             try (ChildJvm.Running service = ChildJvm.start("service", List.of("-Xmx" + settings.heap(), "-XX:+UseG1GC",
                     "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog), Main.class, List.of(), env)) {
                 URI base = URI.create("http://127.0.0.1:" + port);
-                String key = awaitKey(dataDir.resolve("default-api-key"), base, service);
+                String key = ServiceEnvironment.awaitKey(dataDir, base, service);
                 Api api = new Api(base, key);
                 Sampler sampler = new Sampler(service.pid(), api, database);
                 Thread sampling = Thread.ofPlatform().daemon().name("scale-sampler").start(sampler);
@@ -143,33 +143,6 @@ public final class ScaleBenchmark {
             lengths[i] = (int) Math.round(Math.exp(low + random.nextDouble() * (high - low)));
         }
         return lengths;
-    }
-
-    /**
-     * The first start's key, once the service also answers HTTP: the key file is written before the server starts
-     * listening, and on a busy machine the gap is more than a moment.
-     */
-    private static String awaitKey(Path keyFile, URI base, ChildJvm.Running service) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        while (System.nanoTime() < deadline) {
-            if (!service.alive()) {
-                throw new IllegalStateException("the service exited during start");
-            }
-            try {
-                if (Files.exists(keyFile) && Files.size(keyFile) > 0 && http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/health/live"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return Files.readString(keyFile).strip();
-                }
-            } catch (IOException e) {
-                // Not written yet, or not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Api.sleep(Duration.ofMillis(200));
-        }
-        throw new IllegalStateException("the service wrote no API key, or did not answer, within 2 minutes");
     }
 
     private static void createAll(Api api, int[] scripts) {

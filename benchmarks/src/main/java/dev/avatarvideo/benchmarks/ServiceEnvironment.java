@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +20,8 @@ import java.util.stream.Stream;
 final class ServiceEnvironment {
 
     static final String ADMIN_KEY = "benchmark-operator-key-0123456789abcdef";
+    private static final Duration START_PATIENCE = Duration.ofMinutes(2);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ServiceEnvironment() {
     }
@@ -31,6 +37,51 @@ final class ServiceEnvironment {
         env.put("HEYGEN_API_KEY", heygenKey);
         env.put("ADMIN_API_KEY", ADMIN_KEY);
         return env;
+    }
+
+    /**
+     * The first start's key, once the service also answers HTTP: the key file is written before the server starts
+     * listening, and on a busy machine the gap is more than a moment.
+     */
+    static String awaitKey(Path dataDir, URI base, ChildJvm.Running service) {
+        Path keyFile = dataDir.resolve("default-api-key");
+        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(keyFile) && Files.size(keyFile) > 0 && live(base, service)) {
+                    return Files.readString(keyFile).strip();
+                }
+            } catch (IOException e) {
+                // Not written yet.
+            }
+            Api.sleep(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException("the service wrote no API key, or did not answer, within " + START_PATIENCE);
+    }
+
+    /** Waits until a further instance (one that writes no key) answers HTTP. */
+    static void awaitLive(URI base, ChildJvm.Running service) {
+        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+        while (!live(base, service)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the service at " + base + " did not answer within " + START_PATIENCE);
+            }
+            Api.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static boolean live(URI base, ChildJvm.Running service) {
+        if (!service.alive()) {
+            throw new IllegalStateException("the service exited during start");
+        }
+        try {
+            return HTTP.send(HttpRequest.newBuilder(base.resolve("/health/live")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static int freePort() {

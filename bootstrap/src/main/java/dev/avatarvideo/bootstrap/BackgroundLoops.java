@@ -32,7 +32,8 @@ import java.time.Duration;
 /**
  * The loops that carry the flow on in the background, one use case each: submit, track, act on events, ingest, deliver
  * notifications, sweep; and those that keep this instance's claims alive. A loop that handled something wakes the next
- * step ({@code track} and {@code events} wake {@code ingest}).
+ * step ({@code track} and {@code events} wake {@code ingest}), and whatever may have freed a render slot wakes
+ * {@code submit}. Copies run on {@code INGEST_PARALLEL_COPIES} workers.
  */
 final class BackgroundLoops {
 
@@ -96,11 +97,13 @@ final class BackgroundLoops {
         RenderTracker tracker = new RenderTracker(videos, checks, transactions, access, CLOCK, policy, CHECKS_PER_ROUND,
                 useCases.tracking().waiting());
         VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), access, transactions, crashSafeStorage, CLOCK,
-                new FailsafeRetryBackoff(config.ingestRetry().firstDelay(), config.ingestRetry().maxDelay(), INGEST_RETRY_JITTER), 4);
+                new FailsafeRetryBackoff(config.ingest().firstDelay(), config.ingest().maxDelay(), INGEST_RETRY_JITTER), 1);
         background.every(RENDER_STEP_INTERVAL, SUBMIT, submitter::submitQueued);
-        background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST);
-        background.every(RENDER_STEP_INTERVAL, EVENTS, useCases.tracking().renderEvents()::applyReceived, INGEST);
-        background.every(RENDER_STEP_INTERVAL, INGEST, ingester::ingestPending);
+        // A render that ended frees its slot on the key: the steps that see it end wake the submitter, not its next round.
+        background.every(trackerTick(policy), "track", tracker::trackOnce, INGEST, SUBMIT);
+        background.every(RENDER_STEP_INTERVAL, EVENTS, useCases.tracking().renderEvents()::applyReceived, INGEST, SUBMIT);
+        // Each worker claims one video at a time, so a slow copy holds back only its own worker.
+        background.everyOnWorkers(config.ingest().parallelCopies(), RENDER_STEP_INTERVAL, INGEST, ingester::ingestPending, SUBMIT);
     }
 
     private static void notifications(BackgroundWork background, Configuration.Notifications settings, Persistence persistence, Storage storage,

@@ -30,7 +30,7 @@ public record Configuration(
         Optional<Secret> fileUrlSigningKey,
         TopicUploads topicUploads,
         Sweeper sweeper,
-        IngestRetry ingestRetry,
+        Ingest ingest,
         Tracking tracking,
         Notifications notifications,
         Optional<Secret> masterKey,
@@ -99,8 +99,20 @@ public record Configuration(
     public record Sweeper(Duration interval, Duration gracePeriod) {
     }
 
-    /** The back-off between attempts to copy a rendered video into storage. */
-    public record IngestRetry(Duration firstDelay, Duration maxDelay) {
+    /**
+     * Copying rendered videos into storage.
+     *
+     * @param parallelCopies how many copies one instance runs at once (each claims its own video)
+     * @param firstDelay the back-off after a failed copy, doubling up to {@code maxDelay}
+     */
+    public record Ingest(int parallelCopies, Duration firstDelay, Duration maxDelay) {
+
+        /**
+         * Four: one instance then keeps up with ten 3-second renders of 4 MiB files at 10 MiB/s (it needs about 1.5 copies
+         * under way), and four copies to S3 hold at most 4 × 2 parts of 8 MiB = 64 MiB, half of the 128 MiB one copy of
+         * any size is held to.
+         */
+        public static final int DEFAULT_PARALLEL_COPIES = 4;
     }
 
     /**
@@ -197,7 +209,7 @@ public record Configuration(
             return new Secret(key);
         });
         return new Configuration(port, dataDir, publicBaseUrl, database, heygen, storage, simulatorRenderTime, s3, signingKey,
-                topicUploads(env, dataDir), sweeper(env), ingestRetry(env), tracking(env, publicBaseUrl, heygen.isEmpty()), notifications(env),
+                topicUploads(env, dataDir), sweeper(env), ingest(env), tracking(env, publicBaseUrl, heygen.isEmpty()), notifications(env),
                 masterKey(env), adminApiKey(env), Duration.ofMillis(integer(env, "SHUTDOWN_TIMEOUT_MS", 30_000, 0, 3_600_000)),
                 bindAddress(env, heygen.isEmpty()));
     }
@@ -326,13 +338,14 @@ public record Configuration(
                 Duration.ofMillis(integer(env, "SWEEPER_GRACE_PERIOD_MS", 3_600_000, 1_000, 604_800_000)));
     }
 
-    private static IngestRetry ingestRetry(Map<String, String> env) {
+    private static Ingest ingest(Map<String, String> env) {
+        int parallelCopies = integer(env, "INGEST_PARALLEL_COPIES", Ingest.DEFAULT_PARALLEL_COPIES, 1, 64);
         Duration first = Duration.ofMillis(integer(env, "INGEST_RETRY_FIRST_DELAY_MS", 30_000, 100, 86_400_000));
         Duration max = Duration.ofMillis(integer(env, "INGEST_RETRY_MAX_DELAY_MS", 1_800_000, 100, 86_400_000));
         if (max.compareTo(first) <= 0) {
             throw new ConfigurationException("INGEST_RETRY_MAX_DELAY_MS must be larger than INGEST_RETRY_FIRST_DELAY_MS");
         }
-        return new IngestRetry(first, max);
+        return new Ingest(parallelCopies, first, max);
     }
 
     /**
@@ -416,6 +429,8 @@ public record Configuration(
                 } + "; at most " + tracking.rendersPerKey() + " renders in flight per HeyGen key",
                 "  topics:   at most " + topicUploads.maxContents() + " contents, files up to " + topicUploads.maxFileBytes()
                         + " bytes, uploads wait in " + topicUploads.directory(),
+                "  ingest:   up to " + ingest.parallelCopies() + " copies at once in this instance, retried after "
+                        + ingest.firstDelay().toMillis() + " ms doubling to " + ingest.maxDelay().toMillis() + " ms",
                 "  sweeper:  every " + sweeper.interval().toMillis() + " ms, uploads abandoned after " + sweeper.gracePeriod().toMillis() + " ms",
                 "  secrets:  sealed with " + (masterKey.isPresent() ? "MASTER_KEY" : "the master key in " + masterKeyFile()),
                 "  admin:    " + (adminApiKey.isPresent() ? "/admin open with ADMIN_API_KEY (****)" : "/admin off (set ADMIN_API_KEY to manage tenants)"),
@@ -469,8 +484,9 @@ public record Configuration(
         settings.put("UPLOAD_TEMP_DIR", topicUploads.directory().toString());
         settings.put("SWEEPER_INTERVAL_MS", Long.toString(sweeper.interval().toMillis()));
         settings.put("SWEEPER_GRACE_PERIOD_MS", Long.toString(sweeper.gracePeriod().toMillis()));
-        settings.put("INGEST_RETRY_FIRST_DELAY_MS", Long.toString(ingestRetry.firstDelay().toMillis()));
-        settings.put("INGEST_RETRY_MAX_DELAY_MS", Long.toString(ingestRetry.maxDelay().toMillis()));
+        settings.put("INGEST_PARALLEL_COPIES", Integer.toString(ingest.parallelCopies()));
+        settings.put("INGEST_RETRY_FIRST_DELAY_MS", Long.toString(ingest.firstDelay().toMillis()));
+        settings.put("INGEST_RETRY_MAX_DELAY_MS", Long.toString(ingest.maxDelay().toMillis()));
         settings.put("SSE_KEEP_ALIVE_MS", Long.toString(notifications.sseKeepAlive().toMillis()));
         settings.put("WEBHOOK_TIMEOUT_MS", Long.toString(notifications.webhookTimeout().toMillis()));
         settings.put("WEBHOOK_RETRY_FIRST_DELAY_MS", Long.toString(notifications.webhookRetryFirstDelay().toMillis()));

@@ -1,5 +1,8 @@
 package dev.avatarvideo.bootstrap;
 
+import java.io.PrintStream;
+import java.util.List;
+
 /** Starts the service from environment variables; see docs/configuration.md. */
 public final class Main {
 
@@ -7,6 +10,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(CreateKeyCommand.NAME)) {
+            PrintStream keyOnly = System.out;
+            // Log lines go to standard output; here it carries the key alone, so that KEY=$(… create-key …) works.
+            System.setOut(System.err);
+            System.exit(CreateKeyCommand.run(List.of(args), System.getenv(), keyOnly, System.err));
+        }
         Configuration config;
         AvatarVideoService service;
         try {
@@ -30,9 +39,24 @@ public final class Main {
                     + first.keyFile() + "):");
             System.out.println("    " + first.key().value());
         });
-        System.out.println("  try:      curl -s -X POST " + service.baseUrl() + "/api/videos -H \"Authorization: Bearer $(cat "
-                + config.defaultApiKeyFile() + ")\" -H 'Content-Type: application/json' "
+        System.out.println(keyInstructions(config));
+        System.out.println("  try:      curl -s -X POST " + service.baseUrl() + "/api/videos -H \"Authorization: Bearer $KEY\""
+                + " -H 'Content-Type: application/json' "
                 + "-d '{\"title\":\"Hello\",\"scenes\":[{\"avatarId\":\"sim-avatar-anna\",\"voiceId\":\"sim-voice-en-1\",\"script\":\"Hello!\"}]}'");
         System.out.println();
+    }
+
+    /**
+     * How to get an API key on this replica. The first start's key file is on the disk of the replica that made it only;
+     * replicas sharing a database (DATABASE_URL) issue a key from the database itself, whichever of them one is on.
+     */
+    static String keyInstructions(Configuration config) {
+        String fromDatabase = "KEY=$(" + CreateKeyCommand.invocation(TenantAccess.DEFAULT_TENANT.value()) + ")";
+        if (config.database().isPresent()) {
+            return "  API key:  " + fromDatabase + "   # a new key of tenant 'default', issued in the shared database: works on every"
+                    + " replica (run it with this service's environment, e.g. kubectl exec)";
+        }
+        return "  API key:  KEY=$(cat " + config.defaultApiKeyFile() + ")   # the first start's key; or, with the service stopped: "
+                + fromDatabase;
     }
 }

@@ -265,9 +265,11 @@ class ConfigurationTest {
         assertThat(config.topicUploads().directory()).isEqualTo(Path.of("/var/lib/avatar/uploads"));
         assertThat(config.sweeper().interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.sweeper().gracePeriod()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.ingestRetry().firstDelay()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.ingestRetry().maxDelay()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(config.summary()).contains("at most 200 contents").contains("every 60000 ms");
+        assertThat(config.ingest().firstDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.ingest().maxDelay()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.ingest().parallelCopies()).isEqualTo(4);
+        assertThat(config.summary()).contains("at most 200 contents").contains("every 60000 ms").contains("ingest:   up to 4 copies at once")
+                .contains("INGEST_PARALLEL_COPIES=4");
     }
 
     @Test
@@ -279,12 +281,13 @@ class ConfigurationTest {
                 "UPLOAD_TEMP_DIR", "/tmp/avatar-uploads",
                 "SWEEPER_INTERVAL_MS", "15000",
                 "SWEEPER_GRACE_PERIOD_MS", "7200000",
+                "INGEST_PARALLEL_COPIES", "2",
                 "INGEST_RETRY_FIRST_DELAY_MS", "1000",
                 "INGEST_RETRY_MAX_DELAY_MS", "60000"));
 
         assertThat(config.topicUploads()).isEqualTo(new Configuration.TopicUploads(50, 3_000_000_000L, 6_000_000_000L, Path.of("/tmp/avatar-uploads")));
         assertThat(config.sweeper()).isEqualTo(new Configuration.Sweeper(Duration.ofSeconds(15), Duration.ofHours(2)));
-        assertThat(config.ingestRetry()).isEqualTo(new Configuration.IngestRetry(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+        assertThat(config.ingest()).isEqualTo(new Configuration.Ingest(2, Duration.ofSeconds(1), Duration.ofMinutes(1)));
     }
 
     @Test
@@ -295,6 +298,8 @@ class ConfigurationTest {
                 .hasMessageContaining("must not exceed UPLOAD_MAX_REQUEST_BYTES");
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SWEEPER_GRACE_PERIOD_MS", "10"))).hasMessageContaining("SWEEPER_GRACE_PERIOD_MS");
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("SWEEPER_INTERVAL_MS", "soon"))).hasMessageContaining("SWEEPER_INTERVAL_MS");
+        assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("INGEST_PARALLEL_COPIES", "0"))).hasMessageContaining("INGEST_PARALLEL_COPIES")
+                .hasMessageContaining("1 to 64");
         assertThatThrownBy(() -> Configuration.fromEnvironment(Map.of("INGEST_RETRY_FIRST_DELAY_MS", "60000", "INGEST_RETRY_MAX_DELAY_MS", "1000")))
                 .hasMessageContaining("INGEST_RETRY_MAX_DELAY_MS");
     }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@link IngestQueue} on the video rows: claims as leases, so exactly one instance downloads each video. */
+/**
+ * {@link IngestQueue} on the video rows: claims as leases, so exactly one instance downloads each video; tenants are
+ * taken in turn, so a burst of one tenant's videos does not hold up another's copies.
+ */
 final class JdbiIngestQueue implements IngestQueue {
 
     private static final String DUE = """
@@ -25,7 +28,7 @@ final class JdbiIngestQueue implements IngestQueue {
 
     @Override
     public List<AvatarVideo> claimForIngest(Instant now, int limit) {
-        List<UUID> ids = claims.claim(DUE, ORDER, limit, now, "", Map.of());
+        List<UUID> ids = claims.claimTakingTenantsInTurn(DUE, ORDER, limit, now);
         return claims.read(ids, ORDER, (video, rs) -> video);
     }
 

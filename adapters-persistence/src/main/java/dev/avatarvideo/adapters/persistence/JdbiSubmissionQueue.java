@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 /**
  * {@link SubmissionQueue} on the video rows: a claim is a lease on a QUEUED row, tagged with the account it is being
  * submitted on so every instance counts it against that account's budget. Claims for one account are serialised by a
- * transaction-scoped advisory lock, so two instances never both see the same free slot.
+ * transaction-scoped advisory lock, so two instances never both see the same free slot; it is only tried, never waited
+ * for (the holder is filling the same slots from the same queue), and held for the count and the claim, never while
+ * HeyGen is called.
  */
 final class JdbiSubmissionQueue implements SubmissionQueue {
 
@@ -41,14 +43,14 @@ final class JdbiSubmissionQueue implements SubmissionQueue {
     }
 
     @Override
-    public <T> T whileClaimingFor(RendererAccount account, Supplier<T> work) {
+    public <T> Optional<T> whileClaimingFor(RendererAccount account, Supplier<T> work) {
         return claims.jdbi().inTransaction(handle -> {
-            handle.createQuery("SELECT pg_advisory_xact_lock(:space, hashtext(:account))")
+            boolean locked = handle.createQuery("SELECT pg_try_advisory_xact_lock(:space, hashtext(:account))")
                     .bind("space", SUBMISSION_LOCKS)
                     .bind("account", account.fingerprint())
-                    .mapTo(String.class)
+                    .mapTo(Boolean.class)
                     .one();
-            return work.get();
+            return locked ? Optional.of(work.get()) : Optional.empty();
         });
     }
 
@@ -58,7 +60,10 @@ final class JdbiSubmissionQueue implements SubmissionQueue {
         claims.jdbi().useHandle(handle -> handle.createQuery("""
                         SELECT v.tenant_id, count(*) FROM avatar_videos v
                          WHERE v.renderer_account = :account
-                           AND (v.status = 'RENDERING' OR (v.status = 'QUEUED' AND v.lease_until > :now))
+                           AND ((v.status = 'RENDERING' AND NOT EXISTS (
+                                     SELECT 1 FROM renderer_events e
+                                      WHERE e.event_type IN ('VIDEO_RENDERED', 'VIDEO_FAILED') AND e.render_id = v.render_id))
+                                OR (v.status = 'QUEUED' AND v.lease_until > :now))
                          GROUP BY v.tenant_id ORDER BY v.tenant_id""")
                 .bind("account", account.fingerprint())
                 .bind("now", JdbiVideos.utc(now))

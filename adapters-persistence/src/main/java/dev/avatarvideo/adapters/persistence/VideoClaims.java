@@ -43,14 +43,37 @@ final class VideoClaims {
      * may be empty).
      */
     List<UUID> claim(String condition, String order, int limit, Instant now, String extra, Map<String, Object> parameters) {
+        return claim(PICK_IN_ORDER, condition, order, limit, now, extra, parameters);
+    }
+
+    /**
+     * As {@link #claim}, taking tenants in turn: each tenant's first row in {@code order}, then each one's second, and
+     * so on, so one tenant's thousand rows do not keep another's one waiting behind them.
+     */
+    List<UUID> claimTakingTenantsInTurn(String condition, String order, int limit, Instant now) {
+        return claim(PICK_TENANTS_IN_TURN, condition, order, limit, now, "", Map.of());
+    }
+
+    private static final String PICK_IN_ORDER = """
+            SELECT v.id FROM avatar_videos v
+             WHERE <condition> AND <free>
+             ORDER BY <order>
+             LIMIT :limit
+               FOR UPDATE OF v SKIP LOCKED""";
+
+    /** Rows cannot be locked in a query with a window function, so the turns are numbered first and locked after. */
+    private static final String PICK_TENANTS_IN_TURN = """
+            SELECT v.id FROM avatar_videos v
+              JOIN (SELECT v.id, row_number() OVER (PARTITION BY v.tenant_id ORDER BY <order>) AS turn FROM avatar_videos v
+                     WHERE <condition> AND <free>) turns ON turns.id = v.id
+             WHERE <condition> AND <free>
+             ORDER BY turns.turn, <order>
+             LIMIT :limit
+               FOR UPDATE OF v SKIP LOCKED""";
+
+    private List<UUID> claim(String pick, String condition, String order, int limit, Instant now, String extra, Map<String, Object> parameters) {
         List<UUID> ids = jdbi.inTransaction(handle -> {
-            Query query = handle.createQuery("""
-                    WITH picked AS (
-                        SELECT v.id FROM avatar_videos v
-                         WHERE <condition> AND <free>
-                         ORDER BY <order>
-                         LIMIT :limit
-                           FOR UPDATE OF v SKIP LOCKED)
+            Query query = handle.createQuery("WITH picked AS (" + pick + ")\n" + """
                     UPDATE avatar_videos v SET lease_owner = :owner, lease_until = :until <extra>
                       FROM picked WHERE v.id = picked.id
                     RETURNING v.id""")

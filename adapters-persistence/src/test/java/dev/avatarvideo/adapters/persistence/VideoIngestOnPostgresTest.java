@@ -25,9 +25,18 @@ import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
+import dev.avatarvideo.domain.RenderId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +141,96 @@ class VideoIngestOnPostgresTest {
         assertThat(storage.keys()).isEmpty();
         assertThat(ledgerSize()).isZero();
         assertThat(videos.findById(video.id()).orElseThrow().status()).isEqualTo(VideoStatus.INGESTING);
+    }
+
+    @Test
+    void workersCopyAtOnceEachClaimingItsOwnVideoAndEveryVideoIsCopiedOnce() throws Exception {
+        int workers = 3;
+        List<AvatarVideo> rendered = List.of(rendered(), rendered(), rendered(), rendered(), rendered(), rendered());
+        CyclicBarrier allCopying = new CyclicBarrier(workers);
+        AtomicInteger downloads = new AtomicInteger();
+        VideoRenderer waitingForTheOthers = new ForwardingRenderer(renderer) {
+            @Override
+            public RenderedVideo download(DownloadLink link) {
+                if (downloads.incrementAndGet() <= workers) {
+                    awaitQuietly(allCopying);
+                }
+                return super.download(link);
+            }
+        };
+        WorkerLeases leases = fixture.database().leases(Duration.ofMinutes(1));
+        CrashSafeStorage files = new CrashSafeStorage(storage, fixture.database().unclaimedObjects(), fixture.database().transactions(), clock, GRACE);
+        RendererAccess slowAccess = new RendererAccess(tenant -> new RendererCredentials("key"), credentials -> waitingForTheOthers,
+                fixture.database().submittedAccounts(), calls);
+        VideoIngester oneAtATime = new VideoIngester(videos, fixture.database().ingestQueue(leases), slowAccess, fixture.database().transactions(),
+                files, clock, failures -> Duration.ofSeconds(30), 1);
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Integer>> loops = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                loops.add(threads.submit(() -> {
+                    int copied = 0;
+                    while (oneAtATime.ingestPending() > 0) {
+                        copied++;
+                    }
+                    return copied;
+                }));
+            }
+            int copied = 0;
+            for (Future<Integer> loop : loops) {
+                copied += loop.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(copied).as("the first %d copies were under way together (else the barrier breaks)", workers).isEqualTo(rendered.size());
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(allCopying.isBroken()).isFalse();
+        assertThat(rendered).allSatisfy(video -> assertThat(row(video.id()).get("status")).isEqualTo("READY"));
+        assertThat(storage.keys()).as("one copy per video").hasSize(rendered.size());
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the copies did not run at once", e);
+        }
+    }
+
+    /** Passes everything on to the renderer it wraps. */
+    private static class ForwardingRenderer implements VideoRenderer {
+
+        private final VideoRenderer renderer;
+
+        ForwardingRenderer(VideoRenderer renderer) {
+            this.renderer = renderer;
+        }
+
+        @Override
+        public SubmitOutcome submit(AvatarVideo video) {
+            return renderer.submit(video);
+        }
+
+        @Override
+        public RenderStatus status(RenderId renderId) {
+            return renderer.status(renderId);
+        }
+
+        @Override
+        public Map<RenderId, RenderStatus> statuses(List<RenderId> renderIds) {
+            return renderer.statuses(renderIds);
+        }
+
+        @Override
+        public int statusBatchLimit() {
+            return renderer.statusBatchLimit();
+        }
+
+        @Override
+        public RenderedVideo download(DownloadLink link) {
+            return renderer.download(link);
+        }
     }
 
     private AvatarVideo rendered() {

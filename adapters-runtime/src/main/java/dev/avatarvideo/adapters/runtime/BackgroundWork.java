@@ -41,6 +41,8 @@ public final class BackgroundWork implements AutoCloseable {
     private final class Loop {
 
         private final String name;
+        /** The name a wake-up reaches it by: its own, or its group's when it is one of several workers. */
+        private final String wakeName;
         private final Duration interval;
         private final IntSupplier round;
         private final List<String> wakesAfterWork;
@@ -50,8 +52,9 @@ public final class BackgroundWork implements AutoCloseable {
         private volatile boolean running = true;
         private volatile boolean inRound;
 
-        Loop(String name, Duration interval, IntSupplier round, List<String> wakesAfterWork, boolean stopsLast) {
+        Loop(String name, String wakeName, Duration interval, IntSupplier round, List<String> wakesAfterWork, boolean stopsLast) {
             this.name = name;
+            this.wakeName = wakeName;
             this.interval = interval;
             this.round = round;
             this.wakesAfterWork = wakesAfterWork;
@@ -60,7 +63,7 @@ public final class BackgroundWork implements AutoCloseable {
         }
 
         private void run() {
-            MDC.put(MDC_KEY, name);
+            MDC.put(MDC_KEY, wakeName);
             while (running) {
                 int handled = 0;
                 try {
@@ -97,12 +100,29 @@ public final class BackgroundWork implements AutoCloseable {
 
     /** Runs {@code round} in a loop of its own, at the latest every {@code interval}, waking {@code wakesAfterWork} when it did some. */
     public void every(Duration interval, String name, IntSupplier round, String... wakesAfterWork) {
-        start(new Loop(name, interval, round, List.of(wakesAfterWork), false));
+        start(new Loop(name, name, interval, round, List.of(wakesAfterWork), false));
+    }
+
+    /**
+     * As {@link #every}, on {@code workers} loops at once ({@code name-1}, {@code name-2}, …), all woken by {@code name}:
+     * for rounds that mostly wait on the network (a copy), each claiming its own work, so one slow item holds back
+     * only its own loop.
+     */
+    public void everyOnWorkers(int workers, Duration interval, String name, IntSupplier round, String... wakesAfterWork) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be positive, got " + workers);
+        }
+        if (loops.containsKey(name)) {
+            throw new IllegalStateException("a loop named " + name + " runs already");
+        }
+        for (int worker = 1; worker <= workers; worker++) {
+            start(new Loop(name + "-" + worker, name, interval, round, List.of(wakesAfterWork), false));
+        }
     }
 
     /** As {@link #every}, for work the other loops rely on while they finish (renewing their claims): it stops after them. */
     public void everyUntilOthersStop(Duration interval, String name, IntSupplier round) {
-        start(new Loop(name, interval, round, List.of(), true));
+        start(new Loop(name, name, interval, round, List.of(), true));
     }
 
     private void start(Loop loop) {
@@ -115,10 +135,7 @@ public final class BackgroundWork implements AutoCloseable {
 
     /** Makes the loop run its next round now instead of after its interval; unknown names are ignored. */
     public void wake(String name) {
-        Loop loop = loops.get(name);
-        if (loop != null) {
-            loop.wakeUps.release();
-        }
+        loops.values().stream().filter(loop -> loop.wakeName.equals(name)).forEach(loop -> loop.wakeUps.release());
     }
 
     /**

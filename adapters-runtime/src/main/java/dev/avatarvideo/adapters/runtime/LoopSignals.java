@@ -26,5 +26,7 @@ public final class LoopSignals implements WorkSignals {
     @Override
     public void renderEventAccepted() {
         work.wake(EVENTS);
+        // An ended render no longer counts against its key's budget (SubmissionQueue#inFlight): its slot is free now.
+        work.wake(SUBMIT);
     }
 }

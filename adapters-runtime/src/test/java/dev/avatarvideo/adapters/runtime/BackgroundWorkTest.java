@@ -51,6 +51,29 @@ class BackgroundWorkTest {
     }
 
     @Test
+    void workersRunTheirRoundsAtOnceAndAreAllWokenByTheirGroupsName() throws Exception {
+        CountDownLatch allInRound = new CountDownLatch(3);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger rounds = new AtomicInteger();
+        try (BackgroundWork work = new BackgroundWork(GRACE)) {
+            work.everyOnWorkers(3, NEVER, "copy", () -> {
+                if (rounds.incrementAndGet() <= 3) {
+                    allInRound.countDown();
+                    await(release);
+                }
+                return 0;
+            });
+
+            assertThat(allInRound.await(30, TimeUnit.SECONDS)).as("three rounds under way together, none waiting for another").isTrue();
+            release.countDown();
+            awaitRounds(rounds, 3);
+            work.wake("copy");
+            awaitRounds(rounds, 6);
+            assertThat(rounds.get()).as("one wake-up reached every worker, once each").isEqualTo(6);
+        }
+    }
+
+    @Test
     void aFailingRoundDoesNotEndTheLoop() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
         try (BackgroundWork work = new BackgroundWork(GRACE)) {
@@ -124,6 +147,14 @@ class BackgroundWorkTest {
         work.close();
 
         awaitCount(interrupted, 1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitCount(AtomicInteger count, long atLeast) throws InterruptedException {

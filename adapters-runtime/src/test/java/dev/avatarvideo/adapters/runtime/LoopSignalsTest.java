@@ -20,7 +20,7 @@ class LoopSignalsTest {
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     @Test
-    void aQueuedVideoWakesTheSubmitterAndAnAcceptedEventTheEventLoop() throws Exception {
+    void aQueuedVideoWakesTheSubmitterAndAnAcceptedEventTheEventLoopAndTheSubmitter() throws Exception {
         Map<String, AtomicInteger> rounds = new ConcurrentHashMap<>();
         try (BackgroundWork work = new BackgroundWork(GRACE)) {
             CountDownLatch started = startLoops(work, rounds, LoopSignals.SUBMIT, LoopSignals.EVENTS, LoopSignals.NOTIFY);
@@ -31,6 +31,7 @@ class LoopSignalsTest {
             awaitRounds(rounds.get(LoopSignals.SUBMIT), 2);
             signals.renderEventAccepted();
             awaitRounds(rounds.get(LoopSignals.EVENTS), 2);
+            awaitRounds(rounds.get(LoopSignals.SUBMIT), 3);
 
             assertThat(rounds.get(LoopSignals.NOTIFY).get()).as("a loop no signal is about").isEqualTo(1);
         }

@@ -88,14 +88,14 @@ public final class RenderSubmitter implements SubmitQueuedVideos {
         if (queue.pausedUntil(account, now).isPresent()) {
             return 0;
         }
-        List<AvatarVideo> claimed = queue.whileClaimingFor(account, () -> {
+        List<AvatarVideo> claimed = queue.<List<AvatarVideo>>whileClaimingFor(account, () -> {
             Map<TenantId, Integer> inFlight = queue.inFlight(account, now);
             int free = Math.min(budget.maxPerRound(), budget.rendersPerAccount() - inFlight.values().stream().mapToInt(Integer::intValue).sum());
             if (free <= 0) {
                 return List.of();
             }
             return queue.claim(FairShare.choose(queue.oldestWaiting(tenants, free, now), inFlight, free), account, now);
-        });
+        }).orElse(List.of());
         int changed = 0;
         for (int i = 0; i < claimed.size(); i++) {
             AvatarVideo video = claimed.get(i);

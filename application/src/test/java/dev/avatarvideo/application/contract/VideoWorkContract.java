@@ -125,11 +125,24 @@ public abstract class VideoWorkContract {
     }
 
     @Test
+    void aRenderAnnouncedAsEndedNoLongerCountsInFlightThoughItsVideoStillRenders() {
+        AvatarVideo rendered = rendering(ACME, 0, ACCOUNT);
+        AvatarVideo failed = rendering(ACME, 1, ACCOUNT);
+        rendering(GLOBEX, 2, ACCOUNT);
+        work.inbox().add(new RenderEvent(WebhookEvent.VIDEO_RENDERED, rendered.renderId()), T0.plusSeconds(5));
+        work.inbox().add(new RenderEvent(WebhookEvent.VIDEO_FAILED, failed.renderId()), T0.plusSeconds(5));
+
+        assertThat(work.submissions().inFlight(ACCOUNT, T0.plusSeconds(5))).isEqualTo(Map.of(GLOBEX, 1));
+        assertThat(work.videos().findById(rendered.id()).orElseThrow().status()).as("still to be checked and copied")
+                .isEqualTo(VideoStatus.RENDERING);
+    }
+
+    @Test
     void claimingRunsTheWorkAndAnswersWhatItAnswers() {
         AvatarVideo video = queued(ACME, 0);
 
         List<AvatarVideo> claimed = work.submissions().whileClaimingFor(ACCOUNT,
-                () -> work.submissions().claim(List.of(video.id()), ACCOUNT, T0));
+                () -> work.submissions().claim(List.of(video.id()), ACCOUNT, T0)).orElseThrow();
 
         assertThat(claimed).extracting(AvatarVideo::id).containsExactly(video.id());
         assertThat(work.submissions().tenantsWaiting(T0)).isEmpty();
@@ -306,6 +319,19 @@ public abstract class VideoWorkContract {
     }
 
     // ---- ingest
+
+    @Test
+    void ingestTakesTenantsInTurnSoOnesBurstDoesNotHoldUpAnothersVideo() {
+        AvatarVideo burstFirst = ingesting(ACME, 0);
+        AvatarVideo burstSecond = ingesting(ACME, 1);
+        AvatarVideo burstThird = ingesting(ACME, 2);
+        AvatarVideo other = ingesting(GLOBEX, 3);
+
+        assertThat(work.ingest().claimForIngest(T0.plusSeconds(30), 2)).extracting(AvatarVideo::id)
+                .containsExactlyInAnyOrder(burstFirst.id(), other.id());
+        assertThat(work.ingest().claimForIngest(T0.plusSeconds(30), 10)).extracting(AvatarVideo::id)
+                .containsExactlyInAnyOrder(burstSecond.id(), burstThird.id());
+    }
 
     @Test
     void ingestTakesIngestingVideosNotBackingOffAndNotHeldLeastRecentlyChangedFirst() {

@@ -70,8 +70,8 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     }
 
     @Override
-    public synchronized <T> T whileClaimingFor(RendererAccount account, Supplier<T> claim) {
-        return claim.get();
+    public synchronized <T> Optional<T> whileClaimingFor(RendererAccount account, Supplier<T> claim) {
+        return Optional.of(claim.get());
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
         Map<TenantId, Integer> counts = new TreeMap<>(Comparator.comparing(TenantId::value));
         for (AvatarVideo video : videos.all()) {
             boolean onAccount = account.equals(state(video.id()).account());
-            boolean rendering = video.status() == VideoStatus.RENDERING;
+            boolean rendering = video.status() == VideoStatus.RENDERING && !announcedEnded(video);
             boolean beingSubmitted = video.status() == VideoStatus.QUEUED && claimed.contains(video.id());
             if (onAccount && (rendering || beingSubmitted)) {
                 counts.merge(video.tenantId(), 1, Integer::sum);
@@ -181,13 +181,16 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
 
     @Override
     public synchronized List<AvatarVideo> claimForIngest(Instant now, int limit) {
-        List<AvatarVideo> chosen = videos.all().stream()
+        List<AvatarVideo> due = videos.all().stream()
                 .filter(v -> !claimed.contains(v.id()))
                 .filter(v -> state(v.id()).retryAt() == null || !state(v.id()).retryAt().isAfter(now))
                 .filter(v -> v.dueForIngestAt(now) || (v.status() == VideoStatus.RENDERING && state(v.id()).checkRequested()))
                 .sorted(Comparator.comparing(AvatarVideo::updatedAt).thenComparing(v -> v.id().value()))
-                .limit(limit)
                 .toList();
+        Map<TenantId, Integer> turns = new java.util.HashMap<>();
+        Map<AvatarVideo, Integer> turnOf = new java.util.IdentityHashMap<>();
+        due.forEach(v -> turnOf.put(v, turns.merge(v.tenantId(), 1, Integer::sum)));
+        List<AvatarVideo> chosen = due.stream().sorted(Comparator.comparing(turnOf::get)).limit(limit).toList();
         chosen.forEach(v -> claimed.add(v.id()));
         return chosen;
     }
@@ -213,6 +216,10 @@ public final class InMemoryVideoWork implements SubmissionQueue, RenderChecks, I
     @Override
     public synchronized void release(VideoId video) {
         claimed.remove(video);
+    }
+
+    private boolean announcedEnded(AvatarVideo video) {
+        return events.keySet().stream().anyMatch(event -> event.renderId().equals(video.renderId()));
     }
 
     // ---- RenderEventInbox

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ public final class HeyGenSimulator implements AutoCloseable {
 
     /** One request the simulator received, for tests that count calls. */
     public record RecordedRequest(String method, String path, String query, Instant at) {
+    }
+
+    /**
+     * When one render held one of its key's render slots: from its creation until it finished (completed or failed), as
+     * HeyGen counts renders in progress against a key's concurrency limit.
+     */
+    public record RenderSpan(String renderId, Instant startedAt, Instant finishedAt) {
     }
 
     private final SimulatorSettings settings;
@@ -186,6 +194,20 @@ public final class HeyGenSimulator implements AutoCloseable {
     /** When a render finishes (or finished), for measuring how soon a client noticed; empty for an unknown id. */
     public Optional<Instant> renderCompletedAt(String renderId) {
         return Optional.ofNullable(renders.get(renderId)).map(SimulatedRender::completedAt);
+    }
+
+    /**
+     * Every render created with this API key, earliest first: a benchmark derives from them how many of the key's render
+     * slots were busy at any moment.
+     *
+     * @throws IllegalArgumentException for a key the simulator does not accept
+     */
+    public List<RenderSpan> renderSpans(String apiKey) {
+        String account = accounts.require(apiKey).id();
+        return renders.values().stream().filter(render -> render.accountId().equals(account))
+                .map(render -> new RenderSpan(render.videoId(), render.createdAt(), render.completedAt()))
+                .sorted(Comparator.comparing(RenderSpan::startedAt).thenComparing(RenderSpan::renderId))
+                .toList();
     }
 
     /** Adds generated avatar looks ({@code sim-look-00001} on) and answers their ids. */

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -160,6 +161,24 @@ class HeyGenSimulatorFaultsTest {
         clock.advance(Duration.ofSeconds(60));
         assertThat(heygen.post("/v3/videos", RawHeyGen.Bodies.AVATAR).statusCode()).isEqualTo(200);
         assertThat(simulator.rendersStarted()).isEqualTo(4);
+    }
+
+    @Test
+    void renderSpansSayWhenEachOfAKeysRendersHeldASlot() {
+        simulator.useFaults(SimulatorFaults.none().withConcurrencyLimitPerKey(1));
+        simulator.acceptApiKey("other-key", "other-account");
+        Instant start = clock.instant();
+        String first = json(heygen.post("/v3/videos", RawHeyGen.Bodies.AVATAR)).at("/data/video_id").asText();
+        assertThat(heygen.post("/v3/videos", RawHeyGen.Bodies.AVATAR).statusCode()).as("refused: no span").isEqualTo(429);
+        heygen.withKey("other-key").post("/v3/videos", RawHeyGen.Bodies.AVATAR);
+        clock.advance(Duration.ofSeconds(90));
+        String second = json(heygen.post("/v3/videos", RawHeyGen.Bodies.AVATAR)).at("/data/video_id").asText();
+
+        assertThat(simulator.renderSpans(simulator.apiKey())).containsExactly(
+                new HeyGenSimulator.RenderSpan(first, start, start.plusSeconds(60)),
+                new HeyGenSimulator.RenderSpan(second, start.plusSeconds(90), start.plusSeconds(150)));
+        assertThat(simulator.renderSpans("other-key")).hasSize(1);
+        assertThatThrownBy(() -> simulator.renderSpans("unknown-key")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

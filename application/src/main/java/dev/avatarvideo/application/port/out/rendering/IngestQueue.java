@@ -13,7 +13,9 @@ public interface IngestQueue {
 
     /**
      * Claims up to {@code limit} videos due now: INGESTING ones not waiting out a back-off, and RENDERING ones a
-     * renderer event asked to be checked. Least recently changed first.
+     * renderer event asked to be checked. Tenants in turn (each one's least recently changed video, then each one's
+     * next, …), so one tenant's burst does not make another's videos wait for all of it; least recently changed first
+     * within a turn.
      */
     List<AvatarVideo> claimForIngest(Instant now, int limit);
 

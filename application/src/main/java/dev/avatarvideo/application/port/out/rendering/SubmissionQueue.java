@@ -23,11 +23,18 @@ public interface SubmissionQueue {
 
     /**
      * Runs {@code work} while no other worker, here or in another instance, claims for the same account, so the
-     * renders in flight it reads stay true until its claim is saved. Calls made inside see and save together.
+     * renders in flight it reads stay true until its claim is saved. Calls made inside see and save together. When
+     * another worker is claiming for the account right now, answers empty at once without running {@code work}: that
+     * worker fills the account's free slots from the same queue, so waiting for it would only serialise the instances.
      */
-    <T> T whileClaimingFor(RendererAccount account, Supplier<T> work);
+    <T> Optional<T> whileClaimingFor(RendererAccount account, Supplier<T> work);
 
-    /** Renders in flight on the account, per tenant: submitted and not finished, or claimed for submission now. */
+    /**
+     * Renders in flight on the account, per tenant: submitted and not finished, or claimed for submission now. A render
+     * the renderer announced as ended (a verified webhook in the inbox) is finished here even while its video is still
+     * {@code RENDERING}, waiting for its fresh check and its copy: the renderer's slot is free the moment the render
+     * ends, and counting it until the copy starts would let a slow copy hold back the next submission.
+     */
     Map<TenantId, Integer> inFlight(RendererAccount account, Instant now);
 
     /** Up to {@code perTenant} of each tenant's oldest queued videos nobody holds, oldest first per tenant. */

@@ -10,6 +10,6 @@ public interface WorkSignals {
     /** A video was queued for rendering (new, in a topic, or retried): the submitter may send it now. */
     void videoQueued();
 
-    /** A render event was accepted: it may be acted on now. */
+    /** A render event was accepted: it may be acted on now, and the render it announces ended no longer holds a slot. */
     void renderEventAccepted();
 }
