@@ -15,6 +15,11 @@ public record VideoWaiting(Reason reason, String detail, Instant since) {
 
     public static final int MAX_DETAIL_LENGTH = 500;
 
+    /** Only a video not yet sent, or one whose render is being checked, can wait on the renderer. */
+    public static boolean possibleIn(VideoStatus status) {
+        return status == VideoStatus.QUEUED || status == VideoStatus.RENDERING;
+    }
+
     public VideoWaiting {
         Objects.requireNonNull(reason, "reason");
         Require.notBlank("detail", detail);

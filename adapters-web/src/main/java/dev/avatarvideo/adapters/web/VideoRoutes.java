@@ -80,7 +80,7 @@ final class VideoRoutes {
         TenantId tenantId = tenant.of(ctx);
         VideoId id = parseId(ctx.pathParam("id"));
         AvatarVideo video = get.get(tenantId, id).orElseThrow(() -> new NotFoundException("no video " + id));
-        ctx.json(VideoBody.of(video, waiting.waitingOf(tenantId, List.of(id)).get(id)));
+        ctx.json(VideoBody.of(video, waiting.waitingOf(tenantId, List.of(video)).get(id)));
     }
 
     private void list(Context ctx) {
@@ -89,7 +89,7 @@ final class VideoRoutes {
         VideoFilter filter = ListAvatarVideosQuery.filterFrom(ctx.queryParam("status"), ctx.queryParam("createdAfter"), ctx.queryParam("createdBefore"));
         TenantId tenantId = tenant.of(ctx);
         VideoPage page = list.list(new ListAvatarVideosQuery(tenantId, filter, limit, after));
-        ctx.json(VideoListBody.of(page, waiting.waitingOf(tenantId, page.videos().stream().map(AvatarVideo::id).toList())));
+        ctx.json(VideoListBody.of(page, waiting.waitingOf(tenantId, page.videos())));
     }
 
     /** A malformed id cannot name any video: answer as for an unknown one rather than explain our id format. */

@@ -6,6 +6,7 @@ import dev.avatarvideo.application.port.out.rendering.VideoRenderer.SubmitOutcom
 import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.application.port.out.video.VideoWaits;
 import dev.avatarvideo.domain.RendererAccount;
+import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
@@ -16,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +50,9 @@ public final class WaitingReasons implements GetWaitingReasons {
     }
 
     @Override
-    public Map<VideoId, VideoWaiting> waitingOf(TenantId tenant, Collection<VideoId> videos) {
-        return videos.isEmpty() ? Map.of() : waits.current(tenant, videos);
+    public Map<VideoId, VideoWaiting> waitingOf(TenantId tenant, Collection<AvatarVideo> videos) {
+        List<VideoId> mayWait = videos.stream().filter(video -> VideoWaiting.possibleIn(video.status())).map(AvatarVideo::id).toList();
+        return mayWait.isEmpty() ? Map.of() : waits.current(tenant, mayWait);
     }
 
     /** The account's queued videos (of these tenants) cannot be submitted until the renderer stops asking to wait. */

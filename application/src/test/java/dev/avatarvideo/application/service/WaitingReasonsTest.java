@@ -110,8 +110,8 @@ class WaitingReasonsTest {
 
         AvatarVideo elsewhere = kit.request(TenantId.of("globex"), "other tenant");
 
-        assertThat(kit.waiting.waitingOf(ServiceTestKit.TENANT, List.of(waiting.id()))).containsOnlyKeys(waiting.id());
-        assertThat(kit.waiting.waitingOf(TenantId.of("globex"), List.of(elsewhere.id()))).isEmpty();
+        assertThat(kit.waiting.waitingOf(ServiceTestKit.TENANT, List.of(waiting))).containsOnlyKeys(waiting.id());
+        assertThat(kit.waiting.waitingOf(TenantId.of("globex"), List.of(elsewhere))).isEmpty();
     }
 
     @Test
@@ -140,7 +140,38 @@ class WaitingReasonsTest {
         assertThat(log.getLast()).contains("answers again");
     }
 
+    @Test
+    void onlyVideosThatCanWaitAreLookedUpSoReadingAFinishedOneCostsNoQuery() {
+        List<java.util.Collection<VideoId>> lookedUp = new CopyOnWriteArrayList<>();
+        WaitingReasons counted = new WaitingReasons(new dev.avatarvideo.application.port.out.video.VideoWaits() {
+            @Override
+            public void markQueued(dev.avatarvideo.domain.RendererAccount account, java.util.Collection<TenantId> tenants, VideoWaiting waiting) {
+            }
+
+            @Override
+            public void mark(dev.avatarvideo.domain.RendererAccount account, VideoId video, VideoStatus status, VideoWaiting waiting) {
+            }
+
+            @Override
+            public void clear(dev.avatarvideo.domain.RendererAccount account, VideoStatus status) {
+            }
+
+            @Override
+            public Map<VideoId, VideoWaiting> current(TenantId tenant, java.util.Collection<VideoId> videos) {
+                lookedUp.add(List.copyOf(videos));
+                return Map.of();
+            }
+        }, kit.clock);
+        AvatarVideo queued = kit.request("still queued");
+        AvatarVideo failed = kit.request("given up").fail(new dev.avatarvideo.domain.VideoFailure("render_failed", "no"), kit.clock.now());
+
+        assertThat(counted.waitingOf(ServiceTestKit.TENANT, List.of(failed))).isEmpty();
+        assertThat(lookedUp).as("a failed video cannot wait: no lookup").isEmpty();
+        counted.waitingOf(ServiceTestKit.TENANT, List.of(queued, failed));
+        assertThat(lookedUp).containsExactly(List.of(queued.id()));
+    }
+
     private Map<VideoId, VideoWaiting> waitingOf(AvatarVideo... videos) {
-        return kit.waiting.waitingOf(ServiceTestKit.TENANT, java.util.Arrays.stream(videos).map(AvatarVideo::id).toList());
+        return kit.waiting.waitingOf(ServiceTestKit.TENANT, List.of(videos));
     }
 }
