@@ -8,6 +8,7 @@ import static dev.avatarvideo.bootstrap.AvatarVideoService.CLOCK;
 import dev.avatarvideo.adapters.persistence.AesGcmSealing;
 import dev.avatarvideo.adapters.persistence.PostgresDatabase;
 import dev.avatarvideo.adapters.persistence.WorkerLeases;
+import dev.avatarvideo.adapters.storage.Mp4MediaFactsReader;
 import dev.avatarvideo.adapters.runtime.BackgroundWork;
 import dev.avatarvideo.adapters.runtime.FailsafeRetryBackoff;
 import dev.avatarvideo.application.port.in.rendering.SetUpRendererWebhook;
@@ -26,6 +27,7 @@ import dev.avatarvideo.application.service.RendererKeyRegistry;
 import dev.avatarvideo.application.service.RendererWebhookSetup;
 import dev.avatarvideo.application.service.TrackingPolicy;
 import dev.avatarvideo.application.service.UnclaimedObjectSweeper;
+import dev.avatarvideo.application.service.LessonBundles;
 import dev.avatarvideo.application.service.VideoIngester;
 import java.time.Duration;
 
@@ -56,7 +58,7 @@ final class BackgroundLoops {
     static void start(BackgroundWork background, Configuration config, Persistence persistence, HeyGen heygen, Storage storage,
                       UseCases useCases) {
         keepClaims(background, config, useCases);
-        renders(background, config, persistence, heygen, useCases);
+        renders(background, config, persistence, heygen, storage, useCases);
         UnclaimedObjectSweeper sweeper = new UnclaimedObjectSweeper(persistence.database().unclaimedObjects(), storage.files(),
                 persistence.database().transactions(), CLOCK, SWEEPS_PER_ROUND);
         background.every(config.sweeper().interval(), "sweep", sweeper::sweepOnce);
@@ -78,7 +80,8 @@ final class BackgroundLoops {
     }
 
     /** The flow's steps: submit queued videos, track renders, act on render events, copy finished videos into storage. */
-    private static void renders(BackgroundWork background, Configuration config, Persistence persistence, HeyGen heygen, UseCases useCases) {
+    private static void renders(BackgroundWork background, Configuration config, Persistence persistence, HeyGen heygen, Storage storage,
+                                UseCases useCases) {
         PostgresDatabase database = persistence.database();
         Configuration.Tracking tracking = config.tracking();
         TrackingPolicy policy = useCases.tracking().policy();
@@ -96,7 +99,8 @@ final class BackgroundLoops {
                 new RenderSubmitter.Budget(tracking.rendersPerKey(), SUBMISSIONS_PER_ROUND), useCases.tracking().waiting());
         RenderTracker tracker = new RenderTracker(videos, checks, transactions, access, CLOCK, policy, CHECKS_PER_ROUND,
                 useCases.tracking().waiting());
-        VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), access, transactions, crashSafeStorage, CLOCK,
+        LessonBundles bundles = new LessonBundles(crashSafeStorage, storage.files(), new Mp4MediaFactsReader(storage.files()));
+        VideoIngester ingester = new VideoIngester(videos, database.ingestQueue(leases), access, transactions, bundles, CLOCK,
                 new FailsafeRetryBackoff(config.ingest().firstDelay(), config.ingest().maxDelay(), INGEST_RETRY_JITTER), 1);
         background.every(RENDER_STEP_INTERVAL, SUBMIT, submitter::submitQueued);
         // A render that ended frees its slot on the key: the steps that see it end wake the submitter, not its next round.

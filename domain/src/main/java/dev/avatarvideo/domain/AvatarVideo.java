@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param ingestAttempts how many times copying the rendered file into storage has failed so far
  * @param ingestRetry present while a failed copy waits to be tried again, with the renderer's temporary address
  * @param version optimistic-locking counter owned by the repository
- * @param captions whether the renderer is asked for captions (subtitles burned into the video it hands back)
+ * @param captions which captions the renderer is asked for, and which of its files are kept
  * @param renderAttempt which attempt at rendering this is: 1 for the first, one more after each {@link #retry retry}.
  *                      The renderer tells attempts apart by it, so a retry is a new render, not a replay of the failed one
+ * @param parts what a READY video keeps besides its file (captions, poster, preview, media facts); {@link LessonParts#NONE}
+ *              before READY and for videos stored before parts were kept
  */
 public record AvatarVideo(
         VideoId id,
@@ -39,8 +41,9 @@ public record AvatarVideo(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        boolean captions,
-        int renderAttempt) {
+        CaptionChoice captions,
+        int renderAttempt,
+        LessonParts parts) {
 
     /** HeyGen's limit for one multi-scene video. */
     public static final int MAX_SCENES = 50;
@@ -75,6 +78,12 @@ public record AvatarVideo(
         if (renderAttempt < 1) {
             throw new IllegalStateException("video " + id + ": renderAttempt starts at 1 (got " + renderAttempt + ")");
         }
+        Objects.requireNonNull(captions, "captions");
+        Objects.requireNonNull(parts, "parts");
+        if (status != VideoStatus.READY && !parts.equals(LessonParts.NONE)) {
+            throw new IllegalStateException("video " + id + ": only a READY video keeps lesson parts (status " + status + ")");
+        }
+        parts.requireStoredUnder(tenantId);
         if (ingestRetry != null && status != VideoStatus.INGESTING) {
             throw new IllegalStateException("video " + id + ": only an INGESTING video waits for another copy attempt (status " + status + ")");
         }
@@ -85,28 +94,38 @@ public record AvatarVideo(
                        AspectRatio aspectRatio, VideoStatus status, RenderId renderId, VideoFailure failure, StoredFile file,
                        int ingestAttempts, IngestRetry ingestRetry, Instant createdAt, Instant updatedAt, long version) {
         this(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file, ingestAttempts, ingestRetry,
-                createdAt, updatedAt, version, false);
+                createdAt, updatedAt, version, CaptionChoice.NONE);
     }
 
     /** A video on its first render attempt, as every video was before a failed one could be retried. */
     public AvatarVideo(VideoId id, TenantId tenantId, String title, List<Scene> scenes, Resolution resolution,
                        AspectRatio aspectRatio, VideoStatus status, RenderId renderId, VideoFailure failure, StoredFile file,
-                       int ingestAttempts, IngestRetry ingestRetry, Instant createdAt, Instant updatedAt, long version, boolean captions) {
+                       int ingestAttempts, IngestRetry ingestRetry, Instant createdAt, Instant updatedAt, long version,
+                       CaptionChoice captions) {
         this(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file, ingestAttempts, ingestRetry,
                 createdAt, updatedAt, version, captions, 1);
+    }
+
+    /** A video without lesson parts, as every video was before they were kept. */
+    public AvatarVideo(VideoId id, TenantId tenantId, String title, List<Scene> scenes, Resolution resolution,
+                       AspectRatio aspectRatio, VideoStatus status, RenderId renderId, VideoFailure failure, StoredFile file,
+                       int ingestAttempts, IngestRetry ingestRetry, Instant createdAt, Instant updatedAt, long version,
+                       CaptionChoice captions, int renderAttempt) {
+        this(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file, ingestAttempts, ingestRetry,
+                createdAt, updatedAt, version, captions, renderAttempt, LessonParts.NONE);
     }
 
     /** A new request, waiting for its turn at the renderer. */
     public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
                                       Resolution resolution, AspectRatio aspectRatio, Instant now) {
-        return request(id, tenantId, title, scenes, resolution, aspectRatio, false, now);
+        return request(id, tenantId, title, scenes, resolution, aspectRatio, CaptionChoice.NONE, now);
     }
 
-    /** A new request, waiting for its turn at the renderer; {@code captions} asks the renderer for subtitles. */
+    /** A new request, waiting for its turn at the renderer, with the captions asked for. */
     public static AvatarVideo request(VideoId id, TenantId tenantId, String title, List<Scene> scenes,
-                                      Resolution resolution, AspectRatio aspectRatio, boolean captions, Instant now) {
+                                      Resolution resolution, AspectRatio aspectRatio, CaptionChoice captions, Instant now) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.QUEUED,
-                null, null, null, 0, null, now, now, 0, captions, 1);
+                null, null, null, 0, null, now, now, 0, captions, 1, LessonParts.NONE);
     }
 
     public AvatarVideo startRendering(RenderId assignedRenderId, Instant now) {
@@ -128,7 +147,7 @@ public record AvatarVideo(
             throw new IllegalTransitionException(id, status, VideoStatus.INGESTING);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, null, null,
-                ingestAttempts + 1, retry, createdAt, later(now), version, captions, renderAttempt);
+                ingestAttempts + 1, retry, createdAt, later(now), version, captions, renderAttempt, LessonParts.NONE);
     }
 
     /** Whether ingest should try this video now: it is INGESTING and not waiting out a back-off. */
@@ -137,11 +156,21 @@ public record AvatarVideo(
     }
 
     public AvatarVideo markReady(StoredFile storedFile, Instant now) {
+        return markReady(storedFile, LessonParts.NONE, now);
+    }
+
+    /** Ready with every part of the lesson stored: the video file and what goes with it. */
+    public AvatarVideo markReady(StoredFile storedFile, LessonParts storedParts, Instant now) {
         Objects.requireNonNull(storedFile, "storedFile");
+        Objects.requireNonNull(storedParts, "storedParts");
         if (!storedFile.storagePath().tenant().equals(tenantId)) {
             throw new IllegalArgumentException("file " + storedFile.storagePath() + " is not stored under tenant " + tenantId);
         }
-        return moveTo(VideoStatus.READY, renderId, null, storedFile, now);
+        if (!status.canMoveTo(VideoStatus.READY)) {
+            throw new IllegalTransitionException(id, status, VideoStatus.READY);
+        }
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.READY, renderId, null,
+                storedFile, ingestAttempts, null, createdAt, later(now), version, captions, renderAttempt, storedParts);
     }
 
     public AvatarVideo fail(VideoFailure reason, Instant now) {
@@ -159,7 +188,7 @@ public record AvatarVideo(
             throw new IllegalTransitionException(id, status, VideoStatus.QUEUED);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, VideoStatus.QUEUED, null, null, null, 0, null,
-                createdAt, later(now), version, captions, renderAttempt + 1);
+                createdAt, later(now), version, captions, renderAttempt + 1, LessonParts.NONE);
     }
 
     public Optional<StoredFile> storedFile() {
@@ -181,7 +210,7 @@ public record AvatarVideo(
     /** The same video as the repository stored it under a new version number. */
     public AvatarVideo withVersion(long newVersion) {
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure, file,
-                ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion, captions, renderAttempt);
+                ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion, captions, renderAttempt, parts);
     }
 
     /** The same video with its file's address freshly issued; a read-side view, never persisted as a transition. */
@@ -190,7 +219,27 @@ public record AvatarVideo(
             return this;
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure,
-                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version, captions, renderAttempt);
+                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version, captions, renderAttempt, parts);
+    }
+
+    /** The same video with the addresses of its file and of every part freshly issued; a read-side view. */
+    public AvatarVideo withFileUrls(java.util.function.Function<StoredFile, java.net.URI> freshUrl) {
+        if (file == null) {
+            return this;
+        }
+        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure,
+                file.withFileUrl(freshUrl.apply(file)), ingestAttempts, ingestRetry, createdAt, updatedAt, version, captions,
+                renderAttempt, parts.withFileUrls(freshUrl));
+    }
+
+    /** The keys of every object this video owns: its file and its parts. */
+    public List<StorageKey> storedKeys() {
+        if (file == null) {
+            return List.of();
+        }
+        List<StorageKey> keys = new java.util.ArrayList<>(parts.keys());
+        keys.addFirst(file.storagePath());
+        return List.copyOf(keys);
     }
 
     /** A status change ends any wait for another copy attempt: the video is no longer INGESTING. */
@@ -199,7 +248,7 @@ public record AvatarVideo(
             throw new IllegalTransitionException(id, status, next);
         }
         return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, next, nextRenderId, nextFailure,
-                nextFile, ingestAttempts, null, createdAt, later(now), version, captions, renderAttempt);
+                nextFile, ingestAttempts, null, createdAt, later(now), version, captions, renderAttempt, LessonParts.NONE);
     }
 
     /** Clocks on different machines disagree a little; a video's history must still never run backwards. */

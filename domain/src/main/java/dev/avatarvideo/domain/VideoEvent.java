@@ -12,9 +12,16 @@ import java.util.Optional;
  *
  * @param failure present exactly when the video {@link VideoStatus#FAILED}
  * @param file present exactly when the video is {@link VideoStatus#READY}; its address is issued fresh on delivery
+ * @param parts what the READY video keeps besides its file; {@link LessonParts#NONE} for every other status
  */
 public record VideoEvent(long id, VideoId videoId, TenantId tenantId, VideoStatus status, VideoFailure failure, StoredFile file,
-                         Instant occurredAt) {
+                         Instant occurredAt, LessonParts parts) {
+
+    /** An event without lesson parts: any event but READY, or READY for a video stored before parts were kept. */
+    public VideoEvent(long id, VideoId videoId, TenantId tenantId, VideoStatus status, VideoFailure failure, StoredFile file,
+                      Instant occurredAt) {
+        this(id, videoId, tenantId, status, failure, file, occurredAt, LessonParts.NONE);
+    }
 
     public VideoEvent {
         if (id < 1) {
@@ -29,6 +36,10 @@ public record VideoEvent(long id, VideoId videoId, TenantId tenantId, VideoStatu
         }
         if ((status == VideoStatus.READY) != (file != null)) {
             throw new IllegalStateException("event " + id + ": a stored file exists exactly when the video is READY (status " + status + ")");
+        }
+        Objects.requireNonNull(parts, "parts");
+        if (status != VideoStatus.READY && !parts.equals(LessonParts.NONE)) {
+            throw new IllegalStateException("event " + id + ": only a READY video keeps lesson parts (status " + status + ")");
         }
     }
 
@@ -61,6 +72,12 @@ public record VideoEvent(long id, VideoId videoId, TenantId tenantId, VideoStatu
 
     /** The same event with its file's address freshly issued; addresses into private storage expire. */
     public VideoEvent withFileUrl(URI freshUrl) {
-        return file == null ? this : new VideoEvent(id, videoId, tenantId, status, failure, file.withFileUrl(freshUrl), occurredAt);
+        return file == null ? this : new VideoEvent(id, videoId, tenantId, status, failure, file.withFileUrl(freshUrl), occurredAt, parts);
+    }
+
+    /** The same event with the addresses of its file and every part freshly issued. */
+    public VideoEvent withFileUrls(java.util.function.Function<StoredFile, URI> freshUrl) {
+        return file == null ? this : new VideoEvent(id, videoId, tenantId, status, failure, file.withFileUrl(freshUrl.apply(file)),
+                occurredAt, parts.withFileUrls(freshUrl));
     }
 }

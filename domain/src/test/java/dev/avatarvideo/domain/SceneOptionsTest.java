@@ -46,13 +46,13 @@ class SceneOptionsTest {
     @Test
     void captionsStayWithTheVideoThroughItsLifecycle() {
         AvatarVideo requested = AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), null,
-                List.of(new Scene("a", "v", "s")), Resolution.P720, AspectRatio.SQUARE, true, Instant.EPOCH);
+                List.of(new Scene("a", "v", "s")), Resolution.P720, AspectRatio.SQUARE, CaptionChoice.SIDECAR, Instant.EPOCH);
 
         AvatarVideo rendering = requested.startRendering(new RenderId("r1"), Instant.EPOCH.plusSeconds(1));
 
-        assertThat(rendering.captions()).isTrue();
-        assertThat(rendering.withVersion(3).captions()).isTrue();
+        assertThat(rendering.captions()).isEqualTo(CaptionChoice.SIDECAR);
+        assertThat(rendering.withVersion(3).captions()).isEqualTo(CaptionChoice.SIDECAR);
         assertThat(AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), null, List.of(new Scene("a", "v", "s")),
-                Resolution.P720, AspectRatio.SQUARE, Instant.EPOCH).captions()).isFalse();
+                Resolution.P720, AspectRatio.SQUARE, Instant.EPOCH).captions()).isEqualTo(CaptionChoice.NONE);
     }
 }

@@ -90,8 +90,12 @@ final class HeyGenCreation {
                 scene.background().ifPresent(background -> writeBackground(input.putObject("background"), background, "color"));
             }
         }
-        if (video.captions()) {
-            body.putObject("caption").put("file_format", "srt").put("style", BURNED_IN_CAPTION_STYLE);
+        if (video.captions().any()) {
+            // Every captioned render comes with its SRT (subtitle_url); only a style makes HeyGen burn a second copy.
+            ObjectNode caption = body.putObject("caption").put("file_format", "srt");
+            if (video.captions().burnsIn()) {
+                caption.put("style", BURNED_IN_CAPTION_STYLE);
+            }
         }
         if (video.title() != null) {
             body.put("title", video.title());

@@ -237,20 +237,27 @@ public final class HeyGenVideoRenderer implements VideoRenderer {
     }
 
     /**
-     * The bulk status call reports states only; the single-video call adds the freshly signed URL. HeyGen burns captions
-     * into a second copy only when they were asked for with a style, and then that copy is the video wanted.
+     * The bulk status call reports states only; the single-video call adds the freshly signed URLs of everything the
+     * render made: the clean video, the copy with captions burned in and the SRT when captions were asked for, the
+     * poster and the animated preview.
      */
     private RenderStatus completed(JsonNode data) {
-        String captioned = data.path("captioned_video_url").asText("");
-        String url = captioned.isBlank() ? data.path("video_url").asText("") : captioned;
-        if (url.isBlank()) {
-            return new RenderStatus.Completed(Optional.empty());
-        }
+        Optional<DownloadLink> video;
         try {
-            return new RenderStatus.Completed(Optional.of(new DownloadLink(URI.create(url), expiryOf(url))));
+            video = link(data, "video_url");
+            if (video.isEmpty()) {
+                return new RenderStatus.Completed(Optional.empty());
+            }
+            return new RenderStatus.Completed(Optional.of(new RenderedFiles(video.get(), link(data, "captioned_video_url"),
+                    link(data, "subtitle_url"), link(data, "thumbnail_url"), link(data, "gif_url"))));
         } catch (IllegalArgumentException e) {
-            return new RenderStatus.Unavailable("HeyGen answered a video_url that is not a URL");
+            return new RenderStatus.Unavailable("HeyGen answered a file address that is not a URL");
         }
+    }
+
+    private Optional<DownloadLink> link(JsonNode data, String field) {
+        String url = data.path(field).asText("");
+        return url.isBlank() ? Optional.empty() : Optional.of(new DownloadLink(URI.create(url), expiryOf(url)));
     }
 
     private Instant expiryOf(String url) {

@@ -8,6 +8,7 @@ import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.SubmitOutcome;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.CaptionChoice;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -45,7 +46,7 @@ class HeyGenCreationTest {
 
     @Test
     void aSingleSceneIsAnAvatarVideoWithVoiceSettingsABackgroundValueAndBurnedInCaptions() throws Exception {
-        JsonNode body = body(video(List.of(TUNED), true));
+        JsonNode body = body(video(List.of(TUNED), CaptionChoice.BURNED));
 
         assertThat(body.get("type").asText()).isEqualTo("avatar");
         assertThat(body.at("/voice_settings/speed").asDouble()).isEqualTo(1.2);
@@ -62,7 +63,7 @@ class HeyGenCreationTest {
 
     @Test
     void severalScenesAreAStudioVideoWhoseScenesCarryTheirOwnOptions() throws Exception {
-        JsonNode body = body(video(List.of(TUNED, ON_WHITE), false));
+        JsonNode body = body(video(List.of(TUNED, ON_WHITE), CaptionChoice.NONE));
 
         assertThat(body.get("type").asText()).isEqualTo("studio");
         assertThat(body.at("/scenes/0/type").asText()).isEqualTo("avatar_video");
@@ -76,14 +77,14 @@ class HeyGenCreationTest {
 
     @Test
     void heyGenAcceptsEveryOptionAndTheCopyWithBurnedInCaptionsIsTheOneHandedOut() {
-        for (AvatarVideo captioned : List.of(video(List.of(TUNED, ON_WHITE), true), video(List.of(ON_IMAGE), true))) {
+        for (AvatarVideo captioned : List.of(video(List.of(TUNED, ON_WHITE), CaptionChoice.BURNED), video(List.of(ON_IMAGE), CaptionChoice.BURNED))) {
             SubmitOutcome outcome = renderer.submit(captioned);
 
             assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
             RenderId renderId = ((SubmitOutcome.Accepted) outcome).renderId();
             Fixtures.await("the render", Duration.ofSeconds(10), () -> renderer.status(renderId) instanceof RenderStatus.Completed);
             RenderStatus.Completed completed = (RenderStatus.Completed) renderer.status(renderId);
-            assertThat(completed.link().orElseThrow().url().getPath()).endsWith("-captioned.mp4");
+            assertThat(completed.files().orElseThrow().captionedVideo().orElseThrow().url().getPath()).endsWith("-captioned.mp4");
         }
     }
 
@@ -93,7 +94,7 @@ class HeyGenCreationTest {
         int before = simulator.rendersStarted();
         long requestsBefore = simulator.requests().size();
 
-        SubmitOutcome outcome = renderer.submit(video(List.of(TUNED, ON_IMAGE), false));
+        SubmitOutcome outcome = renderer.submit(video(List.of(TUNED, ON_IMAGE), CaptionChoice.NONE));
 
         assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Invalid.class, invalid ->
                 assertThat(invalid.field()).contains("scenes[1].background.imageUrl"));
@@ -103,23 +104,23 @@ class HeyGenCreationTest {
 
     @Test
     void anIdHeyGenDoesNotKnowNamesTheSceneItsMessageQuotesWhenHeyGenNamesNoParam() {
-        AvatarVideo studio = video(List.of(TUNED, new Scene("sim-avatar-ana", "sim-voice-en-2", "Typo.")), false);
+        AvatarVideo studio = video(List.of(TUNED, new Scene("sim-avatar-ana", "sim-voice-en-2", "Typo.")), CaptionChoice.NONE);
 
         assertThat(HeyGenCreation.missingIdField("avatar_not_found", Optional.empty(), "Avatar look 'sim-avatar-ana' not found", studio))
                 .contains("scenes[1].avatarId");
         assertThat(HeyGenCreation.missingIdField("voice_not_found", Optional.of("scenes[1].input.voice_id"), "Voice not found", studio))
                 .contains("scenes[1].voiceId");
         assertThat(HeyGenCreation.missingIdField("voice_not_found", Optional.empty(), "Voice 'sim-voice-en-2' not found",
-                video(List.of(ON_WHITE, ON_WHITE), false))).as("the first scene that speaks with it").contains("scenes[0].voiceId");
+                video(List.of(ON_WHITE, ON_WHITE), CaptionChoice.NONE))).as("the first scene that speaks with it").contains("scenes[0].voiceId");
         assertThat(HeyGenCreation.missingIdField("avatar_not_found", Optional.empty(), "Avatar not found", studio)).isEmpty();
-        assertThat(HeyGenCreation.missingIdField("avatar_not_found", Optional.empty(), "Avatar not found", video(List.of(TUNED), false)))
+        assertThat(HeyGenCreation.missingIdField("avatar_not_found", Optional.empty(), "Avatar not found", video(List.of(TUNED), CaptionChoice.NONE)))
                 .contains("scenes[0].avatarId");
     }
 
     @Test
     void heyGensFieldNamesAreTranslatedIntoOurRequestsFields() {
-        AvatarVideo single = video(List.of(TUNED), false);
-        AvatarVideo studio = video(List.of(TUNED, ON_WHITE), false);
+        AvatarVideo single = video(List.of(TUNED), CaptionChoice.NONE);
+        AvatarVideo studio = video(List.of(TUNED, ON_WHITE), CaptionChoice.NONE);
 
         assertThat(HeyGenCreation.ourField("avatar_id", single)).isEqualTo("scenes[0].avatarId");
         assertThat(HeyGenCreation.ourField("voice_settings.speed", single)).isEqualTo("scenes[0].voice.speed");
@@ -136,7 +137,7 @@ class HeyGenCreationTest {
         return JSON.readTree(renderer.creationBody(video));
     }
 
-    private static AvatarVideo video(List<Scene> scenes, boolean captions) {
+    private static AvatarVideo video(List<Scene> scenes, CaptionChoice captions) {
         return AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), "Options", scenes, Resolution.P1080, AspectRatio.PORTRAIT_9_16,
                 captions, Instant.now());
     }

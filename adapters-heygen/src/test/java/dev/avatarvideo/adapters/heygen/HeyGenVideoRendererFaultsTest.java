@@ -191,7 +191,7 @@ class HeyGenVideoRendererFaultsTest {
     void aTruncatedDownloadFailsWhileReadingInsteadOfPassingForAShortVideo() throws Exception {
         RenderId renderId = accepted(renderer.submit(video()));
         Fixtures.await("the render", Duration.ofSeconds(10), () -> renderer.status(renderId) instanceof RenderStatus.Completed);
-        DownloadLink link = ((RenderStatus.Completed) renderer.status(renderId)).link().orElseThrow();
+        DownloadLink link = ((RenderStatus.Completed) renderer.status(renderId)).files().orElseThrow().video();
         simulator.useFaults(SimulatorFaults.none().withTruncatedDownloads(1.0));
 
         try (RenderedVideo download = renderer.download(link)) {

@@ -72,7 +72,7 @@ class HeyGenVideoRendererTest extends VideoRendererContract {
 
         assertThat(renderer.status(renderId)).isInstanceOfAny(RenderStatus.Pending.class, RenderStatus.Processing.class);
         RenderStatus.Completed completed = awaitCompleted(renderId);
-        DownloadLink link = completed.link().orElseThrow();
+        DownloadLink link = completed.files().orElseThrow().video();
         assertThat(link.expiresAt()).isAfter(Instant.now().plus(Duration.ofDays(6)));
 
         try (RenderedVideo download = renderer.download(link)) {
@@ -89,7 +89,7 @@ class HeyGenVideoRendererTest extends VideoRendererContract {
         assertThat(renderer.creationBody(video)).contains("\"type\":\"studio\"").contains("\"avatar_video\"")
                 .contains("sim-avatar-ben").contains("\"callback_id\":\"" + video.id() + "\"");
         RenderId renderId = accepted(renderer.submit(video));
-        assertThat(awaitCompleted(renderId).link()).isPresent();
+        assertThat(awaitCompleted(renderId).files()).isPresent();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.CaptionChoice;
 import dev.avatarvideo.domain.IngestRetry;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
@@ -62,7 +63,7 @@ final class JdbiVideos implements Videos {
                             INSERT INTO avatar_videos (id, tenant_id, title, scenes, resolution, aspect_ratio, status, render_id,
                                                        failure_code, failure_message, file_path, ingest_attempts, temporary_url,
                                                        temporary_until, next_ingest_at, last_ingest_error, created_at, updated_at, version,
-                                                       captions, render_attempt)
+                                                       caption_choice, render_attempt)
                             VALUES (:id, :tenantId, :title, CAST(:scenes AS jsonb), :resolution, :aspectRatio, :status, :renderId,
                                     :failureCode, :failureMessage, :filePath, :ingestAttempts, :temporaryUrl,
                                     :temporaryUntil, :nextIngestAt, :lastIngestError, :createdAt, :updatedAt, :version, :captions,
@@ -159,7 +160,7 @@ final class JdbiVideos implements Videos {
                         .map((rs, ctx) -> Optional.ofNullable(rs.getString("file_path")))
                         .findOne();
                 removed.flatMap(path -> path).ifPresent(path -> StoredFileRows.delete(handle, List.of(path)));
-                return removed.map(path -> new RemovedVideo(path.map(StorageKey::new)));
+                return removed.map(path -> new RemovedVideo(path.map(StorageKey::new).stream().toList()));
             });
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
@@ -210,7 +211,7 @@ final class JdbiVideos implements Videos {
         values.put("createdAt", utc(video.createdAt()));
         values.put("updatedAt", utc(video.updatedAt()));
         values.put("version", version);
-        values.put("captions", video.captions());
+        values.put("captions", video.captions().wireName());
         values.put("renderAttempt", video.renderAttempt());
         return values;
     }
@@ -239,7 +240,7 @@ final class JdbiVideos implements Videos {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"),
-                rs.getBoolean("captions"),
+                CaptionChoice.fromWireName("caption_choice", rs.getString("caption_choice")),
                 rs.getInt("render_attempt"));
     }
 

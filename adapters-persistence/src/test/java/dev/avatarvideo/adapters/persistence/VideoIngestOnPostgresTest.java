@@ -10,7 +10,9 @@ import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.storage.FileStorage.StorageFailureException;
 import dev.avatarvideo.application.port.out.rendering.IngestQueue;
 import dev.avatarvideo.application.port.out.video.Videos;
+import dev.avatarvideo.application.fakes.FakeMediaFactsReader;
 import dev.avatarvideo.application.service.CrashSafeStorage;
+import dev.avatarvideo.application.service.LessonBundles;
 import dev.avatarvideo.application.service.RenderSubmitter;
 import dev.avatarvideo.application.service.RenderTracker;
 import dev.avatarvideo.application.service.TrackingPolicy;
@@ -71,7 +73,8 @@ class VideoIngestOnPostgresTest {
         RendererCredentials key = new RendererCredentials("key");
         ingestQueue = database.ingestQueue(leases);
         RendererAccess access = new RendererAccess(tenant -> key, credentials -> renderer, database.submittedAccounts(), calls);
-        ingester = new VideoIngester(videos, ingestQueue, access, database.transactions(), files, clock,
+        ingester = new VideoIngester(videos, ingestQueue, access, database.transactions(),
+                new LessonBundles(files, storage, new FakeMediaFactsReader(storage)), clock,
                 failures -> Duration.ofSeconds(30L * failures), 10);
         submitter = new RenderSubmitter(videos, database.submissionQueue(leases), database.renderChecks(leases), database.transactions(),
                 access, clock, TrackingPolicy.DEFAULT, new RenderSubmitter.Budget(10, 10), new WaitingReasons(database.videoWaits(), clock));
@@ -163,7 +166,7 @@ class VideoIngestOnPostgresTest {
         RendererAccess slowAccess = new RendererAccess(tenant -> new RendererCredentials("key"), credentials -> waitingForTheOthers,
                 fixture.database().submittedAccounts(), calls);
         VideoIngester oneAtATime = new VideoIngester(videos, fixture.database().ingestQueue(leases), slowAccess, fixture.database().transactions(),
-                files, clock, failures -> Duration.ofSeconds(30), 1);
+                new LessonBundles(files, storage, new FakeMediaFactsReader(storage)), clock, failures -> Duration.ofSeconds(30), 1);
         ExecutorService threads = Executors.newFixedThreadPool(workers);
         try {
             List<Future<Integer>> loops = new ArrayList<>();

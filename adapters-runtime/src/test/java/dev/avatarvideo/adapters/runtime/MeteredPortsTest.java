@@ -82,7 +82,7 @@ class MeteredPortsTest {
         renderer.submit(video);
         heygen.completeRender(video.id());
         heygen.serveVideo(new byte[300_000], OptionalLong.of(300_000));
-        VideoRenderer.DownloadLink link = ((RenderStatus.Completed) renderer.status(heygen.renderOf(video.id()))).link().orElseThrow();
+        VideoRenderer.DownloadLink link = ((RenderStatus.Completed) renderer.status(heygen.renderOf(video.id()))).files().orElseThrow().video();
 
         byte[] copied;
         try (RenderedVideo download = renderer.download(link)) {
@@ -104,7 +104,7 @@ class MeteredPortsTest {
         renderer.submit(video);
         heygen.completeRender(video.id());
         heygen.serveVideo(new byte[10_000], OptionalLong.of(10_000));
-        VideoRenderer.DownloadLink link = ((RenderStatus.Completed) renderer.status(heygen.renderOf(video.id()))).link().orElseThrow();
+        VideoRenderer.DownloadLink link = ((RenderStatus.Completed) renderer.status(heygen.renderOf(video.id()))).files().orElseThrow().video();
 
         try (RenderedVideo download = renderer.download(link)) {
             assertThat(download.content().readNBytes(4_000)).hasSize(4_000);

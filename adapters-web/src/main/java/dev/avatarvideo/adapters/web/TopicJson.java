@@ -46,7 +46,7 @@ final class TopicJson {
      * A video to queue with the topic: the fields of {@code POST /api/videos} but a {@code callbackUrl}, which a topic's
      * videos do not take (webhook endpoints hear about them).
      */
-    record GenerateRequest(String title, String resolution, String aspectRatio, Boolean captions, List<SceneFields> scenes) {
+    record GenerateRequest(String title, String resolution, String aspectRatio, Object captions, List<SceneFields> scenes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

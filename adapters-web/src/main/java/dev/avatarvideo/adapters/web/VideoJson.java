@@ -21,7 +21,7 @@ final class VideoJson {
     private VideoJson() {
     }
 
-    record CreateVideoRequest(String title, String resolution, String aspectRatio, Boolean captions, String callbackUrl, List<SceneFields> scenes) {
+    record CreateVideoRequest(String title, String resolution, String aspectRatio, Object captions, String callbackUrl, List<SceneFields> scenes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -85,7 +85,7 @@ final class VideoJson {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VideoBody(String id, String status, String title, String resolution, String aspectRatio, boolean captions,
+    record VideoBody(String id, String status, String title, String resolution, String aspectRatio, String captions,
                      List<SceneBody> scenes, Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file,
                      TemporaryFileBody temporaryFile, WaitingBody waiting) {
 
@@ -100,7 +100,7 @@ final class VideoJson {
                     video.title(),
                     video.resolution().label(),
                     video.aspectRatio().label(),
-                    video.captions(),
+                    video.captions().wireName(),
                     video.scenes().stream().map(SceneBody::of).toList(),
                     video.createdAt(),
                     video.updatedAt(),

@@ -72,7 +72,7 @@ final class VideoRoutes {
     private void create(Context ctx) {
         CreateVideoRequest request = bodies.read(ctx, CreateVideoRequest.class);
         AvatarVideo video = generate.generate(GenerateAvatarVideoCommand.fromFields(tenant.of(ctx), request.title(),
-                request.resolution(), request.aspectRatio(), request.captions(), request.callbackUrl(), request.scenes()));
+                request.resolution(), request.aspectRatio(), CaptionChoices.of(request.captions()), request.callbackUrl(), request.scenes()));
         ctx.status(202).header("Location", "/api/videos/" + video.id()).json(VideoBody.of(video));
     }
 

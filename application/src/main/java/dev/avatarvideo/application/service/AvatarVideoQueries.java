@@ -37,6 +37,6 @@ public final class AvatarVideoQueries implements GetAvatarVideo, ListAvatarVideo
     }
 
     private AvatarVideo withFreshFileUrl(AvatarVideo video) {
-        return video.storedFile().map(file -> video.withFileUrl(storage.accessUrl(file))).orElse(video);
+        return video.withFileUrls(storage::accessUrl);
     }
 }

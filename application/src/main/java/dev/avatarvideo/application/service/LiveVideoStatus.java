@@ -146,7 +146,7 @@ public final class LiveVideoStatus implements WatchVideoStatus, AutoCloseable {
     }
 
     private VideoEvent withFreshFileUrl(VideoEvent event) {
-        return event.storedFile().map(file -> event.withFileUrl(storage.accessUrl(file))).orElse(event);
+        return event.withFileUrls(storage::accessUrl);
     }
 
     /** How many watches are open on this instance. */

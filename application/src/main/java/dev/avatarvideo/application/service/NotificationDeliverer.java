@@ -72,9 +72,7 @@ public final class NotificationDeliverer implements DeliverNotifications {
                 return;
             }
             SigningSecret secret = delivery.secret().get();
-            VideoEvent event = delivery.event().storedFile()
-                    .map(file -> delivery.event().withFileUrl(storage.accessUrl(file)))
-                    .orElse(delivery.event());
+            VideoEvent event = delivery.event().withFileUrls(storage::accessUrl);
             switch (sender.send(delivery.url(), delivery.messageId(), clock.now(), event, secret)) {
                 case NotificationSender.Outcome.Delivered delivered -> outbox.delivered(delivery, clock.now());
                 case NotificationSender.Outcome.Failed failure -> failed(delivery, failure.reason());

@@ -36,7 +36,7 @@ final class TopicViews {
         Set<VideoId> ids = new LinkedHashSet<>();
         topics.forEach(t -> ids.addAll(t.videoIds()));
         Map<VideoId, AvatarVideo> shown = ids.isEmpty() ? Map.of() : videos.findAll(topics.getFirst().tenantId(), ids).stream()
-                .map(v -> v.storedFile().map(f -> v.withFileUrl(storage.accessUrl(f))).orElse(v))
+                .map(v -> v.withFileUrls(storage::accessUrl))
                 .collect(Collectors.toMap(AvatarVideo::id, Function.identity()));
         return topics.stream()
                 .map(t -> new TopicView(t.withFileUrls(storage::accessUrl), shown.entrySet().stream()

@@ -5,6 +5,7 @@ import dev.avatarvideo.application.port.out.runtime.Transactions;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.VideoId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,13 +32,13 @@ public final class VideoDeleter implements DeleteAvatarVideo {
         try {
             removed = transactions.inTransaction(() -> {
                 Optional<Videos.RemovedVideo> gone = videos.delete(tenantId, videoId);
-                gone.flatMap(Videos.RemovedVideo::file).ifPresent(files::schedulePurge);
+                gone.map(Videos.RemovedVideo::files).orElse(List.of()).forEach(files::schedulePurge);
                 return gone;
             });
         } catch (Videos.VideoShownException e) {
             throw new VideoShownInTopicException(e.getMessage());
         }
-        removed.flatMap(Videos.RemovedVideo::file).ifPresent(files::purge);
+        removed.map(Videos.RemovedVideo::files).orElse(List.of()).forEach(files::purge);
         return removed.isPresent();
     }
 }

@@ -3,33 +3,27 @@ package dev.avatarvideo.application.service;
 import dev.avatarvideo.application.port.in.rendering.IngestRenderedVideo;
 import dev.avatarvideo.application.port.out.runtime.Clock;
 import dev.avatarvideo.application.port.out.runtime.ConcurrentUpdateException;
-import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
 import dev.avatarvideo.application.port.out.rendering.IngestQueue;
 import dev.avatarvideo.application.port.out.runtime.RetryBackoff;
 import dev.avatarvideo.application.port.out.runtime.Transactions;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.DownloadLink;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
-import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedVideo;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedFiles;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;
-import dev.avatarvideo.domain.StorageKey;
-import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.VideoFailure;
 import dev.avatarvideo.domain.VideoStatus;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Copies a rendered video into our storage and records it, in that order, through {@link CrashSafeStorage}: no READY
- * video without its file, no file without its video, not even across a crash. Each video is claimed first, so of
+ * Copies a rendered video and the rest of its lesson into our storage and records them, in that order, through
+ * {@link LessonBundles}: no READY video without every part, no part without its video, not even across a crash. Each video is claimed first, so of
  * several instances exactly one downloads it.
  *
  * <p>The download address always comes from a fresh status call, never from an earlier answer or a webhook body: the
@@ -50,18 +44,18 @@ public final class VideoIngester implements IngestRenderedVideo {
     private final IngestQueue queue;
     private final RendererAccess access;
     private final RenderTransitions transitions;
-    private final CrashSafeStorage files;
+    private final LessonBundles bundles;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final int batchSize;
 
-    public VideoIngester(Videos videos, IngestQueue queue, RendererAccess access, Transactions transactions, CrashSafeStorage files,
+    public VideoIngester(Videos videos, IngestQueue queue, RendererAccess access, Transactions transactions, LessonBundles bundles,
                          Clock clock, RetryBackoff backoff, int batchSize) {
         this.videos = videos;
         this.queue = queue;
         this.access = access;
         this.transitions = new RenderTransitions(videos, transactions, clock);
-        this.files = files;
+        this.bundles = bundles;
         this.clock = clock;
         this.backoff = backoff;
         this.batchSize = batchSize;
@@ -108,9 +102,9 @@ public final class VideoIngester implements IngestRenderedVideo {
         AccountRenderer renderer = access.forSubmitted(video);
         RenderStatus fresh = renderer.status(video.renderId());
         switch (fresh) {
-            case RenderStatus.Completed(Optional<DownloadLink> link) when link.isPresent() -> {
+            case RenderStatus.Completed(Optional<RenderedFiles> offered) when offered.isPresent() -> {
                 AvatarVideo ingesting = video.status() == VideoStatus.RENDERING ? transitions.rendered(video, "as its renderer event said") : video;
-                boolean ready = copyAndRecord(renderer, ingesting, link.get());
+                boolean ready = copyAndRecord(renderer, ingesting, offered.get());
                 return ready || ingesting != video ? Outcome.CHANGED : Outcome.UNCHANGED;
             }
             case RenderStatus.Failed failed -> {
@@ -146,27 +140,26 @@ public final class VideoIngester implements IngestRenderedVideo {
     }
 
     /** Answers whether the video is READY now. */
-    private boolean copyAndRecord(AccountRenderer renderer, AvatarVideo video, DownloadLink link) {
-        String fileName = downloadName(video);
-        StorageKey key = StorageKey.newFor(video.tenantId(), fileName);
-        StoredFile stored;
-        try (RenderedVideo download = renderer.download(link)) {
-            stored = files.upload(key, new FileUpload(download.content(), download.length(), fileName, download.contentType()));
+    private boolean copyAndRecord(AccountRenderer renderer, AvatarVideo video, RenderedFiles offered) {
+        LessonBundles.StoredBundle bundle;
+        try {
+            bundle = bundles.copy(renderer, video, offered);
         } catch (RuntimeException e) {
-            retryLater(video, link, e);
+            retryLater(video, offered, e);
             return false;
         }
         try {
-            files.saveClaiming(List.of(key), () -> {
+            bundles.saveClaiming(bundle, () -> {
                 AvatarVideo current = videos.findById(video.id()).orElseThrow(
                         () -> new IllegalStateException("video " + video.id() + " disappeared during ingest"));
-                return videos.update(current.markReady(stored, clock.now()));
+                return videos.update(current.markReady(bundle.video(), bundle.parts(), clock.now()));
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "video " + video.id() + ": saving the ingested file failed; removed the copy, will retry", e);
+            LOG.log(Level.WARNING, "video " + video.id() + ": saving the ingested lesson failed; removed every part, will retry", e);
             return false;
         }
-        LOG.log(Level.INFO, "video {0} READY: {1} bytes at {2}", video.id(), stored.fileSize(), stored.storagePath());
+        LOG.log(Level.INFO, "video {0} READY: {1} bytes at {2}, with {3} more parts", video.id(), bundle.video().fileSize(),
+                bundle.video().storagePath(), bundle.parts().files().size());
         return true;
     }
 
@@ -174,7 +167,8 @@ public final class VideoIngester implements IngestRenderedVideo {
      * Keeps the video playable from the renderer's address and schedules the next attempt. The address and its expiry
      * are the ones shown since the first failure: the retries must succeed before the address callers were given dies.
      */
-    private void retryLater(AvatarVideo video, DownloadLink link, RuntimeException cause) {
+    private void retryLater(AvatarVideo video, RenderedFiles offered, RuntimeException cause) {
+        DownloadLink link = offered.video();
         Instant now = clock.now();
         Optional<IngestRetry> previous = video.pendingIngestRetry();
         URI temporaryUrl = previous.map(IngestRetry::temporaryUrl).orElse(link.url());
@@ -196,16 +190,5 @@ public final class VideoIngester implements IngestRenderedVideo {
         transitions.lost(video, new VideoFailure("ingest_expired", "the rendered video could not be copied into storage before"
                 + " the renderer's address expired at " + retry.temporaryUntil() + " (" + video.ingestAttempts()
                 + " attempts); last error: " + retry.lastError()));
-    }
-
-    /** A readable download name from the title; the storage key never depends on it. */
-    static String downloadName(AvatarVideo video) {
-        String base = video.title() == null ? "avatar-video-" + video.id() : video.title();
-        String ascii = Normalizer.normalize(base, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.isEmpty()) {
-            slug = "avatar-video-" + video.id();
-        }
-        return (slug.length() > 120 ? slug.substring(0, 120) : slug) + ".mp4";
     }
 }

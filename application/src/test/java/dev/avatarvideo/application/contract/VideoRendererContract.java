@@ -57,9 +57,9 @@ public abstract class VideoRendererContract {
         RenderStatus status = renderer().status(render);
         assertThat(status).isInstanceOf(RenderStatus.Completed.class);
         RenderStatus.Completed completed = (RenderStatus.Completed) status;
-        assertThat(completed.link()).as("a single status names where to fetch the file").isPresent();
-        assertThat(completed.link().orElseThrow().expiresAt()).isAfter(Instant.now());
-        try (RenderedVideo file = renderer().download(completed.link().orElseThrow())) {
+        assertThat(completed.files()).as("a single status names where to fetch the file").isPresent();
+        assertThat(completed.files().orElseThrow().video().expiresAt()).isAfter(Instant.now());
+        try (RenderedVideo file = renderer().download(completed.files().orElseThrow().video())) {
             byte[] bytes = file.content().readAllBytes();
             assertThat(bytes).isNotEmpty();
             assertThat(file.contentType()).isEqualTo("video/mp4");

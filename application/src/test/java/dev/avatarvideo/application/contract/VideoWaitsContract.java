@@ -100,7 +100,7 @@ public abstract class VideoWaitsContract {
 
     private AvatarVideo queued(TenantId tenant) {
         AvatarVideo video = AvatarVideo.request(VideoId.newId(), tenant, "waiting", List.of(new Scene("sim-avatar-anna", "sim-voice-en-1", "Hi")),
-                Resolution.P720, AspectRatio.LANDSCAPE_16_9, false, T0);
+                Resolution.P720, AspectRatio.LANDSCAPE_16_9, dev.avatarvideo.domain.CaptionChoice.NONE, T0);
         videos.add(video);
         return video;
     }

@@ -72,13 +72,13 @@ public abstract class VideosContract {
                         new Scene("a1", "v1", "Hello", Optional.of(new VoiceSettings(1.25, -10, 0.8, Optional.of("en-GB"))),
                                 Optional.of(new SceneBackground.Color("#102030"))),
                         new Scene("a2", "v2", "Bye", Optional.empty(), Optional.of(SceneBackground.Image.of("https://cdn.example/room.jpg")))),
-                Resolution.P720, AspectRatio.LANDSCAPE_16_9, true, T0);
+                Resolution.P720, AspectRatio.LANDSCAPE_16_9, dev.avatarvideo.domain.CaptionChoice.BOTH, T0);
 
         videos.add(video);
         AvatarVideo rendering = videos.update(videos.findById(video.id()).orElseThrow().startRendering(new RenderId("r-options"), T0));
 
         assertThat(videos.findById(video.id())).contains(rendering);
-        assertThat(rendering.captions()).isTrue();
+        assertThat(rendering.captions()).isEqualTo(dev.avatarvideo.domain.CaptionChoice.BOTH);
         assertThat(rendering.scenes()).isEqualTo(video.scenes());
     }
 

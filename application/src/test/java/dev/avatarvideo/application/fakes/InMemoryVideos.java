@@ -100,7 +100,7 @@ public final class InMemoryVideos implements Videos, RollbackTransactions.Partic
             throw new VideoShownException("video " + videoId + " is shown in a topic");
         }
         byId.remove(videoId);
-        return Optional.of(new RemovedVideo(found.get().storedFile().map(StoredFile::storagePath)));
+        return Optional.of(new RemovedVideo(found.get().storedKeys()));
     }
 
     /** Which videos a topic shows, as the database's foreign keys know; none unless told. */

@@ -86,8 +86,8 @@ public final class ScriptedVideoRenderer implements VideoRenderer {
 
     /** Completes the render with a download address that stops working at {@code linkExpiresAt}. */
     public void completeRender(VideoId video, Instant linkExpiresAt) {
-        reportStatus(video, new RenderStatus.Completed(Optional.of(new DownloadLink(
-                URI.create("https://renderer.example/" + renderOf(video) + ".mp4"), linkExpiresAt))));
+        reportStatus(video, new RenderStatus.Completed(Optional.of(RenderedFiles.videoOnly(new DownloadLink(
+                URI.create("https://renderer.example/" + renderOf(video) + ".mp4"), linkExpiresAt)))));
     }
 
     public void serveVideo(byte[] bytes, OptionalLong lengthToAnnounce) {

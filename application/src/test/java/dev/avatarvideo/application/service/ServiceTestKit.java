@@ -1,6 +1,7 @@
 package dev.avatarvideo.application.service;
 
 import dev.avatarvideo.application.fakes.InMemoryCallbackSecrets;
+import dev.avatarvideo.application.fakes.FakeMediaFactsReader;
 import dev.avatarvideo.application.fakes.InMemoryFileStorage;
 import dev.avatarvideo.application.fakes.InMemoryRendererCallCounts;
 import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
@@ -37,6 +38,7 @@ final class ServiceTestKit {
     final TestClock clock = new TestClock();
     final InMemoryVideos videos = new InMemoryVideos();
     final InMemoryFileStorage storage = new InMemoryFileStorage(clock);
+    final FakeMediaFactsReader mediaFacts = new FakeMediaFactsReader(storage);
     final InMemoryUnclaimedObjects unclaimed = new InMemoryUnclaimedObjects();
     final InMemoryTopics topics = new InMemoryTopics();
     final InMemoryVideoWork work = new InMemoryVideoWork(videos);
@@ -79,7 +81,7 @@ final class ServiceTestKit {
         RendererAccess access = new RendererAccess(tenant -> KEY, credentials -> renderer, work, calls);
         submitter = new RenderSubmitter(videos, work, work, transactions, access, clock, policy, budget, waiting);
         tracker = new RenderTracker(videos, work, transactions, access, clock, policy, 1000, waiting);
-        ingester = new VideoIngester(videos, work, access, transactions, files, clock, failures -> Duration.ofSeconds(10L * failures), 10);
+        ingester = new VideoIngester(videos, work, access, transactions, new LessonBundles(files, storage, mediaFacts), clock, failures -> Duration.ofSeconds(10L * failures), 10);
         queries = new AvatarVideoQueries(videos, storage);
         topicSaver = new TopicSaver(topics, videos, storage, files, clock, LIMITS, rendererIds);
         topicQueries = new TopicQueries(topics, videos, storage);

@@ -232,8 +232,8 @@ class VideoIngesterTest {
                 ServiceTestKit.TENANT, null, List.of(new Scene("a", "v", "s")), null, null));
         AvatarVideo symbols = kit.request("***");
 
-        assertThat(VideoIngester.downloadName(titled)).isEqualTo("episode-2-les-bases.mp4");
-        assertThat(VideoIngester.downloadName(untitled)).isEqualTo("avatar-video-" + untitled.id() + ".mp4");
-        assertThat(VideoIngester.downloadName(symbols)).isEqualTo("avatar-video-" + symbols.id() + ".mp4");
+        assertThat(LessonBundles.slug(titled)).isEqualTo("episode-2-les-bases");
+        assertThat(LessonBundles.slug(untitled)).isEqualTo("avatar-video-" + untitled.id());
+        assertThat(LessonBundles.slug(symbols)).isEqualTo("avatar-video-" + symbols.id());
     }
 }

@@ -2,6 +2,7 @@ package dev.avatarvideo.application.port.in.video;
 
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.CaptionChoice;
 import dev.avatarvideo.domain.InvalidInputException;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.Resolution;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * What a caller asks for when requesting a video. Validates itself, so a command that exists is one the service can
  * queue; every complaint names the field as the caller wrote it ({@code scenes[0].script}).
  *
- * @param captions whether to ask the renderer for captions
+ * @param captions which captions to ask the renderer for and keep
  * @param callbackUrl where to tell the platform about every later status change of this video; {@code null} for nowhere
  */
 public record GenerateAvatarVideoCommand(
@@ -27,7 +28,7 @@ public record GenerateAvatarVideoCommand(
         List<Scene> scenes,
         Resolution resolution,
         AspectRatio aspectRatio,
-        boolean captions,
+        CaptionChoice captions,
         NotificationUrl callbackUrl) {
 
     public GenerateAvatarVideoCommand {
@@ -37,6 +38,7 @@ public record GenerateAvatarVideoCommand(
         requireColourBehindEverySceneOfSeveral(scenes);
         resolution = resolution == null ? Resolution.DEFAULT : resolution;
         aspectRatio = aspectRatio == null ? AspectRatio.DEFAULT : aspectRatio;
+        captions = captions == null ? CaptionChoice.NONE : captions;
     }
 
     /**
@@ -58,12 +60,12 @@ public record GenerateAvatarVideoCommand(
 
     /** A video without captions. */
     public GenerateAvatarVideoCommand(TenantId tenantId, String title, List<Scene> scenes, Resolution resolution, AspectRatio aspectRatio) {
-        this(tenantId, title, scenes, resolution, aspectRatio, false);
+        this(tenantId, title, scenes, resolution, aspectRatio, CaptionChoice.NONE);
     }
 
     /** A video nobody is called back about. */
     public GenerateAvatarVideoCommand(TenantId tenantId, String title, List<Scene> scenes, Resolution resolution, AspectRatio aspectRatio,
-                                      boolean captions) {
+                                      CaptionChoice captions) {
         this(tenantId, title, scenes, resolution, aspectRatio, captions, null);
     }
 
@@ -96,15 +98,15 @@ public record GenerateAvatarVideoCommand(
         return fromFields(tenantId, title, resolution, aspectRatio, null, scenes);
     }
 
-    /** As {@link #fromFields(TenantId, String, String, String, List)}, with captions asked for when {@code captions} is true. */
+    /** As {@link #fromFields(TenantId, String, String, String, List)}, with the captions chosen ({@code null}: none). */
     public static GenerateAvatarVideoCommand fromFields(TenantId tenantId, String title, String resolution,
-                                                        String aspectRatio, Boolean captions, List<SceneFields> scenes) {
+                                                        String aspectRatio, CaptionChoice captions, List<SceneFields> scenes) {
         return fromFields(tenantId, title, resolution, aspectRatio, captions, null, scenes);
     }
 
-    /** As {@link #fromFields(TenantId, String, String, String, Boolean, List)}, calling {@code callbackUrl} back when given. */
+    /** As {@link #fromFields(TenantId, String, String, String, CaptionChoice, List)}, calling {@code callbackUrl} back when given. */
     public static GenerateAvatarVideoCommand fromFields(TenantId tenantId, String title, String resolution, String aspectRatio,
-                                                        Boolean captions, String callbackUrl, List<SceneFields> scenes) {
+                                                        CaptionChoice captions, String callbackUrl, List<SceneFields> scenes) {
         if (scenes == null) {
             throw new InvalidInputException("scenes", "scenes is required: give at least one {avatarId, voiceId, script}");
         }
@@ -126,7 +128,7 @@ public record GenerateAvatarVideoCommand(
                 parsed,
                 resolution == null ? null : Resolution.fromLabel(resolution),
                 aspectRatio == null ? null : AspectRatio.fromLabel(aspectRatio),
-                Boolean.TRUE.equals(captions),
+                captions,
                 callbackUrl == null ? null : NotificationUrl.parse("callbackUrl", callbackUrl));
     }
 

@@ -102,13 +102,13 @@ public interface VideoRenderer {
         }
 
         /**
-         * Done. {@link #status} names where to fetch the file; {@link #statuses} may not (HeyGen's bulk call reports
-         * states only), so the link is fetched fresh right before downloading anyway.
+         * Done. {@link #status} names where to fetch the files; {@link #statuses} may not (HeyGen's bulk call reports
+         * states only), so the links are fetched fresh right before downloading anyway.
          */
-        record Completed(Optional<DownloadLink> link) implements RenderStatus {
+        record Completed(Optional<RenderedFiles> files) implements RenderStatus {
 
             public Completed {
-                Objects.requireNonNull(link, "link");
+                Objects.requireNonNull(files, "files");
             }
         }
 
@@ -142,7 +142,28 @@ public interface VideoRenderer {
         }
     }
 
-    /** A finished video being downloaded from the renderer. */
+    /**
+     * Everything a finished render offers, each until its signature expires: the clean video, the copy with captions
+     * burned in and the caption file (when captions were asked for), the poster and the animated preview.
+     */
+    record RenderedFiles(DownloadLink video, Optional<DownloadLink> captionedVideo, Optional<DownloadLink> captions,
+                         Optional<DownloadLink> poster, Optional<DownloadLink> preview) {
+
+        public RenderedFiles {
+            Objects.requireNonNull(video, "video");
+            Objects.requireNonNull(captionedVideo, "captionedVideo");
+            Objects.requireNonNull(captions, "captions");
+            Objects.requireNonNull(poster, "poster");
+            Objects.requireNonNull(preview, "preview");
+        }
+
+        /** A render that offers its video only. */
+        public static RenderedFiles videoOnly(DownloadLink video) {
+            return new RenderedFiles(video, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** A finished file being downloaded from the renderer. */
     record RenderedVideo(InputStream content, OptionalLong length, String contentType) implements AutoCloseable {
 
         @Override

@@ -45,8 +45,12 @@ public interface Videos {
      */
     Optional<RemovedVideo> delete(TenantId tenantId, VideoId videoId);
 
-    /** @param file the stored file the video had, whose object is now unowned */
-    record RemovedVideo(Optional<StorageKey> file) {
+    /** @param files the stored files the video had (its video and every lesson part), whose objects are now unowned */
+    record RemovedVideo(List<StorageKey> files) {
+
+        public RemovedVideo {
+            files = List.copyOf(files);
+        }
     }
 
     /** Those of the given videos that exist and belong to the tenant, in no particular order. */

@@ -3,6 +3,7 @@ package dev.avatarvideo.application.port.in.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.avatarvideo.domain.CaptionChoice;
 import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.BackgroundFields;
 import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.SceneFields;
 import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.VoiceFields;
@@ -46,19 +47,19 @@ class GenerateAvatarVideoCommandTest {
 
     @Test
     void carriesVoiceSettingsBackgroundsAndCaptions() {
-        GenerateAvatarVideoCommand command = GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, true, List.of(
+        GenerateAvatarVideoCommand command = GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, CaptionChoice.SIDECAR, List.of(
                 new SceneFields("a", "v", "one", new VoiceFields(1.2, null, 0.5, "en-GB"), new BackgroundFields("#1a2b3c", null)),
                 new SceneFields("b", "v", "two", null, null)));
         GenerateAvatarVideoCommand onImage = GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, List.of(
                 new SceneFields("b", "v", "two", null, new BackgroundFields(null, "https://cdn.example/office.jpg"))));
 
-        assertThat(command.captions()).isTrue();
+        assertThat(command.captions()).isEqualTo(CaptionChoice.SIDECAR);
         assertThat(command.scenes().get(0).voice()).contains(new VoiceSettings(1.2, 0, 0.5, Optional.of("en-GB")));
         assertThat(command.scenes().get(0).background()).contains(new SceneBackground.Color("#1A2B3C"));
         assertThat(command.scenes().get(1).voice()).isEmpty();
         assertThat(command.scenes().get(1).background()).isEmpty();
         assertThat(onImage.scenes().getFirst().background()).contains(SceneBackground.Image.of("https://cdn.example/office.jpg"));
-        assertThat(GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, List.of(GOOD)).captions()).isFalse();
+        assertThat(GenerateAvatarVideoCommand.fromFields(TENANT, null, null, null, List.of(GOOD)).captions()).isEqualTo(CaptionChoice.NONE);
     }
 
     @Test
