@@ -46,6 +46,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *   <li>{@code service}: the real service — polling finds the render completed, {@code VideoIngester} asks HeyGen for a
  *       fresh address and streams it through {@code HeyGenVideoRenderer}'s download and {@code CrashSafeStorage} into the
  *       configured storage; timed from the video's {@code INGESTING} to its {@code READY} event;</li>
+ *   <li>{@code service-bundle}: the same with sidecar captions asked for, so the whole lesson is copied (video, SRT,
+ *       WebVTT made from it, poster, animated preview) before the one READY commit; its storage is counted afterwards;</li>
  *   <li>{@code raw}: baseline (a), the same bytes with the same client libraries (JDK {@code HttpClient}; a file channel
  *       forced to disk as the filesystem provider does, or one streaming AWS SDK {@code PutObject}) and nothing else;</li>
  *   <li>{@code raw-multipart}: baseline (a-mp), S3 only — the same bytes as a multipart upload in parts of the service's
@@ -69,7 +71,8 @@ public final class IngestRun {
         result.put("storage", storage);
         try {
             Measured measured = switch (variant) {
-                case "service" -> service(expectedBytes);
+                case "service" -> service(expectedBytes, false);
+                case "service-bundle" -> service(expectedBytes, true);
                 case "raw" -> raw(storage, expectedBytes, false);
                 case "raw-sha256" -> raw(storage, expectedBytes, true);
                 case "raw-multipart" -> rawMultipart(expectedBytes, false);
@@ -80,7 +83,11 @@ public final class IngestRun {
             result.put("bytes", measured.bytes());
             result.put("seconds", measured.seconds());
             result.put("copySeconds", measured.copySeconds());
-            result.put("outcome", measured.bytes() == expectedBytes ? "ok" : "wrong size " + measured.bytes());
+            result.put("storedObjects", measured.storedObjects());
+            result.put("storedBytes", measured.storedBytes());
+            result.put("outcome", measured.bytes() != expectedBytes ? "wrong size " + measured.bytes()
+                    : variant.equals("service-bundle") && measured.storedObjects() != BUNDLE_FILES
+                    ? "wrong bundle: " + measured.storedObjects() + " objects in storage, not " + BUNDLE_FILES : "ok");
         } catch (Throwable e) {
             result.put("outcome", "failed: " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
         }
@@ -93,15 +100,27 @@ public final class IngestRun {
         Runtime.getRuntime().halt(0);
     }
 
-    /** Bytes copied, the time it took end to end, and (for the service) the copy alone as its metrics timed it. */
-    record Measured(long bytes, double seconds, double copySeconds) {
+    /**
+     * Bytes copied (the video's), the time it took end to end, (for the service) the copy alone as its metrics timed it,
+     * and (for the service) the objects storage holds afterwards and their bytes together.
+     */
+    record Measured(long bytes, double seconds, double copySeconds, long storedObjects, long storedBytes) {
+
+        Measured(long bytes, double seconds, double copySeconds) {
+            this(bytes, seconds, copySeconds, 0, 0);
+        }
     }
 
-    private static Measured service(long expectedBytes) throws Exception {
+    /** What a lesson with sidecar captions keeps: the video, the SRT, the WebVTT, the poster and the animated preview. */
+    static final int BUNDLE_FILES = 5;
+
+    /** The real service path; {@code bundle} asks for sidecar captions, so the whole lesson is copied, not the video alone. */
+    private static Measured service(long expectedBytes, boolean bundle) throws Exception {
         Map<String, String> env = System.getenv();
         try (AvatarVideoService service = AvatarVideoService.start(Configuration.fromEnvironment(env))) {
             Api api = new Api(service.baseUrl(), service.firstTenant().orElseThrow().key().value());
-            String id = api.createVideo(Api.videoRequest("Ingest benchmark", 60));
+            String request = Api.videoRequest("Ingest benchmark", 60);
+            String id = api.createVideo(bundle ? request.replaceFirst("\\{", "{\"captions\": \"sidecar\", ") : request);
             JsonNode video = api.awaitFinished(id, Duration.ofMinutes(30), Duration.ofMillis(50));
             if (!video.get("status").asText().equals("READY")) {
                 throw new IllegalStateException("the video ended " + video.get("status").asText() + ": " + video.get("error"));
@@ -109,7 +128,29 @@ public final class IngestRun {
             long bytes = video.at("/file/fileSize").asLong();
             double copy = Api.sample(api.metrics(), "avatarvideo_ingest_duration_seconds_sum{outcome=\"complete\"}");
             Duration ingest = ingestingToReady(env, id);
-            return new Measured(bytes, ingest.toNanos() / 1e9, copy);
+            long[] stored = storedObjects(env);
+            return new Measured(bytes, ingest.toNanos() / 1e9, copy, stored[0], stored[1]);
+        }
+    }
+
+    /** How many objects the service's storage holds, and their bytes together: every part it kept, nothing else. */
+    private static long[] storedObjects(Map<String, String> env) throws IOException {
+        if ("s3".equals(env.get("STORAGE_PROVIDER"))) {
+            try (S3Client s3 = connectedS3()) {
+                List<Long> sizes = s3.listObjectsV2Paginator(b -> b.bucket(env.get("BENCH_S3_BUCKET"))).contents().stream()
+                        .map(software.amazon.awssdk.services.s3.model.S3Object::size).toList();
+                return new long[] {sizes.size(), sizes.stream().mapToLong(Long::longValue).sum()};
+            }
+        }
+        Path root = Path.of(env.get("DATA_DIR"), "files");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root)) {
+            List<Path> objects = files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> !root.relativize(f).startsWith(".incoming") && !f.toString().endsWith(".meta")).toList();
+            long bytes = 0;
+            for (Path object : objects) {
+                bytes += java.nio.file.Files.size(object);
+            }
+            return new long[] {objects.size(), bytes};
         }
     }
 

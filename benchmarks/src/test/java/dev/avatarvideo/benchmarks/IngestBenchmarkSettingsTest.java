@@ -19,6 +19,15 @@ class IngestBenchmarkSettingsTest {
     }
 
     @Test
+    void mebibytesMakeAQuickPassOnASharedMachine() {
+        IngestBenchmark.Settings settings = IngestBenchmark.Settings.fromArguments(List.of("--size-mib", "64,256"));
+
+        assertThat(settings.sizes()).containsExactly(64L << 20, 256L << 20);
+        assertThat(settings.storages()).containsExactly("filesystem", "s3");
+        assertThatThrownBy(() -> IngestBenchmark.Settings.fromArguments(List.of("--size-mib", "0.5"))).hasMessageContaining("--size-mib");
+    }
+
+    @Test
     void withoutOptionsTheFullPassRunsAndSmokeStaysSmall() {
         assertThat(IngestBenchmark.Settings.fromArguments(List.of())).isEqualTo(IngestBenchmark.Settings.full());
         assertThat(IngestBenchmark.Settings.fromArguments(List.of("--smoke", "--storage", "filesystem")).sizes())
