@@ -62,6 +62,24 @@ class HeyGenCreationTest {
     }
 
     @Test
+    void eachCaptionChoiceAsksHeyGenForItsOwnCaptionObject() throws Exception {
+        // video.go CreateVideoFromAvatar.caption: a sidecar SRT comes with any caption object; only "style" burns them in.
+        for (List<Scene> scenes : List.of(List.of(TUNED), List.of(TUNED, ON_WHITE))) {
+            assertThat(body(video(scenes, CaptionChoice.NONE)).has("caption")).as("none").isFalse();
+
+            JsonNode sidecar = body(video(scenes, CaptionChoice.SIDECAR)).get("caption");
+            assertThat(sidecar.path("file_format").asText()).isEqualTo("srt");
+            assertThat(sidecar.has("style")).as("a style would burn the captions into the picture").isFalse();
+
+            for (CaptionChoice burning : List.of(CaptionChoice.BURNED, CaptionChoice.BOTH)) {
+                JsonNode caption = body(video(scenes, burning)).get("caption");
+                assertThat(caption.path("file_format").asText()).as(burning.wireName()).isEqualTo("srt");
+                assertThat(caption.path("style").asText()).as(burning.wireName()).isEqualTo("default");
+            }
+        }
+    }
+
+    @Test
     void severalScenesAreAStudioVideoWhoseScenesCarryTheirOwnOptions() throws Exception {
         JsonNode body = body(video(List.of(TUNED, ON_WHITE), CaptionChoice.NONE));
 

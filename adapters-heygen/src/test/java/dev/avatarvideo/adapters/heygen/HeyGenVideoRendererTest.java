@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.avatarvideo.application.contract.VideoRendererContract;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.DownloadLink;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderStatus;
+import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedFiles;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.RenderedVideo;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer.SubmitOutcome;
 import dev.avatarvideo.application.port.out.rendering.VideoRenderer;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.CaptionChoice;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -19,6 +21,7 @@ import dev.avatarvideo.heygen.simulator.HeyGenSimulator;
 import dev.avatarvideo.heygen.simulator.SimulatorSettings;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +83,44 @@ class HeyGenVideoRendererTest extends VideoRendererContract {
             assertThat(download.length()).hasValue(simulator.videoFileSize(renderId.value()));
             assertThat(download.content().readAllBytes()).hasSize((int) simulator.videoFileSize(renderId.value()));
         }
+    }
+
+    @Test
+    void aSidecarRenderOffersTheSrtButNoCaptionedCopy() throws Exception {
+        AvatarVideo video = video(List.of(ANNA, BEN), CaptionChoice.SIDECAR);
+        RenderedFiles files = awaitCompleted(accepted(renderer.submit(video))).files().orElseThrow();
+
+        assertThat(files.captionedVideo()).as("no style, nothing burned in").isEmpty();
+        assertThat(files.poster()).isPresent();
+        assertThat(files.preview()).isPresent();
+        assertThat(srtCues(files.captions().orElseThrow())).containsExactly(ANNA.script(), BEN.script());
+        assertDownload(files.video(), "video/mp4");
+        assertDownload(files.poster().orElseThrow(), "image/jpeg");
+        assertDownload(files.preview().orElseThrow(), "image/gif");
+    }
+
+    @Test
+    void aBurnedInRenderOffersTheCaptionedCopyAndTheSrtToo() throws Exception {
+        for (CaptionChoice burning : List.of(CaptionChoice.BURNED, CaptionChoice.BOTH)) {
+            RenderedFiles files = awaitCompleted(accepted(renderer.submit(video(List.of(ANNA, BEN), burning)))).files().orElseThrow();
+
+            DownloadLink captioned = files.captionedVideo().orElseThrow();
+            assertThat(captioned.url()).isNotEqualTo(files.video().url());
+            assertDownload(captioned, "video/mp4");
+            assertThat(srtCues(files.captions().orElseThrow())).as(burning.wireName()).containsExactly(ANNA.script(), BEN.script());
+            assertThat(files.poster()).isPresent();
+            assertThat(files.preview()).isPresent();
+        }
+    }
+
+    @Test
+    void aRenderWithoutCaptionsOffersNoCaptionFiles() {
+        RenderedFiles files = awaitCompleted(accepted(renderer.submit(video(List.of(ANNA, BEN), CaptionChoice.NONE)))).files().orElseThrow();
+
+        assertThat(files.captions()).isEmpty();
+        assertThat(files.captionedVideo()).isEmpty();
+        assertThat(files.poster()).isPresent();
+        assertThat(files.preview()).isPresent();
     }
 
     @Test
@@ -193,8 +234,36 @@ class HeyGenVideoRendererTest extends VideoRendererContract {
     }
 
     private static AvatarVideo video(List<Scene> scenes) {
+        return video(scenes, CaptionChoice.NONE);
+    }
+
+    private static AvatarVideo video(List<Scene> scenes, CaptionChoice captions) {
         return AvatarVideo.request(VideoId.newId(), TenantId.of("acme"), "Course intro", scenes, Resolution.P720,
-                AspectRatio.LANDSCAPE_16_9, Instant.now());
+                AspectRatio.LANDSCAPE_16_9, captions, Instant.now());
+    }
+
+    private static void assertDownload(DownloadLink link, String contentType) throws Exception {
+        try (RenderedVideo download = renderer.download(link)) {
+            assertThat(download.contentType()).as(link.url().getPath()).isEqualTo(contentType);
+            assertThat(download.content().readAllBytes()).as(link.url().getPath()).isNotEmpty();
+        }
+    }
+
+    /** The text of each cue of the SRT behind the link, in order, its lines joined by spaces; checks each cue's shape. */
+    private static List<String> srtCues(DownloadLink link) throws Exception {
+        String srt;
+        try (RenderedVideo download = renderer.download(link)) {
+            srt = new String(download.content().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> texts = new ArrayList<>();
+        String[] blocks = srt.strip().split("\\R\\R+");
+        for (int i = 0; i < blocks.length; i++) {
+            List<String> lines = blocks[i].lines().toList();
+            assertThat(lines.get(0)).as("cue number").isEqualTo(Integer.toString(i + 1));
+            assertThat(lines.get(1)).as("timing").matches("\\d{2}:\\d{2}:\\d{2},\\d{3} --> \\d{2}:\\d{2}:\\d{2},\\d{3}");
+            texts.add(String.join(" ", lines.subList(2, lines.size())));
+        }
+        return texts;
     }
 
     private static void sleep(long millis) {

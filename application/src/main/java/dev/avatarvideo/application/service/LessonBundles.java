@@ -89,6 +89,14 @@ public final class LessonBundles {
         }
     }
 
+    /**
+     * The renderer's address callers may play while the copy is retried: the same picture the lesson will keep, so
+     * the copy with captions burned in when they are (the clean video only if the renderer offered no such copy).
+     */
+    public static DownloadLink playableMeanwhile(AvatarVideo video, RenderedFiles offered) {
+        return video.captions().burnsIn() ? offered.captionedVideo().orElse(offered.video()) : offered.video();
+    }
+
     /** Saves the records of a stored bundle through {@code saveRecords}, claiming every part; see {@link CrashSafeStorage#saveClaiming}. */
     public <T> T saveClaiming(StoredBundle bundle, Supplier<T> saveRecords) {
         return files.saveClaiming(bundle.keys(), saveRecords);

@@ -168,7 +168,7 @@ public final class VideoIngester implements IngestRenderedVideo {
      * are the ones shown since the first failure: the retries must succeed before the address callers were given dies.
      */
     private void retryLater(AvatarVideo video, RenderedFiles offered, RuntimeException cause) {
-        DownloadLink link = offered.video();
+        DownloadLink link = LessonBundles.playableMeanwhile(video, offered);
         Instant now = clock.now();
         Optional<IngestRetry> previous = video.pendingIngestRetry();
         URI temporaryUrl = previous.map(IngestRetry::temporaryUrl).orElse(link.url());

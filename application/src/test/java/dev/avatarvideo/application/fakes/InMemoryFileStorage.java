@@ -35,6 +35,7 @@ public final class InMemoryFileStorage implements FileStorage {
     private final Map<StorageKey, Entry> objects = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile RuntimeException nextStoreFailure;
+    private volatile String failingFileNameEnd;
     private volatile RuntimeException deleteFailure;
 
     public InMemoryFileStorage(Clock clock) {
@@ -50,8 +51,12 @@ public final class InMemoryFileStorage implements FileStorage {
     public StoredFile store(StorageKey key, FileUpload upload) {
         RuntimeException failure = nextStoreFailure;
         if (failure != null) {
-            nextStoreFailure = null;
-            throw failure;
+            String nameEnd = failingFileNameEnd;
+            if (nameEnd == null || upload.fileName().endsWith(nameEnd)) {
+                nextStoreFailure = null;
+                failingFileNameEnd = null;
+                throw failure;
+            }
         }
         try (InputStream in = upload.content()) {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -120,6 +125,16 @@ public final class InMemoryFileStorage implements FileStorage {
 
     /** The next store fails with this exception, as a provider outage would. */
     public void failNextStore(RuntimeException failure) {
+        this.failingFileNameEnd = null;
+        this.nextStoreFailure = failure;
+    }
+
+    /**
+     * The next store of a file whose name ends so ({@code "-poster.jpg"}) fails with this exception; stores of other
+     * files work meanwhile, so one part of several can be made to fail.
+     */
+    public void failNextStoreOf(String fileNameEnd, RuntimeException failure) {
+        this.failingFileNameEnd = fileNameEnd;
         this.nextStoreFailure = failure;
     }
 
