@@ -90,13 +90,11 @@ class ServiceKilledBetweenLessonPartsTest {
         Process service = start(env, "start-0");
         awaitAnswering(base, service);
         installPauses();
-        String id = null;
+        holdAt(order.getFirst());
+        String id = requestLesson(base);
         Map<String, String> objectsAtKill = new LinkedHashMap<>();
-        for (String point : order) {
-            database.useHandle(h -> h.execute("INSERT INTO test_pause VALUES (?)", point));
-            if (id == null) {
-                id = requestLesson(base);
-            }
+        for (int kill = 0; kill < order.size(); kill++) {
+            String point = order.get(kill);
             Process held = service;
             await("the copy held at " + point, held, () -> heldStatements() > 0);
             objectsAtKill.put(point, objectsUnder().size() + " objects, " + ledger().size() + " ledger entries");
@@ -105,7 +103,8 @@ class ServiceKilledBetweenLessonPartsTest {
             assertThat(held.waitFor(1, TimeUnit.MINUTES)).isTrue();
             assertThat(held.exitValue()).as("killed by SIGKILL").isEqualTo(137);
             terminateHeldStatements();
-            database.useHandle(h -> h.execute("DELETE FROM test_pause"));
+            // The next point is set before the restart, which resumes the copy at once.
+            holdAt(kill + 1 < order.size() ? order.get(kill + 1) : null);
             assertThat(status(id)).as("killed at %s: not READY", point).isNotEqualTo("READY");
             assertThat(ledger()).as("killed at %s: every object in storage is in the ledger", point).containsAll(names(objectsUnder()));
 
@@ -149,6 +148,16 @@ class ServiceKilledBetweenLessonPartsTest {
                     RETURN NEW;
                 END $$;
                 CREATE TRIGGER avatar_videos_pause BEFORE UPDATE ON avatar_videos FOR EACH ROW EXECUTE FUNCTION test_pause_ready();"""));
+    }
+
+    /** Makes the trigger hold the statement at {@code point} from now on, and nowhere else; {@code null}: nowhere. */
+    private void holdAt(String point) {
+        database.useHandle(h -> {
+            h.execute("DELETE FROM test_pause");
+            if (point != null) {
+                h.execute("INSERT INTO test_pause VALUES (?)", point);
+            }
+        });
     }
 
     private int heldStatements() {
