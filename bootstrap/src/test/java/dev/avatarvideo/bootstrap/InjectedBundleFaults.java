@@ -90,11 +90,6 @@ final class InjectedBundleFaults {
         return fired;
     }
 
-    /** The test's own firing, for the fault it injects itself (the refused commit). */
-    void markFired() {
-        fired = true;
-    }
-
     private boolean at(Fault kind, StorageKey key) {
         if (fault != kind || fired || Part.of(key) != part) {
             return false;
