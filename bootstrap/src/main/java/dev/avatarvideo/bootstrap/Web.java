@@ -57,14 +57,16 @@ final class Web {
 
     /**
      * What the console's pages may load besides the service itself: avatar previews from HeyGen (or the simulator), and
-     * stored videos from where the storage's addresses point. That origin is read from an address the storage issues,
+     * stored videos with their posters and previews from where the storage's addresses point. That origin is read from an address the storage issues,
      * for a key that need not exist (issuing one asks no one), so it is the same for every provider and setting.
      */
     private static JavalinServer.ConsoleOrigins consoleOrigins(HeyGenSettings heygen, FileStorage storage) {
         URI stored = storage.accessUrl(new StorageKey("console/" + "0".repeat(32)),
                 new FileStorage.UrlOptions(Duration.ofMinutes(1), "probe.mp4", "video/mp4"));
-        return new JavalinServer.ConsoleOrigins(nameable("avatar previews", heygen.previewImageSource()),
-                nameable("stored videos", JavalinServer.ConsoleOrigins.originOf(stored)));
+        List<String> storedFiles = nameable("stored videos and their posters", JavalinServer.ConsoleOrigins.originOf(stored));
+        List<String> images = java.util.stream.Stream.concat(nameable("avatar previews", heygen.previewImageSource()).stream(),
+                storedFiles.stream()).distinct().toList();
+        return new JavalinServer.ConsoleOrigins(images, storedFiles);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.avatarvideo.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.avatarvideo.adapters.web.JavalinServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -116,7 +115,11 @@ class ConsoleLayoutBrowserTest {
 
         HttpResponse<String> page = console.api.call("GET", "/console", (String) null, null);
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(policy).contains("img-src 'self' " + simulator + ";").doesNotContain("http:;").doesNotContain("https:;");
+        List<String> images = directive(policy, "img-src");
+        List<String> media = directive(policy, "media-src");
+        assertThat(images.subList(0, 2)).containsExactly("'self'", simulator);
+        assertThat(images.subList(2, images.size())).as("besides avatar previews, only where stored files (posters) live").isSubsetOf(media);
+        assertThat(policy).doesNotContain("http:;").doesNotContain("https:;");
         console.js("const probe = new Image(); probe.src = 'https://elsewhere.example/tracker.png'; document.body.append(probe);");
         console.until(d -> ((List<?>) console.js("return window.violations;")).size() == 1);
         assertThat(console.js("return window.violations;")).asInstanceOf(InstanceOfAssertFactories.list(String.class)).as("only the stranger was refused")
@@ -278,5 +281,10 @@ class ConsoleLayoutBrowserTest {
             throw new UncheckedIOException(e);
         }
         LOG.info("screenshot {}", file.toAbsolutePath());
+    }
+
+    private static List<String> directive(String policy, String name) {
+        return java.util.Arrays.stream(policy.split(";")).map(String::strip).filter(d -> d.startsWith(name + " "))
+                .findFirst().map(d -> List.of(d.substring(name.length() + 1).strip().split("\\s+"))).orElseThrow();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * no captions, no callback).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VideoRequest(String title, String resolution, String aspectRatio, Boolean captions, URI callbackUrl, List<Scene> scenes) {
+public record VideoRequest(String title, String resolution, String aspectRatio, CaptionChoice captions, URI callbackUrl, List<Scene> scenes) {
 
     public VideoRequest {
         scenes = List.copyOf(Objects.requireNonNull(scenes, "scenes"));
@@ -28,8 +28,9 @@ public record VideoRequest(String title, String resolution, String aspectRatio, 
         return new VideoRequest(title, resolution, newAspectRatio, captions, callbackUrl, scenes);
     }
 
-    public VideoRequest withCaptions(boolean wanted) {
-        return new VideoRequest(title, resolution, aspectRatio, wanted, callbackUrl, scenes);
+    /** Which captions the video gets: none, a track beside it (SRT and WebVTT), burned into the picture, or both. */
+    public VideoRequest withCaptions(CaptionChoice choice) {
+        return new VideoRequest(title, resolution, aspectRatio, choice, callbackUrl, scenes);
     }
 
     /** Where the service should POST every later status change of this video, signed with the tenant's callback secret. */

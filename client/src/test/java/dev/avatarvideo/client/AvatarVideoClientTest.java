@@ -45,6 +45,55 @@ class AvatarVideoClientTest {
             assertThat(file.fileSize()).isEqualTo(10);
         });
         assertThat(video.failure()).isEmpty();
+        assertThat(video.captions()).isEqualTo(CaptionChoice.NONE);
+        assertThat(video.mediaFacts()).isEmpty();
+        assertThat(video.captionTrack()).isEmpty();
+        assertThat(video.posterImage()).isEmpty();
+        assertThat(video.previewImage()).isEmpty();
+    }
+
+    @Test
+    void readsTheWholeLessonOfAReadyVideo() {
+        service.videos.put("v-3", FakeService.lesson("v-3"));
+
+        Video video = client.getVideo("v-3");
+
+        assertThat(video.captions()).isEqualTo(CaptionChoice.SIDECAR);
+        assertThat(video.mediaFacts()).hasValueSatisfying(media -> {
+            assertThat(media.duration()).isEqualTo(java.time.Duration.ofMillis(12_480));
+            assertThat(media.width()).isEqualTo(1280);
+            assertThat(media.height()).isEqualTo(720);
+            assertThat(media.videoCodec()).isEqualTo("h264");
+            assertThat(media.audio()).contains("aac");
+            assertThat(media.framesPerSecond()).isEqualTo(25.0);
+            assertThat(media.bitsPerSecond()).isEqualTo(1_250_000);
+        });
+        assertThat(video.captionTrack()).hasValueSatisfying(track -> {
+            assertThat(track.srt().fileType()).isEqualTo("application/x-subrip");
+            assertThat(track.vtt().fileUrl()).isEqualTo(URI.create("http://files.example/v.vtt"));
+        });
+        assertThat(video.posterImage().map(VideoFile::fileName)).contains("v-poster.jpg");
+        assertThat(video.previewImage().map(VideoFile::fileType)).contains("image/gif");
+    }
+
+    @Test
+    void readsCaptionsFromAServiceThatStillAnswersYesOrNoAndToleratesAChoiceItDoesNotKnow() {
+        service.videos.put("old-yes", FakeService.video("old-yes", "QUEUED", "true", ""));
+        service.videos.put("old-no", FakeService.video("old-no", "QUEUED", "false", ""));
+        service.videos.put("future", FakeService.video("future", "QUEUED", "\"karaoke\"", ""));
+
+        assertThat(client.getVideo("old-yes").captions()).isEqualTo(CaptionChoice.BURNED);
+        assertThat(client.getVideo("old-no").captions()).isEqualTo(CaptionChoice.NONE);
+        Video future = client.getVideo("future");
+        assertThat(future.captions()).isNull();
+        assertThat(future.id()).isEqualTo("future");
+    }
+
+    @Test
+    void sendsTheCaptionChoiceByName() {
+        client.createVideo(VideoRequest.of("Lesson 2", new Scene("sim-avatar-anna", "sim-voice-en-1", "Hi")).withCaptions(CaptionChoice.SIDECAR));
+
+        assertThat(service.requests.getFirst().body()).contains("\"captions\":\"sidecar\"");
     }
 
     @Test

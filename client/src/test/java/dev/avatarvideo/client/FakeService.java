@@ -61,8 +61,27 @@ final class FakeService implements AutoCloseable {
     }
 
     static String video(String id, String status) {
+        return video(id, status, "\"none\"", "");
+    }
+
+    /** A READY video as the service shows one kept with its whole lesson: captions beside it, poster, preview, media facts. */
+    static String lesson(String id) {
+        return video(id, "READY", "\"sidecar\"", ", \"media\": {\"durationSeconds\": 12.48, \"width\": 1280, \"height\": 720,"
+                + " \"videoCodec\": \"h264\", \"audioCodec\": \"aac\", \"framesPerSecond\": 25, \"bitsPerSecond\": 1250000, \"hdr\": false},"
+                + " \"captionFiles\": {\"srt\": " + file("v.srt", "application/x-subrip") + ", \"vtt\": " + file("v.vtt", "text/vtt") + "},"
+                + " \"poster\": " + file("v-poster.jpg", "image/jpeg") + ", \"preview\": " + file("v-preview.gif", "image/gif"));
+    }
+
+    static String file(String name, String type) {
+        return "{\"fileUrl\": \"http://files.example/" + name + "\", \"fileName\": \"" + name + "\", \"fileSize\": 10,"
+                + " \"fileType\": \"" + type + "\", \"storagePath\": \"default/0123456789abcdef0123456789abcdef.mp4\","
+                + " \"uploadedAt\": \"2026-11-21T10:00:05Z\", \"checksum\": \"sha256:ab\", \"provider\": \"filesystem\"}";
+    }
+
+    /** {@code captions} as raw JSON, {@code more} appended to the object as it is. */
+    static String video(String id, String status, String captions, String more) {
         return "{\"id\": \"" + id + "\", \"status\": \"" + status + "\", \"title\": \"T\", \"resolution\": \"720p\", \"aspectRatio\": \"16:9\","
-                + " \"captions\": false, \"createdAt\": \"2026-11-21T10:00:00Z\", \"updatedAt\": \"2026-11-21T10:00:05Z\","
+                + " \"captions\": " + captions + ", \"createdAt\": \"2026-11-21T10:00:00Z\", \"updatedAt\": \"2026-11-21T10:00:05Z\","
                 + " \"someFieldFromTheFuture\": 1"
                 + (status.equals("READY") ? ", \"file\": {\"fileUrl\": \"http://files.example/v.mp4\", \"fileName\": \"v.mp4\", \"fileSize\": 10,"
                         + " \"fileType\": \"video/mp4\", \"storagePath\": \"default/0123456789abcdef0123456789abcdef.mp4\","
@@ -70,7 +89,7 @@ final class FakeService implements AutoCloseable {
                 + (status.equals("FAILED") ? ", \"error\": {\"code\": \"render_failed\", \"message\": \"no\"}" : "")
                 + (status.equals("QUEUED") ? ", \"waiting\": {\"reason\": \"heygen-unreachable\", \"detail\": \"HeyGen cannot be reached.\","
                         + " \"since\": \"2026-11-21T10:00:01Z\"}" : "")
-                + "}";
+                + more + "}";
     }
 
     /** Sends one event on the open stream (or the next one to open). */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.avatarvideo.application.port.out.notification.HostLookup;
 import dev.avatarvideo.application.port.out.notification.NotificationSender;
+import dev.avatarvideo.domain.LessonParts;
+import dev.avatarvideo.domain.MediaFacts;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.SigningSecret;
@@ -136,16 +138,40 @@ public final class HttpNotificationSender implements NotificationSender, AutoClo
     record Payload(String type, Instant timestamp, Data data) {
     }
 
-    /** The same fields the live status stream sends for an event. */
+    /**
+     * The same fields the live status stream sends for an event; a READY one carries the whole lesson (file, media
+     * facts, caption files, poster, preview) so a receiver needs no second request to show it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Data(long eventId, String type, String videoId, String tenantId, String status, Instant occurredAt, Error error, File file) {
+    record Data(long eventId, String type, String videoId, String tenantId, String status, Instant occurredAt, Error error, File file,
+                Media media, CaptionFiles captionFiles, File poster, File preview) {
 
         static Data of(VideoEvent event) {
+            LessonParts parts = event.parts();
             return new Data(event.id(), event.type(), event.videoId().toString(), event.tenantId().value(), event.status().name(),
                     event.occurredAt(),
                     event.failureReason().map(f -> new Error(f.code(), f.message())).orElse(null),
-                    event.storedFile().map(File::of).orElse(null));
+                    event.storedFile().map(File::of).orElse(null),
+                    parts.media().map(Media::of).orElse(null),
+                    parts.captionsSrt().isEmpty() ? null
+                            : new CaptionFiles(File.of(parts.captionsSrt().get()), File.of(parts.captionsVtt().orElseThrow())),
+                    parts.poster().map(File::of).orElse(null),
+                    parts.preview().map(File::of).orElse(null));
         }
+    }
+
+    /** As the video resource shows it; {@code audioCodec} absent for a video without sound. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Media(double durationSeconds, int width, int height, String videoCodec, String audioCodec, double framesPerSecond,
+                 long bitsPerSecond) {
+
+        static Media of(MediaFacts media) {
+            return new Media(media.duration().toNanos() / 1e9, media.width(), media.height(), media.videoCodec(),
+                    media.audioCodec().orElse(null), media.framesPerSecond(), media.bitsPerSecond());
+        }
+    }
+
+    record CaptionFiles(File srt, File vtt) {
     }
 
     record Error(String code, String message) {

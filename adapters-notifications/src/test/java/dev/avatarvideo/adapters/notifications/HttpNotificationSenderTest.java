@@ -9,6 +9,8 @@ import dev.avatarvideo.application.contract.NotificationSenderContract;
 import dev.avatarvideo.application.fakes.ScriptedHostLookup;
 import dev.avatarvideo.application.port.out.notification.NotificationSender;
 import dev.avatarvideo.application.port.out.notification.NotificationSender.Outcome;
+import dev.avatarvideo.domain.LessonParts;
+import dev.avatarvideo.domain.MediaFacts;
 import dev.avatarvideo.domain.NotificationUrl;
 import dev.avatarvideo.domain.ReceiverAddressPolicy;
 import dev.avatarvideo.domain.SigningSecret;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,44 @@ class HttpNotificationSenderTest extends NotificationSenderContract {
         assertThat(data.at("/file/fileSize").asLong()).isEqualTo(131379);
         assertThat(data.at("/file/checksum").asText()).isEqualTo(file.checksum());
         assertThat(data.has("error")).isFalse();
+        assertThat(data.has("media")).as("a video stored before parts were kept has none").isFalse();
+        assertThat(data.has("captionFiles")).isFalse();
+        assertThat(data.has("poster")).isFalse();
+        assertThat(data.has("preview")).isFalse();
+    }
+
+    @Test
+    void aReadyEventCarriesTheWholeLessonAsTheVideoResourceShowsIt() throws Exception {
+        StoredFile video = stored("lesson-1.mp4", "video/mp4", 131379, "ac");
+        StoredFile srt = stored("lesson-1.srt", "application/x-subrip", 120, "b1");
+        StoredFile vtt = stored("lesson-1.vtt", "text/vtt", 130, "b2");
+        StoredFile poster = stored("lesson-1-poster.jpg", "image/jpeg", 9000, "b3");
+        StoredFile preview = stored("lesson-1-preview.gif", "image/gif", 50000, "b4");
+        MediaFacts media = new MediaFacts(Duration.ofMillis(12_480), 1280, 720, "h264", Optional.empty(), 25.0, 84_213);
+        VideoEvent ready = new VideoEvent(43, VideoId.newId(), TENANT, VideoStatus.READY, null, video, NOW,
+                new LessonParts(Optional.of(srt), Optional.of(vtt), Optional.of(poster), Optional.of(preview), Optional.of(media)));
+
+        sender.send(new NotificationUrl(receiver.url("/hooks")), "evt_43", NOW, ready, SigningSecret.generate());
+
+        JsonNode data = json.readTree(receiver.received().getFirst().body()).get("data");
+        assertThat(data.at("/media/durationSeconds").asDouble()).isEqualTo(12.48);
+        assertThat(data.at("/media/width").asInt()).isEqualTo(1280);
+        assertThat(data.at("/media/height").asInt()).isEqualTo(720);
+        assertThat(data.at("/media/videoCodec").asText()).isEqualTo("h264");
+        assertThat(data.at("/media").has("audioCodec")).as("a silent video has no audio codec").isFalse();
+        assertThat(data.at("/media/framesPerSecond").asDouble()).isEqualTo(25.0);
+        assertThat(data.at("/media/bitsPerSecond").asLong()).isEqualTo(84_213);
+        assertThat(data.at("/captionFiles/srt/fileName").asText()).isEqualTo("lesson-1.srt");
+        assertThat(data.at("/captionFiles/vtt/fileType").asText()).isEqualTo("text/vtt");
+        assertThat(data.at("/captionFiles/vtt/checksum").asText()).isEqualTo(vtt.checksum());
+        assertThat(data.at("/poster/storagePath").asText()).isEqualTo(poster.storagePath().value());
+        assertThat(data.at("/preview/fileUrl").asText()).isEqualTo(preview.fileUrl().toString());
+        assertThat(data.at("/preview/fileSize").asLong()).isEqualTo(50000);
+    }
+
+    private static StoredFile stored(String name, String type, long size, String hex) {
+        return new StoredFile(URI.create("https://files.example/" + name + "?sig=1"), name, size, type, StorageKey.newFor(TENANT, name),
+                NOW.minusSeconds(1), "sha256:" + hex.repeat(32), "filesystem");
     }
 
     @Test

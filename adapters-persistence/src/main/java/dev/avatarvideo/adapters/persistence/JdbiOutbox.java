@@ -46,10 +46,9 @@ final class JdbiOutbox implements Outbox {
                         SELECT c.id AS delivery_id, c.url AS delivery_url, c.attempts AS delivery_attempts,
                                c.queued_at AS delivery_queued_at, c.endpoint_id AS delivery_endpoint_id,
                                ep.sealed_secret AS endpoint_secret, cs.sealed_secret AS callback_secret,
-                               """ + VideoEventRows.COLUMNS + """
+                               """ + VideoEventRows.COLUMNS + " " + """
                           FROM claimed c
-                          JOIN video_events e ON e.id = c.event_id
-                          LEFT JOIN stored_files f ON f.storage_path = e.file_path
+                          JOIN video_events e ON e.id = c.event_id""" + VideoEventRows.JOINS + """
                           LEFT JOIN notification_endpoints ep ON ep.id = c.endpoint_id
                           LEFT JOIN callback_secrets cs ON cs.tenant_id = c.tenant_id AND c.endpoint_id IS NULL
                          ORDER BY c.id""")

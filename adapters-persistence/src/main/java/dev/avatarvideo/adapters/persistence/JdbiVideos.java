@@ -12,6 +12,7 @@ import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.CaptionChoice;
 import dev.avatarvideo.domain.IngestRetry;
+import dev.avatarvideo.domain.LessonParts;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -30,6 +31,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +44,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** {@link Videos} in PostgreSQL, scenes as JSON beside the row, the stored file in its own table. */
 final class JdbiVideos implements Videos {
 
-    /** Every column a video is read from; the work queues select their videos the same way. */
-    static final String SELECT = "SELECT v.*, " + StoredFileRows.COLUMNS
-            + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path ";
+    /** Every column a video is read from, its lesson parts included; the work queues select their videos the same way. */
+    static final String SELECT = "SELECT v.*, " + StoredFileRows.COLUMNS + ", " + LessonPartRows.COLUMNS
+            + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path" + LessonPartRows.join("v.id", "");
 
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
@@ -58,7 +60,7 @@ final class JdbiVideos implements Videos {
     @Override
     public void add(AvatarVideo video) {
         jdbi.useTransaction(handle -> {
-            saveFile(handle, video);
+            saveFiles(handle, video);
             handle.createUpdate("""
                             INSERT INTO avatar_videos (id, tenant_id, title, scenes, resolution, aspect_ratio, status, render_id,
                                                        failure_code, failure_message, file_path, ingest_attempts, temporary_url,
@@ -70,13 +72,14 @@ final class JdbiVideos implements Videos {
                                     :renderAttempt)""")
                     .bindMap(columns(video, video.version()))
                     .execute();
+            LessonPartRows.insert(handle, video.id(), video.parts());
         });
     }
 
     @Override
     public AvatarVideo update(AvatarVideo video) {
         return jdbi.inTransaction(handle -> {
-            saveFile(handle, video);
+            saveFiles(handle, video);
             var values = columns(video, video.version() + 1);
             values.put("expectedVersion", video.version());
             int changed = handle.createUpdate("""
@@ -100,6 +103,8 @@ final class JdbiVideos implements Videos {
             if (changed != 1) {
                 throw new ConcurrentUpdateException("video " + video.id() + " is no longer at version " + video.version());
             }
+            // After the status change: the database takes parts only for a video that is READY.
+            LessonPartRows.insert(handle, video.id(), video.parts());
             return video.withVersion(video.version() + 1);
         });
     }
@@ -153,14 +158,17 @@ final class JdbiVideos implements Videos {
     public Optional<RemovedVideo> delete(TenantId tenantId, VideoId videoId) {
         try {
             return jdbi.inTransaction(handle -> {
-                Optional<Optional<String>> removed = handle.createQuery(
-                                "DELETE FROM avatar_videos WHERE id = :id AND tenant_id = :tenantId RETURNING file_path")
+                // The query reads lesson_parts as the statement found it; the row itself goes with the video, by cascade.
+                Optional<List<String>> removed = handle.createQuery("""
+                                WITH removed AS (DELETE FROM avatar_videos WHERE id = :id AND tenant_id = :tenantId RETURNING id, file_path)
+                                SELECT removed.file_path, """ + LessonPartRows.PATH_COLUMNS + " " + """
+                                  FROM removed LEFT JOIN lesson_parts lp ON lp.video_id = removed.id""")
                         .bind("id", videoId.value())
                         .bind("tenantId", tenantId.value())
-                        .map((rs, ctx) -> Optional.ofNullable(rs.getString("file_path")))
+                        .map((rs, ctx) -> storedPaths(rs))
                         .findOne();
-                removed.flatMap(path -> path).ifPresent(path -> StoredFileRows.delete(handle, List.of(path)));
-                return removed.map(path -> new RemovedVideo(path.map(StorageKey::new).stream().toList()));
+                removed.ifPresent(paths -> StoredFileRows.delete(handle, paths));
+                return removed.map(paths -> new RemovedVideo(paths.stream().map(StorageKey::new).toList()));
             });
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
@@ -182,11 +190,21 @@ final class JdbiVideos implements Videos {
                 .list());
     }
 
-    private static void saveFile(Handle handle, AvatarVideo video) {
+    /** Records the video's file and every part's file, in one round trip. */
+    private static void saveFiles(Handle handle, AvatarVideo video) {
         StoredFile file = video.file();
         if (file != null) {
-            StoredFileRows.insert(handle, file);
+            List<StoredFile> files = new ArrayList<>(video.parts().files());
+            files.addFirst(file);
+            StoredFileRows.insertAll(handle, files);
         }
+    }
+
+    private static List<String> storedPaths(ResultSet rs) throws SQLException {
+        List<String> paths = new ArrayList<>(5);
+        Optional.ofNullable(rs.getString("file_path")).ifPresent(paths::add);
+        paths.addAll(LessonPartRows.paths(rs));
+        return paths;
     }
 
     private java.util.Map<String, Object> columns(AvatarVideo video, long version) {
@@ -224,6 +242,7 @@ final class JdbiVideos implements Videos {
         IngestRetry retry = temporaryUrl == null ? null : new IngestRetry(URI.create(temporaryUrl), instant(rs, "temporary_until"),
                 instant(rs, "next_ingest_at"), rs.getString("last_ingest_error"));
         StoredFile file = filePath == null ? null : StoredFileRows.read(rs, filePath);
+        VideoStatus status = VideoStatus.valueOf(rs.getString("status"));
         return new AvatarVideo(
                 new VideoId(rs.getObject("id", UUID.class)),
                 new TenantId(rs.getString("tenant_id")),
@@ -231,7 +250,7 @@ final class JdbiVideos implements Videos {
                 scenes(rs.getString("scenes")),
                 Resolution.fromLabel(rs.getString("resolution")),
                 AspectRatio.fromLabel(rs.getString("aspect_ratio")),
-                VideoStatus.valueOf(rs.getString("status")),
+                status,
                 renderId == null ? null : new RenderId(renderId),
                 failureCode == null ? null : new VideoFailure(failureCode, rs.getString("failure_message")),
                 file,
@@ -241,7 +260,8 @@ final class JdbiVideos implements Videos {
                 instant(rs, "updated_at"),
                 rs.getLong("version"),
                 CaptionChoice.fromWireName("caption_choice", rs.getString("caption_choice")),
-                rs.getInt("render_attempt"));
+                rs.getInt("render_attempt"),
+                status == VideoStatus.READY ? LessonPartRows.read(rs) : LessonParts.NONE);
     }
 
     /**

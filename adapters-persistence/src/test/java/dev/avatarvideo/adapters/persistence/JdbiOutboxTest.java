@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.avatarvideo.application.contract.OutboxContract;
+import dev.avatarvideo.application.contract.VideosContract;
 import dev.avatarvideo.application.port.out.notification.Outbox;
 import dev.avatarvideo.application.port.out.notification.Outbox.Delivery;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
+import dev.avatarvideo.domain.LessonParts;
 import dev.avatarvideo.domain.NotificationEndpoint;
 import dev.avatarvideo.domain.NotificationEndpointId;
 import dev.avatarvideo.domain.NotificationUrl;
@@ -124,20 +126,22 @@ class JdbiOutboxTest extends OutboxContract {
     }
 
     @Test
-    void aReadyDeliveryCarriesTheFilesMetadata() {
+    void aReadyDeliveryCarriesTheFilesMetadataAndTheLessonParts() {
         endpoint(Set.of(VideoStatus.READY), SigningSecret.generate());
         AvatarVideo video = request();
         videos.add(video);
         AvatarVideo ingesting = videos.update(video.startRendering(new RenderId("r-" + video.id()), T0).startIngesting(T0.plusSeconds(1)));
         StoredFile file = new StoredFile(URI.create("https://files.example/f.mp4"), "f.mp4", 77, "video/mp4", StorageKey.newFor(tenant, "f.mp4"),
                 T0.plusSeconds(2), "sha256:" + "0f".repeat(32), "filesystem");
-        videos.update(ingesting.markReady(file, T0.plusSeconds(2)));
+        LessonParts parts = VideosContract.everyPart(tenant, T0.plusSeconds(2));
+        videos.update(ingesting.markReady(file, parts, T0.plusSeconds(2)));
 
         Delivery ready = outbox.claimDue(LATER, Duration.ofMinutes(1), 10).getFirst();
 
         assertThat(ready.event().status()).isEqualTo(VideoStatus.READY);
         assertThat(ready.event().file().storagePath()).isEqualTo(file.storagePath());
         assertThat(ready.event().file().fileSize()).isEqualTo(77);
+        assertThat(ready.event().parts()).isEqualTo(parts);
     }
 
     @Test

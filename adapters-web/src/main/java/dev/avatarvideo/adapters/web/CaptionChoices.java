@@ -14,11 +14,16 @@ final class CaptionChoices {
 
     /** {@code null} when absent; anything but a choice's name or a boolean is refused, naming the field. */
     static CaptionChoice of(Object captions) {
+        return of("captions", captions);
+    }
+
+    /** As {@link #of(Object)} for the field at {@code field} ({@code contents[0].generate.captions}). */
+    static CaptionChoice of(String field, Object captions) {
         return switch (captions) {
             case null -> null;
             case Boolean yesNo -> CaptionChoice.fromYesNo(yesNo);
-            case String name -> CaptionChoice.fromWireName("captions", name);
-            default -> throw new InvalidInputException("captions", "captions must be one of none, sidecar, burned, both (or true/false)");
+            case String name -> CaptionChoice.fromWireName(field, name);
+            default -> throw new InvalidInputException(field, field + " must be one of none, sidecar, burned, both (or true/false)");
         };
     }
 }

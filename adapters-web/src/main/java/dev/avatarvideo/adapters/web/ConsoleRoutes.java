@@ -44,18 +44,20 @@ final class ConsoleRoutes {
     }
 
     /**
-     * Scripts, styles and API calls only from this service. Pictures also from where avatar previews live (HeyGen's
-     * CDN, or the simulator), videos also from where stored files are played from (the bucket, or this service's
-     * public address); nothing else.
+     * Scripts and styles only from this service. Pictures also from where avatar previews live (HeyGen's CDN, or the
+     * simulator), videos also from where stored files are played from (the bucket, or this service's public address);
+     * nothing else. API calls go to this service, and a video's captions (WebVTT) are fetched from where stored files
+     * live: a {@code <track>} from another origin loads only under CORS, so the player fetches it and hands it over as
+     * a {@code blob:} of its own.
      */
     static String contentSecurityPolicy(JavalinServer.ConsoleOrigins origins) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self';"
-                + " img-src " + sources(origins.images()) + "; media-src " + sources(origins.media()) + ";"
+        return "default-src 'self'; script-src 'self'; style-src 'self'; connect-src " + sources(origins.media()) + ";"
+                + " img-src " + sources(origins.images()) + "; media-src " + sources(origins.media(), "blob:") + ";"
                 + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
-    private static String sources(List<String> extra) {
-        return String.join(" ", Stream.concat(Stream.of("'self'"), extra.stream()).distinct().toList());
+    private static String sources(List<String> extra, String... more) {
+        return String.join(" ", Stream.of(Stream.of("'self'"), extra.stream(), Stream.of(more)).flatMap(s -> s).distinct().toList());
     }
 
     void register(RoutesConfig routes) {

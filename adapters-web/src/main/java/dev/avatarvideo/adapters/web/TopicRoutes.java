@@ -130,7 +130,7 @@ final class TopicRoutes {
         TenantId tenantId = tenant.of(ctx);
         if (!isMultipart(ctx)) {
             TopicRequest request = bodies.read(ctx, TopicRequest.class);
-            return SaveTopicCommand.fromFields(tenantId, request.title(), request.language(), request.contentFields(), Map.of());
+            return request.command(tenantId, Map.of());
         }
         Map<String, List<UploadedFile>> fileParts;
         Collection<Part> parts;
@@ -173,7 +173,7 @@ final class TopicRoutes {
             throw new InvalidInputException(name, "part '" + name + "' is not a file (it has no filename); a topic request has the"
                     + " topic JSON in a part named 'topic' and files, each with a filename, in the parts its contents name");
         });
-        return SaveTopicCommand.fromFields(tenantId, request.title(), request.language(), request.contentFields(), files);
+        return request.command(tenantId, files);
     }
 
     /**

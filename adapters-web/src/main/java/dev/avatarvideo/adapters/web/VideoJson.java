@@ -5,6 +5,8 @@ import dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand.Scen
 import dev.avatarvideo.domain.VideoPage;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;
+import dev.avatarvideo.domain.LessonParts;
+import dev.avatarvideo.domain.MediaFacts;
 import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.SceneBackground;
 import dev.avatarvideo.domain.VoiceSettings;
@@ -84,9 +86,33 @@ final class VideoJson {
         }
     }
 
+    /**
+     * What the stored video is, read from the file. {@code durationSeconds} is a number with its fraction (a lesson
+     * rarely lasts whole seconds); {@code audioCodec} is absent for a video without sound.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MediaBody(double durationSeconds, int width, int height, String videoCodec, String audioCodec, double framesPerSecond,
+                     long bitsPerSecond) {
+
+        static MediaBody of(MediaFacts media) {
+            return new MediaBody(media.duration().toNanos() / 1e9, media.width(), media.height(), media.videoCodec(),
+                    media.audioCodec().orElse(null), media.framesPerSecond(), media.bitsPerSecond());
+        }
+    }
+
+    /** The caption track in both formats: SRT for editors and players, WebVTT for a browser's {@code <track>}. */
+    record CaptionFilesBody(FileBody srt, FileBody vtt) {
+
+        static CaptionFilesBody of(LessonParts parts) {
+            return parts.captionsSrt().isEmpty() ? null
+                    : new CaptionFilesBody(FileBody.of(parts.captionsSrt().get()), FileBody.of(parts.captionsVtt().orElseThrow()));
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VideoBody(String id, String status, String title, String resolution, String aspectRatio, String captions,
                      List<SceneBody> scenes, Instant createdAt, Instant updatedAt, ErrorBody error, FileBody file,
+                     MediaBody media, CaptionFilesBody captionFiles, FileBody poster, FileBody preview,
                      TemporaryFileBody temporaryFile, WaitingBody waiting) {
 
         static VideoBody of(AvatarVideo video) {
@@ -106,6 +132,10 @@ final class VideoJson {
                     video.updatedAt(),
                     video.failureReason().map(f -> new ErrorBody(f.code(), f.message())).orElse(null),
                     video.storedFile().map(FileBody::of).orElse(null),
+                    video.parts().media().map(MediaBody::of).orElse(null),
+                    CaptionFilesBody.of(video.parts()),
+                    video.parts().poster().map(FileBody::of).orElse(null),
+                    video.parts().preview().map(FileBody::of).orElse(null),
                     video.pendingIngestRetry().map(TemporaryFileBody::of).orElse(null),
                     waiting == null ? null : WaitingBody.of(waiting));
         }

@@ -61,7 +61,7 @@ class ConsoleRoutesTest {
                 .doesNotContain("http://").doesNotContain("https://").doesNotContain("style=").doesNotContain("onclick");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'self';").contains("connect-src 'self';").contains("img-src 'self';")
-                        .contains("media-src 'self';").contains("frame-ancestors 'none'").doesNotContain("unsafe").doesNotContain("http:"));
+                        .contains("media-src 'self' blob:;").contains("frame-ancestors 'none'").doesNotContain("unsafe").doesNotContain("http:"));
         assertThat(get("/console/sse.js", null).body()).contains("class SseParser").contains("Authorization");
         assertThat(get("/console/console.css", null).headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
@@ -95,7 +95,8 @@ class ConsoleRoutesTest {
 
         String csp = ConsoleRoutes.contentSecurityPolicy(origins);
 
-        assertThat(csp).contains("img-src 'self' https://*.heygen.ai;").contains("media-src 'self' https://bucket.s3.eu-west-1.amazonaws.com;")
+        assertThat(csp).contains("img-src 'self' https://*.heygen.ai;").contains("media-src 'self' https://bucket.s3.eu-west-1.amazonaws.com blob:;")
+                .as("captions are fetched from where the videos are").contains("connect-src 'self' https://bucket.s3.eu-west-1.amazonaws.com;")
                 .contains("script-src 'self';").contains("default-src 'self';");
         assertThat(JavalinServer.ConsoleOrigins.originOf(URI.create("http://127.0.0.1:41234/sim-previews/a.svg"))).isEqualTo("http://127.0.0.1:41234");
         assertThat(JavalinServer.ConsoleOrigins.originOf(URI.create("http://[::1]:8080/files/x"))).isEqualTo("http://[::1]:8080");

@@ -10,9 +10,18 @@ import dev.avatarvideo.application.fakes.InMemoryRendererCatalog;
 import dev.avatarvideo.application.fakes.InMemoryVideos;
 import dev.avatarvideo.application.fakes.TestClock;
 import dev.avatarvideo.application.port.out.storage.FileStorage.FileUpload;
+import dev.avatarvideo.domain.AspectRatio;
+import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.FileAccess;
+import dev.avatarvideo.domain.LessonParts;
+import dev.avatarvideo.domain.MediaFacts;
+import dev.avatarvideo.domain.RenderId;
+import dev.avatarvideo.domain.Resolution;
+import dev.avatarvideo.domain.Scene;
 import dev.avatarvideo.domain.StorageKey;
+import dev.avatarvideo.domain.StoredFile;
 import dev.avatarvideo.domain.TenantId;
+import dev.avatarvideo.domain.VideoId;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +30,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +109,7 @@ class JavalinServerTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(onImage.statusCode()).as(onImage.body()).isEqualTo(202);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.get("captions").asBoolean()).isTrue();
+        assertThat(body.get("captions").asText()).as("true has always meant captions burned in").isEqualTo("burned");
         assertThat(body.at("/scenes/0/voice/speed").asDouble()).isEqualTo(1.2);
         assertThat(body.at("/scenes/0/voice/pitch").asDouble()).isEqualTo(0);
         assertThat(body.at("/scenes/0/voice/volume").asDouble()).isEqualTo(1);
@@ -105,7 +117,81 @@ class JavalinServerTest {
         assertThat(body.at("/scenes/0/background/color").asText()).isEqualTo("#0A0B0C");
         assertThat(json.readTree(onImage.body()).at("/scenes/0/background/imageUrl").asText()).isEqualTo("https://cdn.example/room.jpg");
         assertThat(body.at("/scenes/1").has("voice")).isFalse();
-        assertThat(json.readTree(post("/api/videos", "{\"scenes\": [" + GOOD_SCENE + "]}").body()).get("captions").asBoolean()).isFalse();
+        assertThat(json.readTree(post("/api/videos", "{\"scenes\": [" + GOOD_SCENE + "]}").body()).get("captions").asText()).isEqualTo("none");
+    }
+
+    @ParameterizedTest(name = "captions {0} is {1}")
+    @CsvSource({"'\"none\"', none", "'\"sidecar\"', sidecar", "'\"burned\"', burned", "'\"both\"', both", "true, burned", "false, none"})
+    void captionsAreAChoiceByNameAndTheEarlierYesNoKeepsItsMeaning(String sent, String shown) throws Exception {
+        HttpResponse<String> response = post("/api/videos", "{\"captions\": " + sent + ", \"scenes\": [" + GOOD_SCENE + "]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("captions").asText()).isEqualTo(shown);
+        assertThat(json.readTree(get("/api/videos/" + body.get("id").asText()).body()).get("captions").asText()).isEqualTo(shown);
+    }
+
+    @Test
+    void aReadyVideoShowsItsWholeLessonWithAddressesIssuedNow() throws Exception {
+        StoredFile video = store("lesson.mp4", "video/mp4", "video bytes");
+        StoredFile srt = store("lesson.srt", "application/x-subrip", "1\n00:00:00,000 --> 00:00:01,500\nHello\n");
+        StoredFile vtt = store("lesson.vtt", "text/vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nHello\n");
+        StoredFile poster = store("lesson-poster.jpg", "image/jpeg", "jpeg bytes");
+        StoredFile preview = store("lesson-preview.gif", "image/gif", "gif bytes");
+        MediaFacts media = new MediaFacts(Duration.ofMillis(12_480), 1280, 720, "h264", Optional.of("aac"), 25.0, 1_234_567);
+        AvatarVideo ready = readyVideo("Whole lesson", video,
+                new LessonParts(Optional.of(srt), Optional.of(vtt), Optional.of(poster), Optional.of(preview), Optional.of(media)));
+
+        JsonNode body = json.readTree(get("/api/videos/" + ready.id()).body());
+
+        assertThat(body.get("status").asText()).isEqualTo("READY");
+        assertThat(body.at("/media/durationSeconds").asDouble()).isEqualTo(12.48);
+        assertThat(body.at("/media/width").asInt()).isEqualTo(1280);
+        assertThat(body.at("/media/height").asInt()).isEqualTo(720);
+        assertThat(body.at("/media/videoCodec").asText()).isEqualTo("h264");
+        assertThat(body.at("/media/audioCodec").asText()).isEqualTo("aac");
+        assertThat(body.at("/media/framesPerSecond").asDouble()).isEqualTo(25.0);
+        assertThat(body.at("/media/bitsPerSecond").asLong()).isEqualTo(1_234_567);
+        assertFile(body.at("/captionFiles/srt"), srt);
+        assertFile(body.at("/captionFiles/vtt"), vtt);
+        assertFile(body.at("/poster"), poster);
+        assertFile(body.at("/preview"), preview);
+        assertFile(body.at("/file"), video);
+        JsonNode listed = json.readTree(get("/api/videos").body()).at("/items/0");
+        assertThat(listed.get("id").asText()).isEqualTo(ready.id().toString());
+        assertThat(listed.at("/captionFiles/vtt/checksum").asText()).isEqualTo(vtt.checksum());
+        assertThat(listed.at("/poster/fileName").asText()).isEqualTo("lesson-poster.jpg");
+    }
+
+    @Test
+    void aReadyVideoWithoutPartsShowsItsFileAlone() throws Exception {
+        StoredFile video = store("old.mp4", "video/mp4", "video bytes");
+        AvatarVideo ready = readyVideo("Stored before parts were kept", video, LessonParts.NONE);
+
+        JsonNode body = json.readTree(get("/api/videos/" + ready.id()).body());
+
+        assertFile(body.at("/file"), video);
+        assertThat(body.has("media")).isFalse();
+        assertThat(body.has("captionFiles")).isFalse();
+        assertThat(body.has("poster")).isFalse();
+        assertThat(body.has("preview")).isFalse();
+    }
+
+    @Test
+    void aSilentVideoHasNoAudioCodecAndACaptionlessOneNoCaptionFiles() throws Exception {
+        StoredFile video = store("silent.mp4", "video/mp4", "video bytes");
+        MediaFacts silent = new MediaFacts(Duration.ofSeconds(3), 640, 360, "h264", Optional.empty(), 29.97, 90_000);
+        AvatarVideo ready = readyVideo("Silent", video, new LessonParts(Optional.empty(), Optional.empty(),
+                Optional.of(store("silent-poster.jpg", "image/jpeg", "jpeg")), Optional.empty(), Optional.of(silent)));
+
+        JsonNode body = json.readTree(get("/api/videos/" + ready.id()).body());
+
+        assertThat(body.at("/media/videoCodec").asText()).isEqualTo("h264");
+        assertThat(body.at("/media").has("audioCodec")).isFalse();
+        assertThat(body.at("/media/framesPerSecond").asDouble()).isEqualTo(29.97);
+        assertThat(body.has("captionFiles")).isFalse();
+        assertThat(body.has("preview")).isFalse();
+        assertThat(body.at("/poster/fileType").asText()).isEqualTo("image/jpeg");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,7 +213,11 @@ class JavalinServerTest {
             "voice too fast       | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"voice\": {\"speed\": 2}}]} | scenes[0].voice.speed",
             "unknown voice option | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"voice\": {\"tempo\": 2}}]} | scenes[0].voice.tempo",
             "two backgrounds      | {\"scenes\": [{\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"background\": {\"color\": \"#000000\", \"imageUrl\": \"https://x/y.png\"}}]} | scenes[0].background.color",
-            "captions not boolean | {\"captions\": \"yes\", \"scenes\": [" + GOOD_SCENE + "]}                         | captions",
+            "captions not a choice | {\"captions\": \"yes\", \"scenes\": [" + GOOD_SCENE + "]}                        | captions",
+            "captions wrong case  | {\"captions\": \"Sidecar\", \"scenes\": [" + GOOD_SCENE + "]}                    | captions",
+            "captions a number    | {\"captions\": 1, \"scenes\": [" + GOOD_SCENE + "]}                               | captions",
+            "captions a list      | {\"captions\": [\"sidecar\"], \"scenes\": [" + GOOD_SCENE + "]}                  | captions",
+            "captions an object   | {\"captions\": {\"srt\": true}, \"scenes\": [" + GOOD_SCENE + "]}                | captions",
             "image behind 1 of 2  | {\"scenes\": [" + GOOD_SCENE + ", {\"avatarId\": \"a\", \"voiceId\": \"v\", \"script\": \"s\", \"background\": {\"imageUrl\": \"https://x/y.png\"}}]} | scenes[1].background.imageUrl",
     })
     void refusesBadRequestsWithAProblemNamingTheFieldAndStoresNothing(String name, String body, String field) throws Exception {
@@ -298,6 +388,36 @@ class JavalinServerTest {
         assertThat(getBytes("/files/web/..%2F..%2Fetc%2Fpasswd", null).statusCode()).as("an encoded traversal, refused before any route").isEqualTo(400);
         assertThat(getBytes("/files/WEB/x", null).statusCode()).isEqualTo(404);
         assertThat(getBytes("/files/web/" + "0".repeat(31) + ".mp4?expires=1&filename=a&type=video%2Fmp4&signature=x", null).statusCode()).isEqualTo(404);
+    }
+
+    private StoredFile store(String name, String type, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return storage.store(StorageKey.newFor(TENANT, name), new FileUpload(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), name, type));
+    }
+
+    /** A video settled READY with these parts, as the ingester leaves it. */
+    private AvatarVideo readyVideo(String title, StoredFile file, LessonParts parts) {
+        Instant now = clock.now();
+        AvatarVideo video = AvatarVideo.request(VideoId.newId(), TENANT, title, List.of(new Scene("a", "v", "s")), Resolution.P720,
+                AspectRatio.LANDSCAPE_16_9, now);
+        videos.add(video);
+        AvatarVideo ready = videos.update(videos.findById(video.id()).orElseThrow().startRendering(new RenderId("hg-ready"), now)
+                .startIngesting(now).markReady(file, parts, now));
+        clock.advance(Duration.ofMinutes(3));
+        return ready;
+    }
+
+    /** A file as the API shows it: the stored metadata, with an address issued at the time of reading. */
+    private void assertFile(JsonNode shown, StoredFile stored) {
+        assertThat(shown.get("fileName").asText()).isEqualTo(stored.fileName());
+        assertThat(shown.get("fileSize").asLong()).isEqualTo(stored.fileSize());
+        assertThat(shown.get("fileType").asText()).isEqualTo(stored.fileType());
+        assertThat(shown.get("storagePath").asText()).isEqualTo(stored.storagePath().value());
+        assertThat(shown.get("uploadedAt").asText()).isEqualTo(stored.uploadedAt().toString());
+        assertThat(shown.get("checksum").asText()).isEqualTo(stored.checksum());
+        assertThat(shown.get("provider").asText()).isEqualTo(stored.provider());
+        assertThat(shown.get("fileUrl").asText()).as("issued now, not the address stored at upload")
+                .isEqualTo(storage.accessUrl(stored).toString()).isNotEqualTo(stored.fileUrl().toString());
     }
 
     private StorageKey storeFile(byte[] bytes) {

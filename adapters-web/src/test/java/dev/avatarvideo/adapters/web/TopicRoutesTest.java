@@ -138,6 +138,17 @@ class TopicRoutesTest {
     }
 
     @Test
+    void aGeneratedVideosCaptionsOutsideTheChoicesAreRefusedNamingWhere() throws Exception {
+        for (String captions : List.of("\"subtitles\"", "1", "[\"both\"]")) {
+            expectProblem(postJson("/api/topics", "{\"title\": \"T\", \"language\": \"en\", \"contents\": [{\"type\": \"text\", \"text\": \"a\"},"
+                    + " {\"type\": \"avatarVideo\", \"generate\": {\"captions\": " + captions + ", \"scenes\": [{\"avatarId\": \"a\","
+                    + " \"voiceId\": \"v\", \"script\": \"s\"}]}}]}"), 400, "contents[1].generate.captions");
+        }
+        assertThat(backend.topics.size()).isZero();
+        assertThat(backend.videos.list(TENANT, 100, Optional.empty()).videos()).isEmpty();
+    }
+
+    @Test
     void refusesEachBadInputWithAProblemNamingTheFieldAndStoresNothing() throws Exception {
         AvatarVideo foreign = video(TenantId.of("someone-else"));
         String tooMany = IntStream.range(0, 1000).mapToObj(i -> "{\"type\": \"text\", \"text\": \"t\"}").collect(Collectors.joining(","));

@@ -168,7 +168,7 @@ public final class TopicSaver implements SaveTopic, UpdateTopic {
                     case GenerateInput generate -> {
                         GenerateAvatarVideoCommand request = generate.video();
                         AvatarVideo video = AvatarVideo.request(VideoId.newId(), tenant, request.title(), request.scenes(),
-                                request.resolution(), request.aspectRatio(), now);
+                                request.resolution(), request.aspectRatio(), request.captions(), now);
                         requested.add(video);
                         contents.add(new TopicContent.Video(video.id()));
                     }

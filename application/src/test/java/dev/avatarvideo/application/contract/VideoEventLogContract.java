@@ -9,6 +9,7 @@ import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;
+import dev.avatarvideo.domain.LessonParts;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -79,7 +80,28 @@ public abstract class VideoEventLogContract {
         assertThat(ready.file().checksum()).isEqualTo(file.checksum());
         assertThat(ready.file().fileSize()).isEqualTo(file.fileSize());
         assertThat(ready.type()).isEqualTo("video.ready");
+        assertThat(ready.parts()).as("a video that kept no parts").isEqualTo(LessonParts.NONE);
         assertThat(events.lastId()).isEqualTo(ready.id());
+    }
+
+    @Test
+    void aReadyEventCarriesTheVideosLessonPartsAndNoOtherEventDoes() {
+        long before = events.lastId();
+        AvatarVideo video = request(T0);
+        videos.add(video);
+        AvatarVideo ingesting = videos.update(video.startRendering(new RenderId("r-" + video.id()), T0.plusSeconds(1))
+                .startIngesting(T0.plusSeconds(2)));
+        LessonParts parts = VideosContract.everyPart(tenant, T0.plusSeconds(3));
+        videos.update(ingesting.markReady(file(tenant), parts, T0.plusSeconds(3)));
+
+        List<VideoEvent> log = events.ofVideosAfter(tenant, List.of(video.id()), before, 100);
+
+        assertThat(log).extracting(VideoEvent::status).containsExactly(VideoStatus.QUEUED, VideoStatus.INGESTING, VideoStatus.READY);
+        assertThat(log.getLast().parts()).isEqualTo(parts);
+        assertThat(log.subList(0, 2)).extracting(VideoEvent::parts).containsOnly(LessonParts.NONE);
+        assertThat(events.latestOf(tenant, List.of(video.id()))).singleElement().satisfies(e -> assertThat(e.parts()).isEqualTo(parts));
+        assertThat(events.after(before, 100)).filteredOn(e -> e.status() == VideoStatus.READY).singleElement()
+                .satisfies(e -> assertThat(e.parts()).isEqualTo(parts));
     }
 
     @Test

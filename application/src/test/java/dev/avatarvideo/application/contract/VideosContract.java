@@ -10,6 +10,8 @@ import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.domain.AspectRatio;
 import dev.avatarvideo.domain.AvatarVideo;
 import dev.avatarvideo.domain.IngestRetry;
+import dev.avatarvideo.domain.LessonParts;
+import dev.avatarvideo.domain.MediaFacts;
 import dev.avatarvideo.domain.RenderId;
 import dev.avatarvideo.domain.Resolution;
 import dev.avatarvideo.domain.Scene;
@@ -22,6 +24,7 @@ import dev.avatarvideo.domain.VideoId;
 import dev.avatarvideo.domain.VideoStatus;
 import dev.avatarvideo.domain.VoiceSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -194,6 +197,83 @@ public abstract class VideosContract {
 
         assertThat(found).containsExactlyInAnyOrder(first, second);
         assertThat(videos.findAll(tenant, List.of())).isEmpty();
+    }
+
+    @Test
+    void keepsEveryLessonPartOfAReadyVideoAndItsMediaFactsExactly() {
+        LessonParts parts = everyPart(tenant, T0.plusSeconds(4));
+        AvatarVideo ready = ready(newVideo(T0), parts);
+
+        assertThat(videos.findById(ready.id())).contains(ready);
+        assertThat(videos.find(tenant, ready.id())).contains(ready);
+        assertThat(videos.list(tenant, 10, Optional.empty()).videos()).containsExactly(ready);
+        assertThat(videos.findAll(tenant, List.of(ready.id()))).containsExactly(ready);
+        LessonParts read = videos.findById(ready.id()).orElseThrow().parts();
+        assertThat(read.files()).hasSize(4).isEqualTo(parts.files());
+        assertThat(read.media()).contains(parts.media().orElseThrow());
+        assertThat(read.media().orElseThrow().duration().toNanos()).isEqualTo(61_533_366_700L);
+        assertThat(read.media().orElseThrow().framesPerSecond()).isEqualTo(30000.0 / 1001);
+    }
+
+    @Test
+    void keepsWhicheverPartsWereStoredAndNoneForAVideoThatKeptNone() {
+        StoredFile poster = part(tenant, "lesson-poster.jpg", "image/jpeg", T0);
+        LessonParts posterAndSilentFacts = new LessonParts(Optional.empty(), Optional.empty(), Optional.of(poster), Optional.empty(),
+                Optional.of(new MediaFacts(Duration.ofSeconds(3), 720, 1280, "hevc", Optional.empty(), 24, 400_000)));
+        LessonParts captionsOnly = new LessonParts(Optional.of(part(tenant, "lesson.srt", "application/x-subrip", T0)),
+                Optional.of(part(tenant, "lesson.vtt", "text/vtt", T0)), Optional.empty(), Optional.empty(), Optional.empty());
+
+        AvatarVideo withPoster = ready(newVideo(T0), posterAndSilentFacts);
+        AvatarVideo withCaptions = ready(newVideo(T0.plusSeconds(1)), captionsOnly);
+        AvatarVideo withNone = ready(newVideo(T0.plusSeconds(2)), LessonParts.NONE);
+
+        assertThat(videos.findAll(tenant, List.of(withPoster.id(), withCaptions.id(), withNone.id())))
+                .containsExactlyInAnyOrder(withPoster, withCaptions, withNone);
+        assertThat(videos.findById(withPoster.id()).orElseThrow().parts()).isEqualTo(posterAndSilentFacts);
+        assertThat(videos.findById(withCaptions.id()).orElseThrow().parts()).isEqualTo(captionsOnly);
+        assertThat(videos.findById(withNone.id()).orElseThrow().parts()).isEqualTo(LessonParts.NONE);
+    }
+
+    @Test
+    void deletingAVideoAnswersTheKeysOfItsFileAndOfEveryPart() {
+        AvatarVideo ready = ready(newVideo(T0), everyPart(tenant, T0.plusSeconds(4)));
+        AvatarVideo bare = ready(newVideo(T0), LessonParts.NONE);
+        AvatarVideo queued = newVideo(T0);
+        videos.add(queued);
+
+        assertThat(videos.delete(otherTenant, ready.id())).as("another tenant's video").isEmpty();
+        assertThat(videos.delete(tenant, ready.id())).hasValueSatisfying(removed ->
+                assertThat(removed.files()).hasSize(5).containsExactlyInAnyOrderElementsOf(ready.storedKeys()));
+        assertThat(videos.delete(tenant, bare.id())).hasValueSatisfying(removed ->
+                assertThat(removed.files()).containsExactly(bare.file().storagePath()));
+        assertThat(videos.delete(tenant, queued.id())).hasValueSatisfying(removed -> assertThat(removed.files()).isEmpty());
+        assertThat(videos.findById(ready.id())).isEmpty();
+        assertThat(videos.delete(tenant, ready.id())).as("already gone").isEmpty();
+    }
+
+    /** Every part a lesson can keep, stored under the tenant, with facts whose duration and frame rate are not round. */
+    public static LessonParts everyPart(TenantId tenant, Instant at) {
+        return new LessonParts(
+                Optional.of(part(tenant, "lesson.srt", "application/x-subrip", at)),
+                Optional.of(part(tenant, "lesson.vtt", "text/vtt", at)),
+                Optional.of(part(tenant, "lesson-poster.jpg", "image/jpeg", at)),
+                Optional.of(part(tenant, "lesson-preview.gif", "image/gif", at)),
+                Optional.of(new MediaFacts(Duration.ofNanos(61_533_366_700L), 1920, 1080, "h264", Optional.of("aac"), 30000.0 / 1001,
+                        2_345_678)));
+    }
+
+    private static StoredFile part(TenantId tenant, String name, String type, Instant at) {
+        StorageKey key = StorageKey.newFor(tenant, name);
+        return new StoredFile(URI.create("https://files.example/" + key), name, name.length() * 1000L, type, key, at,
+                "sha256:" + Integer.toHexString(name.hashCode() & 0xf).repeat(64), "filesystem");
+    }
+
+    /** The video added, rendered, copied and READY with these parts, as the repository answered the last change. */
+    private AvatarVideo ready(AvatarVideo requested, LessonParts parts) {
+        videos.add(requested);
+        AvatarVideo ingesting = videos.update(requested.startRendering(new RenderId("hg-" + requested.id()), requested.createdAt())
+                .startIngesting(requested.createdAt().plusSeconds(1)));
+        return videos.update(ingesting.markReady(file(tenant), parts, requested.createdAt().plusSeconds(2)));
     }
 
     private static IngestRetry retry(Instant nextAttemptAt) {

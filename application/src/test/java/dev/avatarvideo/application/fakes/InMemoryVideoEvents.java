@@ -30,7 +30,8 @@ public final class InMemoryVideoEvents implements VideoEvents, VideoEventNotific
 
     void append(AvatarVideo video) {
         synchronized (this) {
-            log.add(new VideoEvent(nextId++, video.id(), video.tenantId(), video.status(), video.failure(), video.file(), video.updatedAt()));
+            log.add(new VideoEvent(nextId++, video.id(), video.tenantId(), video.status(), video.failure(), video.file(), video.updatedAt(),
+                    video.parts()));
         }
         synchronized (waking) {
             wakeUps.forEach(Runnable::run);

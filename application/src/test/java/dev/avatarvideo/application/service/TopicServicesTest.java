@@ -70,6 +70,21 @@ class TopicServicesTest {
     }
 
     @Test
+    void aVideoQueuedWithATopicKeepsTheCaptionsItsRequestChose() {
+        dev.avatarvideo.application.port.in.video.GenerateAvatarVideoCommand sidecar = new dev.avatarvideo.application.port.in.video
+                .GenerateAvatarVideoCommand(TENANT, "Captioned", List.of(new dev.avatarvideo.domain.Scene("sim-avatar-anna", "sim-voice-en-1",
+                "Hello")), null, null, dev.avatarvideo.domain.CaptionChoice.SIDECAR);
+        SaveTopicCommand command = command(List.of(), Map.of());
+        SaveTopicCommand withVideo = new SaveTopicCommand(command.tenantId(), command.title(), command.language(),
+                List.of(new SaveTopicCommand.GenerateInput(0, sidecar)));
+
+        TopicView view = kit.topicSaver.save(withVideo);
+
+        AvatarVideo queued = kit.reload(view.topic().videoIds().iterator().next());
+        assertThat(queued.captions()).isEqualTo(dev.avatarvideo.domain.CaptionChoice.SIDECAR);
+    }
+
+    @Test
     void aGenerateRequestQueuesAVideoWithTheTopicWhichWaitsUntilItIsReady() {
         ContentFields generate = new ContentFields("avatarVideo", null, null, new VideoFields("Lesson video", "1080p", "9:16",
                 List.of(new SceneFields("sim-avatar-anna", "sim-voice-en-1", "Hello"))), null, null);

@@ -1,7 +1,7 @@
 // One video: its status (live), the player once it is stored, the stored file's facts and what was asked for.
 //
-// What the <video> element gets is decided in one place (mediaOf) and put on it in another (applyMedia); the facts
-// beside it are rows (fileFacts). A poster, a captions track or facts about the media itself belong there.
+// What the <video> element gets is decided in one place (mediaOf: source, poster, captions track) and put on it in
+// another (applyMedia); the facts beside it are rows (fileFacts, mediaFacts, partFacts).
 
 import {api} from './api.js';
 import {$, element, formatBytes, formatTime, videoTitle} from './dom.js';
@@ -67,6 +67,8 @@ export function leaveVideo() {
     const player = $('player');
     player.pause();
     player.removeAttribute('src');
+    player.removeAttribute('poster');
+    player.querySelectorAll('track').forEach((track) => track.remove());
     delete player.dataset.videoId;
     player.load();
     $('player-figure').hidden = true;
@@ -87,6 +89,11 @@ function renderStatus(video) {
     $('video-status').replaceChildren(statusLine(video), ...waitingNote(video), ...failure(video));
     if (video.file) {
         renderFacts($('player-file'), fileFacts(video.file));
+        renderFacts($('player-media'), video.media ? mediaFacts(video.media) : []);
+        $('media-section').hidden = !video.media;
+        const parts = partFacts(video);
+        renderFacts($('player-parts'), parts);
+        $('parts-section').hidden = parts.length === 0;
         $('file-section').hidden = false;
     }
 }
@@ -96,7 +103,7 @@ function renderRequest(video) {
         ['Id', video.id],
         ['Created', formatTime(video.createdAt)],
         ['Resolution', `${video.resolution} · ${video.aspectRatio}`],
-        ['Captions', video.captions ? 'burnt in' : 'none'],
+        ['Captions', CAPTIONS[video.captions] || video.captions],
     ]);
     $('video-scenes').replaceChildren(...(video.scenes || []).map((scene) => {
         const item = element('li');
@@ -105,15 +112,70 @@ function renderRequest(video) {
     }));
 }
 
-/** What the player shows for a stored video. */
+const CAPTIONS = {
+    none: 'none',
+    sidecar: 'a track beside the video',
+    burned: 'burned into the picture',
+    both: 'burned in, and a track beside the video',
+};
+
+/** What the player shows for a stored video: the file, the poster before play, the captions track when kept. */
 function mediaOf(video) {
-    return {src: video.file.fileUrl};
+    const locale = (video.scenes || []).map((scene) => scene.voice?.locale).find(Boolean);
+    return {
+        src: video.file.fileUrl,
+        poster: video.poster?.fileUrl,
+        track: video.captionFiles ? {src: video.captionFiles.vtt.fileUrl, srclang: (locale || 'en').split('-')[0], label: 'Captions'} : null,
+    };
 }
 
 function applyMedia(player, videoId, media) {
+    player.querySelectorAll('track').forEach((track) => track.remove());
+    if (media.poster) {
+        player.poster = media.poster;
+    } else {
+        player.removeAttribute('poster');
+    }
     player.src = media.src;
     player.dataset.videoId = videoId;
+    if (media.track) {
+        addTrack(player, videoId, media.track);
+    }
     $('player-figure').hidden = false;
+}
+
+/**
+ * A browser loads a {@code <track>} from another origin only with CORS, and asking the {@code <video>} for CORS would
+ * stop the video itself playing from a bucket without it. So a track on another origin is fetched (CORS for that
+ * request alone) and handed over as a local blob; the video plays either way, and a note says why captions are missing.
+ */
+async function addTrack(player, videoId, {src, srclang, label}) {
+    const track = element('track');
+    track.kind = 'captions';
+    track.srclang = srclang;
+    track.label = label;
+    track.default = true;
+    if (new URL(src, location.href).origin === location.origin) {
+        track.src = src;
+    } else {
+        try {
+            const response = await fetch(src);
+            if (!response.ok) {
+                throw new Error(`HTTP ${response.status}`);
+            }
+            track.src = URL.createObjectURL(await response.blob());
+        } catch (e) {
+            if (player.dataset.videoId === videoId) {
+                $('player-note').textContent = 'The captions cannot be loaded here: the bucket needs CORS for this page (see docs/storage.md).';
+                $('player-note').hidden = false;
+            }
+            return;
+        }
+    }
+    if (player.dataset.videoId === videoId) {
+        player.append(track);
+        track.track.mode = 'showing';
+    }
 }
 
 async function start() {
@@ -159,6 +221,52 @@ function fileFacts(file) {
         ['Uploaded', formatTime(file.uploadedAt)],
         ['Checksum', file.checksum],
     ];
+}
+
+/** The media as a person reads it: 1:02.5, 1280 × 720, h264 / aac, 25 fps, 1.3 Mbit/s. */
+function mediaFacts(media) {
+    return [
+        ['Duration', formatDuration(media.durationSeconds)],
+        ['Size', `${media.width} × ${media.height}`],
+        ['Codecs', media.audioCodec ? `${media.videoCodec} / ${media.audioCodec}` : `${media.videoCodec}, no sound`],
+        ['Frame rate', `${Number(media.framesPerSecond.toFixed(2))} fps`],
+        ['Bit rate', formatBitRate(media.bitsPerSecond)],
+    ];
+}
+
+function formatDuration(seconds) {
+    const minutes = Math.floor(seconds / 60);
+    const rest = (seconds - minutes * 60).toFixed(1).padStart(4, '0');
+    return `${minutes}:${rest} (${seconds} s)`;
+}
+
+function formatBitRate(bitsPerSecond) {
+    return bitsPerSecond >= 1e6 ? `${(bitsPerSecond / 1e6).toFixed(1)} Mbit/s` : `${Math.round(bitsPerSecond / 1e3)} kbit/s`;
+}
+
+/** Every file kept with the video, each a download link with its size and checksum. */
+function partFacts(video) {
+    const rows = [];
+    if (video.captionFiles) {
+        rows.push(['Captions (SRT)', partLink(video.captionFiles.srt)], ['Captions (WebVTT)', partLink(video.captionFiles.vtt)]);
+    }
+    if (video.poster) {
+        rows.push(['Poster', partLink(video.poster)]);
+    }
+    if (video.preview) {
+        rows.push(['Preview', partLink(video.preview)]);
+    }
+    return rows;
+}
+
+function partLink(file) {
+    const wrapper = element('span');
+    const link = element('a', null, file.fileName);
+    link.href = file.fileUrl;
+    link.download = file.fileName;
+    link.rel = 'noopener';
+    wrapper.append(link, element('span', 'meta', ` ${formatBytes(file.fileSize)} · ${file.checksum}`));
+    return wrapper;
 }
 
 function renderFacts(list, rows) {

@@ -3,6 +3,7 @@
 
 export const IN_FLIGHT = new Set(['QUEUED', 'RENDERING', 'INGESTING']);
 
+const LESSON_PARTS = ['media', 'captionFiles', 'poster', 'preview'];
 const videos = new Map();
 const listeners = new Set();
 
@@ -47,6 +48,14 @@ export function applyEvent(event) {
     if (event.file) {
         video.file = event.file;
         delete video.temporaryFile;
+        // A READY event carries the whole lesson as the video resource shows it.
+        for (const part of LESSON_PARTS) {
+            if (event[part]) {
+                video[part] = event[part];
+            } else {
+                delete video[part];
+            }
+        }
     }
     if (event.status === 'FAILED') {
         video.error = event.error;

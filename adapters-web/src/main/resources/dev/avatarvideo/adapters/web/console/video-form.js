@@ -213,7 +213,7 @@ async function createVideo(event) {
     const request = {
         resolution: $('resolution').value,
         aspectRatio: $('aspect-ratio').value,
-        captions: $('captions').checked,
+        captions: $('captions').value,
         scenes: [...document.querySelectorAll('#scenes .scene')].map((scene) => ({
             avatarId: scene.dataset.avatarId || '',
             voiceId: scene.querySelector('.voice').value,
