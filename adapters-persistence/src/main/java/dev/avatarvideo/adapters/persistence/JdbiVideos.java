@@ -41,7 +41,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** {@link Videos} in PostgreSQL, scenes as JSON beside the row, the stored file in its own table. */
+/**
+ * {@link Videos} in PostgreSQL, scenes as JSON beside the row, the stored file in its own table, a READY video's lesson
+ * parts in {@code lesson_parts} (see {@link LessonPartRows}), read in the same statement as the video.
+ */
 final class JdbiVideos implements Videos {
 
     /** Every column a video is read from, its lesson parts included; the work queues select their videos the same way. */
