@@ -120,7 +120,8 @@ class GracefulShutdownTest {
         assertThat(unclaimed).as("no upload left unrecorded").isZero();
         Path stored = storedFile();
         assertThat(Files.size(stored)).isEqualTo(VIDEO_BYTES);
-        String checksum = sql.withHandle(handle -> handle.createQuery("SELECT checksum FROM stored_files").mapTo(String.class).one());
+        String checksum = sql.withHandle(handle -> handle.createQuery(
+                "SELECT f.checksum FROM stored_files f JOIN avatar_videos v ON v.file_path = f.storage_path").mapTo(String.class).one());
         assertThat(checksum).isEqualTo(sha256(stored));
         String log = Files.readString(log());
         assertThat(log).contains("stopping background work").doesNotContain("interrupting it");

@@ -198,11 +198,14 @@ class PlatformApiAcceptanceTest {
 
         // Delete: the row, its history and its file go.
         String doomed = ids.getFirst();
-        String storagePath = api.expect(200, "GET", "/api/videos/" + doomed, tenantKey, null).at("/file/storagePath").asText();
+        JsonNode doomedVideo = api.expect(200, "GET", "/api/videos/" + doomed, tenantKey, null);
+        String storagePath = doomedVideo.at("/file/storagePath").asText();
+        assertThat(doomedVideo.at("/poster/storagePath").asText()).as("the lesson's poster").isNotEmpty();
+        assertThat(doomedVideo.at("/preview/storagePath").asText()).as("the lesson's preview").isNotEmpty();
         long objects = TrackingFixture.storedObjects(dataDir);
         api.expect(204, "DELETE", "/api/videos/" + doomed, tenantKey, null);
         api.expect(404, "GET", "/api/videos/" + doomed, tenantKey, null);
-        assertThat(TrackingFixture.storedObjects(dataDir)).isEqualTo(objects - 1);
+        assertThat(TrackingFixture.storedObjects(dataDir)).as("the video, its poster and its preview are gone").isEqualTo(objects - 3);
         assertThat(fixture.count("SELECT count(*) FROM stored_files WHERE storage_path = '" + storagePath + "'")).isZero();
         assertThat(fixture.count("SELECT count(*) FROM video_events WHERE video_id = '" + doomed + "'")).isZero();
         assertThat(fixture.count("SELECT count(*) FROM unclaimed_objects")).isZero();

@@ -87,7 +87,7 @@ class ServiceKilledDuringRenderingTest {
 
         assertThat(simulator.rendersStarted()).as("no render twice").isEqualTo(VIDEOS);
         assertThat(simulator.videoDownloads()).isEqualTo(VIDEOS);
-        assertThat(TrackingFixture.storedObjects(dataDir)).isEqualTo(VIDEOS);
+        assertThat(TrackingFixture.storedObjects(dataDir)).as("each video with its poster and preview, nothing else").isEqualTo(3L * VIDEOS);
         assertThat(fixture.count("SELECT count(DISTINCT render_id) FROM avatar_videos")).isEqualTo(VIDEOS);
         for (String id : List.of(ids.getFirst(), ids.getLast())) {
             assertThat(fixture.video(base, id).at("/file/checksum").asText()).startsWith("sha256:");

@@ -60,8 +60,11 @@ class TwoInstancesEndToEndTest {
         assertThat(simulator.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v3/videos")))
                 .as("creation requests: each video sent once, none refused for exceeding the key's budget").hasSize(VIDEOS);
         assertThat(simulator.videoDownloads()).as("downloads").isEqualTo(VIDEOS);
-        assertThat(TrackingFixture.storedObjects(dataDir)).as("stored objects").isEqualTo(VIDEOS);
-        assertThat(fixture.count("SELECT count(*) FROM stored_files")).isEqualTo(VIDEOS);
+        // Each lesson keeps its video, the poster and the animated preview (no captions were asked for).
+        assertThat(TrackingFixture.storedObjects(dataDir)).as("stored objects").isEqualTo(3L * VIDEOS);
+        assertThat(fixture.count("SELECT count(*) FROM stored_files")).isEqualTo(3L * VIDEOS);
+        assertThat(fixture.count("SELECT count(*) FROM lesson_parts WHERE poster_path IS NOT NULL AND preview_path IS NOT NULL"))
+                .as("every video with its poster and preview").isEqualTo(VIDEOS);
         assertThat(fixture.count("SELECT count(*) FROM unclaimed_objects")).as("no upload left unclaimed").isZero();
         assertThat(fixture.count("SELECT count(DISTINCT render_id) FROM avatar_videos")).isEqualTo(VIDEOS);
         assertThat(fixture.status(first).at("/statusCalls/single").asLong()).as("counted across both instances").isEqualTo(VIDEOS);
