@@ -3,6 +3,7 @@ package dev.avatarvideo.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.avatarvideo.adapters.web.JavalinServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -115,10 +116,10 @@ class ConsoleLayoutBrowserTest {
 
         HttpResponse<String> page = console.api.call("GET", "/console", (String) null, null);
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        List<String> images = directive(policy, "img-src");
+        List<String> imageSources = directive(policy, "img-src");
         List<String> media = directive(policy, "media-src");
-        assertThat(images.subList(0, 2)).containsExactly("'self'", simulator);
-        assertThat(images.subList(2, images.size())).as("besides avatar previews, only where stored files (posters) live").isSubsetOf(media);
+        assertThat(imageSources.subList(0, 2)).containsExactly("'self'", simulator);
+        assertThat(imageSources.subList(2, imageSources.size())).as("besides avatar previews, only where stored files (posters) live").isSubsetOf(media);
         assertThat(policy).doesNotContain("http:;").doesNotContain("https:;");
         console.js("const probe = new Image(); probe.src = 'https://elsewhere.example/tracker.png'; document.body.append(probe);");
         console.until(d -> ((List<?>) console.js("return window.violations;")).size() == 1);
