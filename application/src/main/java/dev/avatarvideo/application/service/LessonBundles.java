@@ -69,14 +69,19 @@ public final class LessonBundles {
      */
     public StoredBundle copy(AccountRenderer renderer, AvatarVideo video, RenderedFiles offered) {
         String name = slug(video);
+        // What the choice needs is looked for before the first byte moves: a missing caption file found after a
+        // gigabyte of video would cost that gigabyte again on every attempt.
+        DownloadLink videoLink = videoLink(video, offered);
+        Optional<DownloadLink> track = video.captions().keepsTrack()
+                ? Optional.of(required(offered.captions(), "the caption file")) : Optional.empty();
         List<StorageKey> stored = new ArrayList<>(5);
         try {
-            StoredFile file = upload(video, stored, name + ".mp4", () -> renderer.download(videoLink(video, offered)), null);
+            StoredFile file = upload(video, stored, name + ".mp4", () -> renderer.download(videoLink), null);
             Optional<MediaFacts> facts = factsOf(video, file);
             Optional<StoredFile> srt = Optional.empty();
             Optional<StoredFile> vtt = Optional.empty();
-            if (video.captions().keepsTrack()) {
-                DownloadLink captions = required(offered.captions(), "the caption file");
+            if (track.isPresent()) {
+                DownloadLink captions = track.get();
                 srt = Optional.of(upload(video, stored, name + ".srt", () -> renderer.download(captions), SRT_TYPE));
                 vtt = Optional.of(webVttOf(video, stored, name + ".vtt", srt.get()));
             }
