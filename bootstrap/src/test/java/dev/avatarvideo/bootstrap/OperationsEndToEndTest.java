@@ -66,8 +66,11 @@ class OperationsEndToEndTest {
             assertThat(sample(metrics, "heygen_calls_total", Map.of("operation", "check_key", "outcome", "valid"))).isGreaterThanOrEqualTo(1);
             assertThat(sample(metrics, "heygen_call_duration_seconds_count", Map.of("operation", "status"))).isGreaterThanOrEqualTo(1);
             assertThat(sample(metrics, "avatarvideo_ingest_bytes_total", Map.of())).isGreaterThanOrEqualTo(file.get("fileSize").asDouble());
-            // Each file of the lesson is a download of its own, timed as one copy: the video, its poster and its preview.
-            assertThat(sample(metrics, "avatarvideo_ingest_duration_seconds_count", Map.of("outcome", "complete"))).isEqualTo(3);
+            // Each file of the lesson is a download of its own, timed as one copy and tagged with the part it is.
+            assertThat(sample(metrics, "avatarvideo_ingest_duration_seconds_count", Map.of("outcome", "complete", "part", "video")))
+                    .as("one video copied").isEqualTo(1);
+            assertThat(sample(metrics, "avatarvideo_ingest_duration_seconds_count", Map.of("outcome", "complete", "part", "companion")))
+                    .as("its poster and preview").isEqualTo(2);
             assertThat(sample(metrics, "avatarvideo_videos", Map.of("status", "READY"))).isEqualTo(1);
             assertThat(sample(metrics, "avatarvideo_queue_depth", Map.of("queue", "submission"))).isZero();
             assertThat(sample(metrics, "jvm_threads_live_threads", Map.of())).isPositive();

@@ -72,7 +72,8 @@ public final class MeteredVideoRenderers implements VideoRenderers {
         @Override
         public RenderedVideo download(DownloadLink link) {
             RenderedVideo download = meters.call("download", () -> renderer.download(link), opened -> "opened", opened -> false);
-            return new RenderedVideo(new CountingStream(download.content(), download.length()), download.length(), download.contentType());
+            return new RenderedVideo(new CountingStream(download.content(), download.length(), partOf(download.contentType())),
+                    download.length(), download.contentType());
         }
     }
 
@@ -80,6 +81,14 @@ public final class MeteredVideoRenderers implements VideoRenderers {
     private static boolean isError(VideoRenderer.RenderStatus status) {
         return !(status instanceof VideoRenderer.RenderStatus.Pending || status instanceof VideoRenderer.RenderStatus.Processing
                 || status instanceof VideoRenderer.RenderStatus.Completed || status instanceof VideoRenderer.RenderStatus.Failed);
+    }
+
+    /**
+     * Which part of a lesson a download is, for the {@code part} tag: its video, or a companion file (captions, poster,
+     * preview), so a dashboard of video copies counts one per video.
+     */
+    static String partOf(String contentType) {
+        return contentType != null && contentType.startsWith("video/") ? "video" : "companion";
     }
 
     /** Adds the bytes to the ingest counter as they pass, and times the copy when it is closed. */
@@ -92,9 +101,12 @@ public final class MeteredVideoRenderers implements VideoRenderers {
         private boolean ended;
         private boolean closed;
 
-        CountingStream(InputStream content, OptionalLong expected) {
+        private final String part;
+
+        CountingStream(InputStream content, OptionalLong expected, String part) {
             super(content);
             this.expected = expected;
+            this.part = part;
             this.sample = Timer.start(registry);
             this.bytes = registry.counter("avatarvideo.ingest.bytes");
             ingestsInProgress.incrementAndGet();
@@ -139,8 +151,9 @@ public final class MeteredVideoRenderers implements VideoRenderers {
                 ingestsInProgress.decrementAndGet();
                 boolean complete = expected.isPresent() ? count == expected.getAsLong() : ended;
                 sample.stop(Timer.builder("avatarvideo.ingest.duration")
-                        .description("Copies of rendered videos into storage, from opening the download to closing it")
+                        .description("Copies of rendered files into storage, from opening the download to closing it")
                         .tag("outcome", complete ? "complete" : "incomplete")
+                        .tag("part", part)
                         .register(registry));
             }
         }

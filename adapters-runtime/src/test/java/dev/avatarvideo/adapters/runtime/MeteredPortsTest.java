@@ -92,7 +92,7 @@ class MeteredPortsTest {
         }
 
         assertThat(copied).hasSize(300_000);
-        assertThat(registry.get("avatarvideo.ingest.duration").tag("outcome", "complete").timer().count()).isEqualTo(1);
+        assertThat(registry.get("avatarvideo.ingest.duration").tag("outcome", "complete").tag("part", "video").timer().count()).isEqualTo(1);
         assertThat(registry.get("avatarvideo.ingest.in.progress").gauge().value()).isZero();
         assertThat(count("heygen.calls", "download", "opened")).isEqualTo(1);
     }
