@@ -43,9 +43,20 @@ public final class ApiBenchmark {
     static final String ONE_READ = "GET /row/{id} (bare Javalin, one PostgreSQL read)";
     static final String TWO_READS = "GET /two-rows/{keyId}/{id} (bare Javalin, two PostgreSQL reads)";
     static final String GET_VIDEO = "GET /api/videos/{id}";
-    /** The row GET /api/videos/{id} reads: the video with its stored file's metadata. */
-    private static final String VIDEO_ROW = "SELECT v.*, f.file_url, f.file_name, f.file_size, f.file_type, f.checksum, f.provider, f.uploaded_at"
-            + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path WHERE v.id = :id";
+    /** The parts of a lesson, each a stored file joined under its own alias, as the service's read joins them. */
+    private static final List<String> LESSON_PARTS = List.of("captions_srt", "captions_vtt", "poster", "preview");
+    /**
+     * The row GET /api/videos/{id} reads: the video with its stored file's metadata and its lesson (caption files,
+     * poster, preview, media facts), so the yardstick reads what the service reads.
+     */
+    private static final String VIDEO_ROW = "SELECT v.*, f.file_url, f.file_name, f.file_size, f.file_type, f.checksum, f.provider, f.uploaded_at, lp.*"
+            + LESSON_PARTS.stream().map(p -> String.format(", %1$s.file_url AS %1$s_url, %1$s.file_name AS %1$s_name, %1$s.file_size AS %1$s_size,"
+                    + " %1$s.file_type AS %1$s_type, %1$s.checksum AS %1$s_checksum, %1$s.provider AS %1$s_provider,"
+                    + " %1$s.uploaded_at AS %1$s_uploaded_at", p)).collect(java.util.stream.Collectors.joining())
+            + " FROM avatar_videos v LEFT JOIN stored_files f ON f.storage_path = v.file_path LEFT JOIN lesson_parts lp ON lp.video_id = v.id"
+            + LESSON_PARTS.stream().map(p -> String.format(" LEFT JOIN stored_files %1$s ON %1$s.storage_path = lp.%1$s_path", p))
+                    .collect(java.util.stream.Collectors.joining())
+            + " WHERE v.id = :id";
     /** The row GET /api/videos/{id} reads first, to authenticate the service key. */
     private static final String API_KEY_ROW = "SELECT * FROM api_keys WHERE id = :id";
     /** The service's pool size, so the baseline's reads can queue no less than the service's. */
@@ -136,10 +147,10 @@ public final class ApiBenchmark {
                         + " this JVM's (server and load generator, warm-up included) and every PostgreSQL process's CPU time over the phase,"
                         + " divided by the requests measured.")
                 .note("The one-read baseline is a bare route in the hello-world app that reads the row GET /api/videos/{id} reads (the"
-                        + " video joined with its file's metadata) by primary key through Jdbi and a HikariCP pool of " + POOL_SIZE
+                        + " video joined with its file's metadata and its lesson's parts) by primary key through Jdbi and a HikariCP pool of " + POOL_SIZE
                         + " (the service's size) on the service's PostgreSQL database, and answers it as JSON (Jackson); the two-read"
                         + " baseline first reads the API key's row by primary key, as the service authenticates, then the same.")
-                .note("GET reads a READY video (with its file's metadata and a freshly signed fileUrl) with the tenant's service key;"
+                .note("GET reads a READY video (with its file's metadata, its lesson's poster and preview, and freshly signed fileUrls) with the tenant's service key;"
                         + " POST requests a one-scene video (400-character script) and answers 202, while the service submits the queued"
                         + " videos to the simulator in the background.");
     }
