@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -214,40 +212,16 @@ class EmbeddedDatabaseKilledDuringIngestTest {
     }
 
     private void awaitAnswering(URI base, Process service, String name) throws Exception {
-        await("the " + name + " service answers /health/live", service, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(base.resolve("/health/live")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        await("the " + name + " service answers /health/live", service, () -> MainProcess.answersLive(http, base));
     }
 
     private void await(String what, Process service, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (!service.isAlive()) {
-                throw new AssertionError("the service died while waiting for: " + what + "\n" + tailOf(service));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out after " + PATIENCE + " waiting for: " + what + "; files: " + filesOutsideTheDatabase());
+        MainProcess.awaitWhileAlive(what, service, PATIENCE, condition, () -> tailOf(service), () -> "files: " + filesOutsideTheDatabase());
     }
 
-    private String tailOf(Process service) throws IOException {
-        Optional<Path> file = Stream.of("second", "first").map(this::log).filter(Files::exists).findFirst();
-        if (file.isEmpty()) {
-            return "(no log of pid " + service.pid() + ")";
-        }
-        List<String> lines = Files.readAllLines(file.get(), StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    private String tailOf(Process service) {
+        return Stream.of("second", "first").map(this::log).filter(Files::exists).findFirst().map(MainProcess::lastLines)
+                .orElse("(no log of pid " + service.pid() + ")");
     }
 
     private Process start(Map<String, String> env, String name) throws IOException {

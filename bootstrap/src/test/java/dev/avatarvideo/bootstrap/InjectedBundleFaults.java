@@ -1,20 +1,16 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.application.fakes.ForwardingFileStorage;
 import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
-import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
-import dev.avatarvideo.domain.StoredObject;
-import dev.avatarvideo.domain.TenantId;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Wraps the real storage and ledger so that copying a lesson fails at one chosen part, in one chosen way: the ledger
@@ -129,12 +125,7 @@ final class InjectedBundleFaults {
     }
 
     FileStorage storage(FileStorage real) {
-        return new FileStorage() {
-            @Override
-            public String providerName() {
-                return real.providerName();
-            }
-
+        return new ForwardingFileStorage(real) {
             @Override
             public StoredFile store(StorageKey key, FileUpload upload) {
                 if (at(Fault.UPLOAD_REFUSED, key)) {
@@ -146,31 +137,11 @@ final class InjectedBundleFaults {
             }
 
             @Override
-            public Optional<StoredObject> open(StorageKey key, ByteRange range) {
-                return real.open(key, range);
-            }
-
-            @Override
-            public boolean exists(StorageKey key) {
-                return real.exists(key);
-            }
-
-            @Override
             public void delete(StorageKey key) {
                 if (deletesFail) {
                     throw new StorageFailureException("injected: storage unreachable while cleaning up " + key);
                 }
                 real.delete(key);
-            }
-
-            @Override
-            public long deleteAll(TenantId tenant) {
-                return real.deleteAll(tenant);
-            }
-
-            @Override
-            public URI accessUrl(StorageKey key, UrlOptions options) {
-                return real.accessUrl(key, options);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.avatarvideo.bootstrap;
 
+import dev.avatarvideo.application.fakes.ForwardingFileStorage;
 import dev.avatarvideo.application.port.out.storage.FileStorage;
 import dev.avatarvideo.application.port.out.topic.Topics;
 import dev.avatarvideo.application.port.out.runtime.Transactions;
@@ -7,11 +8,9 @@ import dev.avatarvideo.application.port.out.storage.UnclaimedObjects;
 import dev.avatarvideo.application.port.out.video.Videos;
 import dev.avatarvideo.bootstrap.SaveTopicFaultInjectionContract.Step;
 import dev.avatarvideo.domain.AvatarVideo;
-import dev.avatarvideo.domain.ByteRange;
 import dev.avatarvideo.domain.PageCursor;
 import dev.avatarvideo.domain.StorageKey;
 import dev.avatarvideo.domain.StoredFile;
-import dev.avatarvideo.domain.StoredObject;
 import dev.avatarvideo.domain.TenantId;
 import dev.avatarvideo.domain.Topic;
 import dev.avatarvideo.domain.TopicCursor;
@@ -23,7 +22,6 @@ import dev.avatarvideo.domain.VideoPage;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -215,12 +213,7 @@ final class InjectedFaults {
     }
 
     FileStorage storage(FileStorage real) {
-        return new FileStorage() {
-            @Override
-            public String providerName() {
-                return real.providerName();
-            }
-
+        return new ForwardingFileStorage(real) {
             @Override
             public StoredFile store(StorageKey key, FileUpload upload) {
                 OptionalLong length = upload.length();
@@ -241,31 +234,11 @@ final class InjectedFaults {
             }
 
             @Override
-            public Optional<StoredObject> open(StorageKey key, ByteRange range) {
-                return real.open(key, range);
-            }
-
-            @Override
-            public boolean exists(StorageKey key) {
-                return real.exists(key);
-            }
-
-            @Override
             public void delete(StorageKey key) {
                 if (deletesFail) {
                     throw new FileStorage.StorageFailureException("injected: storage unreachable while cleaning up " + key);
                 }
                 real.delete(key);
-            }
-
-            @Override
-            public long deleteAll(TenantId tenant) {
-                return real.deleteAll(tenant);
-            }
-
-            @Override
-            public URI accessUrl(StorageKey key, UrlOptions options) {
-                return real.accessUrl(key, options);
             }
         };
     }

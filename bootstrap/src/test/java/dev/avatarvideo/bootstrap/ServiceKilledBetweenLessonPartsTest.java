@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -238,41 +237,19 @@ class ServiceKilledBetweenLessonPartsTest {
     }
 
     private void awaitAnswering(URI base, Process service) throws Exception {
-        await("the service answers /health/live", service, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(base.resolve("/health/live")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        await("the service answers /health/live", service, () -> MainProcess.answersLive(http, base));
     }
 
     private void await(String what, Process service, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (!service.isAlive()) {
-                throw new AssertionError("the service died while waiting for: " + what + "\n" + tailOf(service));
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out after " + PATIENCE + " waiting for: " + what + "; objects " + objectsUnder() + ", ledger " + ledger());
+        MainProcess.awaitWhileAlive(what, service, PATIENCE, condition, () -> tailOf(service), () -> "objects " + objectsUnder() + ", ledger " + ledger());
     }
 
-    private String tailOf(Process service) throws IOException {
+    private String tailOf(Process service) {
         try (var files = Files.list(logs)) {
-            Path newest = files.max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElse(null);
-            if (newest == null) {
-                return "(no log of pid " + service.pid() + ")";
-            }
-            List<String> lines = Files.readAllLines(newest, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return files.max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).map(MainProcess::lastLines)
+                    .orElse("(no log of pid " + service.pid() + ")");
+        } catch (IOException e) {
+            return "(no log of pid " + service.pid() + ": " + e + ")";
         }
     }
 

@@ -158,17 +158,7 @@ class ServiceKilledBetweenUploadAndCommitTest {
     }
 
     private void awaitHealthy(URI base, Process process) throws Exception {
-        await("the service answers /health/live", process, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(base.resolve("/health/live")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        await("the service answers /health/live", process, () -> MainProcess.answersLive(http, base));
     }
 
     private void await(String what, Process process, BooleanSupplier condition) throws Exception {

@@ -8,8 +8,6 @@ import dev.avatarvideo.heygen.simulator.SimulatorSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,15 +112,7 @@ class ServiceKilledDuringRenderingTest {
             if (!process.isAlive()) {
                 throw new AssertionError("the service died while starting:\n" + tail(process));
             }
-            try {
-                return http.send(HttpRequest.newBuilder(base.resolve("/health/live")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return MainProcess.answersLive(http, base);
         });
     }
 

@@ -135,15 +135,7 @@ class ServiceRestartedDuringRenderTest {
             if (!process.isAlive()) {
                 throw new AssertionError("the service died while starting; see " + dataDir);
             }
-            try {
-                return http.send(HttpRequest.newBuilder(base.resolve("/health/live")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return MainProcess.answersLive(http, base);
         });
     }
 
