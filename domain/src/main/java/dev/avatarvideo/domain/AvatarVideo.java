@@ -213,15 +213,6 @@ public record AvatarVideo(
                 ingestAttempts, ingestRetry, createdAt, updatedAt, newVersion, captions, renderAttempt, parts);
     }
 
-    /** The same video with its file's address freshly issued; a read-side view, never persisted as a transition. */
-    public AvatarVideo withFileUrl(java.net.URI freshUrl) {
-        if (file == null) {
-            return this;
-        }
-        return new AvatarVideo(id, tenantId, title, scenes, resolution, aspectRatio, status, renderId, failure,
-                file.withFileUrl(freshUrl), ingestAttempts, ingestRetry, createdAt, updatedAt, version, captions, renderAttempt, parts);
-    }
-
     /** The same video with the addresses of its file and of every part freshly issued; a read-side view. */
     public AvatarVideo withFileUrls(java.util.function.Function<StoredFile, java.net.URI> freshUrl) {
         if (file == null) {

@@ -70,12 +70,7 @@ public record VideoEvent(long id, VideoId videoId, TenantId tenantId, VideoStatu
         return Optional.ofNullable(file);
     }
 
-    /** The same event with its file's address freshly issued; addresses into private storage expire. */
-    public VideoEvent withFileUrl(URI freshUrl) {
-        return file == null ? this : new VideoEvent(id, videoId, tenantId, status, failure, file.withFileUrl(freshUrl), occurredAt, parts);
-    }
-
-    /** The same event with the addresses of its file and every part freshly issued. */
+    /** The same event with the addresses of its file and every part freshly issued; addresses into private storage expire. */
     public VideoEvent withFileUrls(java.util.function.Function<StoredFile, URI> freshUrl) {
         return file == null ? this : new VideoEvent(id, videoId, tenantId, status, failure, file.withFileUrl(freshUrl.apply(file)),
                 occurredAt, parts.withFileUrls(freshUrl));

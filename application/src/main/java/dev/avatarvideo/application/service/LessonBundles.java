@@ -56,7 +56,7 @@ public final class LessonBundles {
     }
 
     /** The link of the file that becomes the lesson's video: the captioned copy when captions are burned in. */
-    public static DownloadLink videoLink(AvatarVideo video, RenderedFiles offered) {
+    private static DownloadLink videoLink(AvatarVideo video, RenderedFiles offered) {
         return video.captions().burnsIn() ? required(offered.captionedVideo(), "the copy with captions burned in") : offered.video();
     }
 
